@@ -1,0 +1,192 @@
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json;
+using DulaRegistry.Diagnostics;
+
+namespace DulaRegistry.Loading;
+
+/// <summary>
+/// Binds a <see cref="YNode"/> tree to a typed front-matter record. Keys are the snake_case of the
+/// property names and enum values the kebab-case of theirs (the same policies the JSON Schema uses),
+/// so the C# model is the one definition of schema v1. Every unknown key and wrong value becomes a
+/// diagnostic at its position; binding carries on so one run reports every mistake.
+/// </summary>
+public static class FrontMatterBinder
+{
+    private static readonly ConcurrentDictionary<Type, Dictionary<string, PropertyInfo>> s_properties = new();
+    private static readonly ConcurrentDictionary<Type, Dictionary<string, object>> s_enums = new();
+
+    public static string KeyName(string propertyName) => JsonNamingPolicy.SnakeCaseLower.ConvertName(propertyName);
+
+    public static string EnumName(Enum value) => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+
+    public static string EnumName<T>(T? value) where T : struct, Enum => value is { } v ? EnumName(v) : "";
+
+    /// <summary>Binds <paramref name="root"/> to a new <typeparamref name="T"/>, recording positions in <paramref name="map"/>.</summary>
+    public static T Bind<T>(YMapping root, string file, SourceMap map, IDiagnosticSink sink) where T : class, new()
+    {
+        var context = new Context(file, map, sink);
+        return (T)BindObject(root, typeof(T), "", context);
+    }
+
+    private sealed record Context(string File, SourceMap Map, IDiagnosticSink Sink)
+    {
+        public void Report(string code, SourcePosition at, string message) =>
+            Sink.Report(new(code, Severity.Error, File, at.Line, at.Column, message));
+
+        public void Reject(string path, string code, SourcePosition at, string message)
+        {
+            Map.MarkInvalid(path);
+            Report(code, at, message);
+        }
+    }
+
+    private static object BindObject(YMapping mapping, Type type, string path, Context context)
+    {
+        var instance = Activator.CreateInstance(type)!;
+        var properties = s_properties.GetOrAdd(type, t => t
+            .GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.CanWrite)
+            .ToDictionary(p => KeyName(p.Name), StringComparer.Ordinal));
+        foreach (var (key, value) in mapping.Entries.Select(e => (e.Key, e.Value)))
+        {
+            var childPath = path.Length == 0 ? key.Value : $"{path}.{key.Value}";
+            if (!properties.TryGetValue(key.Value, out var property))
+            {
+                var hint = Suggest(key.Value, properties.Keys);
+                var where = path.Length == 0 ? "here" : $"in `{path}`";
+                context.Report(DiagnosticCodes.UnknownKey, key.Position,
+                    $"unknown key `{key.Value}` {where}" + (hint is null
+                        ? $"; allowed keys are: {string.Join(", ", properties.Keys)}"
+                        : $"; did you mean `{hint}`?"));
+                continue;
+            }
+            context.Map.Add(childPath, key.Position);
+            var bound = BindValue(value, property.PropertyType, childPath, context);
+            if (bound is not null) property.SetValue(instance, bound);
+        }
+        return instance;
+    }
+
+    private static object? BindValue(YNode node, Type type, string path, Context context)
+    {
+        if (node is YScalar { IsNull: true })
+        {
+            return null;
+        }
+        var underlying = Nullable.GetUnderlyingType(type) ?? type;
+        if (underlying == typeof(string))
+        {
+            if (node is YScalar text) return text.Value;
+            context.Reject(path, DiagnosticCodes.WrongType, context.Map[path], $"`{path}` must be text, not {Kind(node)}");
+            return null;
+        }
+        if (underlying.IsGenericType && underlying.GetGenericTypeDefinition() == typeof(List<>))
+        {
+            if (node is not YSequence sequence)
+            {
+                context.Reject(path, DiagnosticCodes.WrongType, context.Map[path],
+                    $"`{path}` must be a list, not {Kind(node)}; write `[first, second]` or put each item on its own line starting with `- `");
+                return null;
+            }
+            var itemType = underlying.GetGenericArguments()[0];
+            var list = (IList)Activator.CreateInstance(underlying)!;
+            for (var i = 0; i < sequence.Items.Count; i++)
+            {
+                var itemPath = $"{path}[{i}]";
+                context.Map.Add(itemPath, sequence.Items[i].Position);
+                var item = BindValue(sequence.Items[i], itemType, itemPath, context);
+                if (item is not null) list.Add(item);
+            }
+            return list;
+        }
+        if (underlying.IsClass)
+        {
+            if (node is YMapping mapping) return BindObject(mapping, underlying, path, context);
+            context.Reject(path, DiagnosticCodes.WrongType, context.Map[path],
+                $"`{path}` must be a mapping of keys and values (such as `{path.Split('.', '[')[^1]}: {{ {string.Join(", ", PropertyKeys(underlying).Take(2).Select(k => k + ": ..."))} }}`), not {Kind(node)}");
+            return null;
+        }
+        if (node is not YScalar scalar)
+        {
+            context.Reject(path, DiagnosticCodes.WrongType, context.Map[path], $"`{path}` must be a single value, not {Kind(node)}");
+            return null;
+        }
+        var raw = scalar.Value.Trim();
+        if (underlying == typeof(DateOnly))
+        {
+            if (DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+            context.Reject(path, DiagnosticCodes.InvalidValue, context.Map[path],
+                $"`{path}` ({raw}) is not a calendar date; write YYYY-MM-DD, such as 2026-07-01");
+            return null;
+        }
+        if (underlying == typeof(int) || underlying == typeof(long))
+        {
+            if (long.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number <= int.MaxValue)
+            {
+                return underlying == typeof(int) ? (int)number : number;
+            }
+            context.Reject(path, DiagnosticCodes.InvalidValue, context.Map[path], $"`{path}` ({raw}) must be a whole number of 0 or more");
+            return null;
+        }
+        if (underlying.IsEnum)
+        {
+            var values = s_enums.GetOrAdd(underlying, t => Enum.GetValues(t).Cast<Enum>()
+                .ToDictionary(EnumName, v => (object)v, StringComparer.Ordinal));
+            if (values.TryGetValue(raw, out var value)) return value;
+            var hint = Suggest(raw.ToLowerInvariant(), values.Keys);
+            context.Reject(path, DiagnosticCodes.InvalidValue, context.Map[path],
+                $"`{path}` ({raw}) is not an allowed value" + (hint is null ? "" : $"; did you mean `{hint}`?")
+                + $" Allowed: {string.Join(", ", values.Keys)}");
+            return null;
+        }
+        throw new NotSupportedException($"front matter of type {underlying.Name} is not supported");
+    }
+
+    internal static IEnumerable<string> PropertyKeys(Type type) =>
+        type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).Select(p => KeyName(p.Name));
+
+    private static string Kind(YNode node) => node switch
+    {
+        YMapping => "a mapping",
+        YSequence => "a list",
+        _ => "text",
+    };
+
+    /// <summary>The closest allowed name within a small edit distance, for "did you mean" hints.</summary>
+    public static string? Suggest(string value, IEnumerable<string> candidates)
+    {
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var candidate in candidates)
+        {
+            var distance = Distance(value, candidate);
+            if (distance < bestDistance)
+            {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+        return bestDistance <= Math.Max(2, value.Length / 3) ? best : null;
+    }
+
+    private static int Distance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++) previous[j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            (previous, current) = (current, previous);
+        }
+        return previous[b.Length];
+    }
+}

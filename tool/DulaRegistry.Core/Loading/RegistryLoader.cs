@@ -1,0 +1,271 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Unicode;
+using DulaRegistry.Diagnostics;
+using DulaRegistry.Markdown;
+using DulaRegistry.Model;
+using Markdig;
+
+namespace DulaRegistry.Loading;
+
+/// <summary>
+/// Loads <c>registry.yml</c>, <c>agencies/*.md</c> and <c>agreements/*.md</c> under a root. Each file is
+/// read and parsed exactly once, in parallel; anything wrong with a file becomes a diagnostic on it and
+/// the other files load as usual.
+/// </summary>
+public static class RegistryLoader
+{
+    public const string SettingsFile = "registry.yml";
+    public const string AgenciesFolder = "agencies";
+    public const string AgreementsFolder = "agreements";
+
+    public static LoadedRegistry Load(string root, IDiagnosticSink sink)
+    {
+        root = Path.GetFullPath(root);
+        var settings = LoadSettings(root, sink);
+        var agencies = LoadFolder<Agency>(root, AgenciesFolder, settings, sink);
+        var agreements = LoadFolder<Agreement>(root, AgreementsFolder, settings, sink);
+        return new LoadedRegistry(root, settings, agencies, agreements);
+    }
+
+    public static RegistrySettings LoadSettings(string root, IDiagnosticSink sink)
+    {
+        var path = Path.Combine(root, SettingsFile);
+        if (!File.Exists(path)) return new RegistrySettings();
+        var text = ReadText(path, SettingsFile, 1024 * 1024, sink);
+        if (text is null) return new RegistrySettings();
+        var tree = YamlTreeReader.Read(text, SettingsFile, 0, sink);
+        if (tree is null) return new RegistrySettings();
+        if (tree is not YMapping mapping)
+        {
+            sink.Report(new(DiagnosticCodes.Settings, Severity.Error, SettingsFile, tree.Position.Line, tree.Position.Column,
+                "`registry.yml` must be a mapping of settings such as `name: ...`"));
+            return new RegistrySettings();
+        }
+        var map = new SourceMap(SourcePosition.Start);
+        var settings = FrontMatterBinder.Bind<RegistrySettings>(mapping, SettingsFile, map, sink);
+        void Bad(string key, string message)
+        {
+            var at = map[key];
+            sink.Report(new(DiagnosticCodes.Settings, Severity.Error, SettingsFile, at.Line, at.Column, message));
+        }
+        if (settings.IdPrefix is { } prefix && !IsIdPrefix(prefix)) Bad("id_prefix", $"`id_prefix` ({prefix}) must be capital letters and digits, starting with a letter, such as DULA");
+        if (settings.MaxTermYears is < 1 or > 50) Bad("max_term_years", "`max_term_years` must be between 1 and 50");
+        if (settings.RenewalWindowDays is > 3650) Bad("renewal_window_days", "`renewal_window_days` must be at most 3650");
+        if (settings.MaxFileBytes is < 1024) Bad("max_file_bytes", "`max_file_bytes` must be at least 1024");
+        if (settings.RequiredSections is { Count: 0 }) Bad("required_sections", "`required_sections` must list at least one section heading, or be left out for the default seven");
+        return settings;
+    }
+
+    private static bool IsIdPrefix(string prefix) =>
+        prefix.Length is > 0 and <= 16 && char.IsAsciiLetterUpper(prefix[0]) && prefix.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c));
+
+    private static List<RegistryDocument<T>> LoadFolder<T>(string root, string folder, RegistrySettings settings, IDiagnosticSink sink)
+        where T : class, new()
+    {
+        var directory = Path.Combine(root, folder);
+        if (!Directory.Exists(directory)) return [];
+        var files = new List<string>();
+        foreach (var entry in Directory.EnumerateFileSystemEntries(directory).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(entry);
+            var relative = $"{folder}/{name}";
+            if (name.StartsWith('.')) continue; // .gitkeep and editor files
+            if (Directory.Exists(entry))
+            {
+                sink.Report(new(DiagnosticCodes.UnexpectedFile, Severity.Error, relative, 1, 1,
+                    $"`{relative}` is a folder; `{folder}/` holds only `<id>.md` files, so move its files up or out"));
+                continue;
+            }
+            if (!name.EndsWith(".md", StringComparison.Ordinal))
+            {
+                sink.Report(new(DiagnosticCodes.UnexpectedFile, Severity.Error, relative, 1, 1,
+                    $"`{relative}` is not a `.md` file and would be ignored; rename it to `<id>.md` or move it out of `{folder}/`"));
+                continue;
+            }
+            files.Add(entry);
+        }
+
+        var results = new RegistryDocument<T>?[files.Count];
+        Parallel.For(0, files.Count, i =>
+        {
+            var relative = $"{folder}/{Path.GetFileName(files[i])}";
+            try
+            {
+                results[i] = LoadDocument<T>(files[i], relative, settings.EffectiveMaxFileBytes, sink);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                sink.Report(new(DiagnosticCodes.Internal, Severity.Error, relative, 1, 1,
+                    $"internal error while reading this file ({ex.GetType().Name}: {ex.Message}); please report it to the registry maintainers"));
+            }
+        });
+        return [.. results.OfType<RegistryDocument<T>>()];
+    }
+
+    /// <summary>Loads one registry file; null (with diagnostics) when it has no usable front matter.</summary>
+    public static RegistryDocument<T>? LoadDocument<T>(string fullPath, string relative, long maxBytes, IDiagnosticSink sink)
+        where T : class, new()
+    {
+        var text = ReadText(fullPath, relative, maxBytes, sink, out var sha256);
+        return text is null ? null : Parse<T>(text, relative, sha256, sink);
+    }
+
+    /// <summary>Parses a registry file's text (front matter and Markdown body).</summary>
+    public static RegistryDocument<T>? Parse<T>(string text, string relative, string sha256, IDiagnosticSink sink) where T : class, new()
+    {
+        void Report(string code, int line, int column, string message) =>
+            sink.Report(new(code, Severity.Error, relative, line, column, message));
+
+        if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
+        if (text.Contains('\r')) text = text.Replace("\r\n", "\n").Replace('\r', '\n');
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            Report(DiagnosticCodes.NoFrontMatter, 1, 1, "the file is empty; it must start with a `---` line, the front matter, and a closing `---` line");
+            return null;
+        }
+
+        var firstEnd = text.IndexOf('\n');
+        var firstLine = firstEnd < 0 ? text : text[..firstEnd];
+        if (firstLine.TrimEnd() != "---")
+        {
+            Report(DiagnosticCodes.NoFrontMatter, 1, 1,
+                "the file must start with a line `---`, then the front matter (keys such as `id:`), then a closing `---` line");
+            return null;
+        }
+
+        // Find the closing delimiter line.
+        var lineNumber = 1;
+        var position = firstEnd + 1;
+        var closeStart = -1;
+        var closeLine = 0;
+        while (firstEnd >= 0 && position <= text.Length)
+        {
+            lineNumber++;
+            var end = text.IndexOf('\n', position);
+            var line = end < 0 ? text[position..] : text[position..end];
+            var trimmed = line.TrimEnd();
+            if (trimmed is "---" or "...")
+            {
+                closeStart = position;
+                closeLine = lineNumber;
+                break;
+            }
+            if (end < 0) break;
+            position = end + 1;
+        }
+        if (closeStart < 0)
+        {
+            Report(DiagnosticCodes.UnterminatedFrontMatter, 1, 1,
+                "the front matter that starts on line 1 has no closing `---` line; add one after the last key");
+            return null;
+        }
+
+        var yaml = text[(firstEnd + 1)..closeStart];
+        var tree = YamlTreeReader.Read(yaml, relative, 1, sink);
+        if (tree is null)
+        {
+            if (string.IsNullOrWhiteSpace(yaml) || yaml.Split('\n').All(l => l.TrimStart().StartsWith('#') || l.Trim().Length == 0))
+            {
+                Report(DiagnosticCodes.MissingField, 1, 1, "the front matter is empty; fill in the fields (start from `templates/`)");
+            }
+            return null;
+        }
+        if (tree is not YMapping mapping)
+        {
+            Report(DiagnosticCodes.WrongType, tree.Position.Line, tree.Position.Column,
+                "the front matter must be keys and values (such as `id: ...`), not a list or a single value");
+            return null;
+        }
+
+        var map = new SourceMap(SourcePosition.Start);
+        var model = FrontMatterBinder.Bind<T>(mapping, relative, map, sink);
+
+        var bodyOffset = text.IndexOf('\n', closeStart);
+        var body = bodyOffset < 0 ? "" : text[(bodyOffset + 1)..];
+        var markdown = Markdig.Markdown.Parse(body, RegistryMarkdown.Pipeline);
+        var stem = Path.GetFileNameWithoutExtension(relative);
+        return new RegistryDocument<T>(relative, stem, model, map, markdown, body, closeLine + 1, sha256);
+    }
+
+    private static string? ReadText(string fullPath, string relative, long maxBytes, IDiagnosticSink sink) =>
+        ReadText(fullPath, relative, maxBytes, sink, out _);
+
+    /// <summary>Reads a file as strict UTF-8, refusing links, oversized, binary and mis-encoded files.</summary>
+    private static string? ReadText(string fullPath, string relative, long maxBytes, IDiagnosticSink sink, out string sha256)
+    {
+        sha256 = "";
+        void Report(string code, int line, int column, string message) =>
+            sink.Report(new(code, Severity.Error, relative, line, column, message));
+
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(fullPath);
+            if (info.LinkTarget is not null)
+            {
+                Report(DiagnosticCodes.FileUnreadable, 1, 1, "the file is a symbolic link; commit the file itself");
+                return null;
+            }
+            if (info.Length > maxBytes)
+            {
+                Report(DiagnosticCodes.FileTooLarge, 1, 1,
+                    $"the file is {info.Length:N0} bytes, over the limit of {maxBytes:N0} (`max_file_bytes` in registry.yml); keep attachments out of the registry and link to them");
+                return null;
+            }
+            bytes = File.ReadAllBytes(fullPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Report(DiagnosticCodes.FileUnreadable, 1, 1, $"the file cannot be read: {ex.Message}");
+            return null;
+        }
+        if (bytes.Length > maxBytes)
+        {
+            Report(DiagnosticCodes.FileTooLarge, 1, 1, $"the file is over the limit of {maxBytes:N0} bytes");
+            return null;
+        }
+
+        var nul = Array.IndexOf(bytes, (byte)0);
+        if (nul >= 0)
+        {
+            var (line, column) = LineColumnOf(bytes, nul);
+            Report(DiagnosticCodes.NotText, line, column, "the file is binary (it holds NUL bytes), not Markdown text; registry files must be UTF-8 text");
+            return null;
+        }
+        var chars = ArrayPool<char>.Shared.Rent(bytes.Length + 1);
+        try
+        {
+            var status = Utf8.ToUtf16(bytes, chars, out var read, out var written, replaceInvalidSequences: false);
+            if (status != OperationStatus.Done)
+            {
+                var (line, column) = LineColumnOf(bytes, read);
+                Report(DiagnosticCodes.NotText, line, column,
+                    "the file is not valid UTF-8 text (perhaps saved as Windows-1252 or UTF-16); save it as UTF-8");
+                return null;
+            }
+            sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
+            return new string(chars, 0, written);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
+    private static (int Line, int Column) LineColumnOf(byte[] bytes, int index)
+    {
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < index && i < bytes.Length; i++)
+        {
+            if (bytes[i] == (byte)'\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return (line, Encoding.UTF8.GetCharCount(bytes, lineStart, Math.Max(0, index - lineStart)) + 1);
+    }
+}

@@ -1,0 +1,42 @@
+namespace DulaRegistry.Loading;
+
+/// <summary>
+/// Where each front-matter value came from, by path (<c>term.expires</c>, <c>parties[1].agency</c>).
+/// Mapping entries are recorded at their key, list items at the item.
+/// </summary>
+public sealed class SourceMap
+{
+    private readonly Dictionary<string, SourcePosition> _positions = new(StringComparer.Ordinal);
+
+    public SourceMap(SourcePosition root) => Root = root;
+
+    /// <summary>Where the front matter starts (used when nothing more precise is known).</summary>
+    public SourcePosition Root { get; }
+
+    private readonly HashSet<string> _invalid = new(StringComparer.Ordinal);
+
+    internal void Add(string path, SourcePosition position) => _positions.TryAdd(path, position);
+
+    /// <summary>Marks a value the binder rejected (already reported), so rules do not report it again as missing.</summary>
+    internal void MarkInvalid(string path) => _invalid.Add(path);
+
+    /// <summary>True when the value at <paramref name="path"/> was present but rejected by the binder.</summary>
+    public bool IsInvalid(string path) => _invalid.Contains(path);
+
+    public bool Contains(string path) => _positions.ContainsKey(path);
+
+    /// <summary>The position of <paramref name="path"/>, or of its nearest recorded parent.</summary>
+    public SourcePosition this[string path]
+    {
+        get
+        {
+            while (true)
+            {
+                if (_positions.TryGetValue(path, out var position)) return position;
+                var cut = Math.Max(path.LastIndexOf('.'), path.LastIndexOf('['));
+                if (cut <= 0) return Root;
+                path = path[..cut];
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+using DulaRegistry.Diagnostics;
+using DulaRegistry.Loading;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace DulaRegistry.Validation.Rules;
+
+/// <summary>The Markdown body: required <c>##</c> sections, no raw HTML, no script or data links.</summary>
+public sealed class BodyRules : IRule
+{
+    /// <summary>A level-2 section of a body: its heading text, file line and whether anything follows it.</summary>
+    public sealed record Section(string Title, int Line, bool HasContent)
+    {
+        public bool Matches(string title) => string.Equals(Normalize(Title), Normalize(title), StringComparison.OrdinalIgnoreCase);
+
+        private static string Normalize(string s) => string.Join(' ', s.Split(' ', StringSplitOptions.RemoveEmptyEntries)).TrimEnd(':', '.');
+    }
+
+    public void Check(RuleContext context)
+    {
+        var required = context.Settings.EffectiveRequiredSections;
+        foreach (var agreement in context.Registry.Agreements)
+        {
+            var sections = Sections(agreement);
+            foreach (var title in required)
+            {
+                if (!sections.Any(s => s.Matches(title)))
+                {
+                    context.Report(agreement.Path, DiagnosticCodes.MissingSection, agreement.BodyLine, 1,
+                        $"the body has no `## {title}` section; add it (see `templates/dula.md`)");
+                }
+            }
+            CheckMarkup(context, agreement);
+        }
+        foreach (var agency in context.Registry.Agencies)
+        {
+            CheckMarkup(context, agency);
+        }
+    }
+
+    public static IReadOnlyList<Section> Sections<T>(RegistryDocument<T> document) where T : class
+    {
+        var result = new List<Section>();
+        var blocks = document.Body;
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if (blocks[i] is not HeadingBlock { Level: 2 } heading) continue;
+            var hasContent = false;
+            for (var j = i + 1; j < blocks.Count && blocks[j] is not HeadingBlock { Level: <= 2 }; j++)
+            {
+                if (blocks[j] is not LinkReferenceDefinitionGroup and not ThematicBreakBlock) hasContent = true;
+            }
+            result.Add(new Section(PlainText(heading.Inline), document.FileLine(heading.Line), hasContent));
+        }
+        return result;
+    }
+
+    private static string PlainText(ContainerInline? inline)
+    {
+        if (inline is null) return "";
+        var text = new System.Text.StringBuilder();
+        foreach (var child in inline.Descendants())
+        {
+            switch (child)
+            {
+                case LiteralInline literal: text.Append(literal.Content.ToString()); break;
+                case CodeInline code: text.Append(code.Content); break;
+            }
+        }
+        return text.ToString().Trim();
+    }
+
+    private static void CheckMarkup<T>(RuleContext context, RegistryDocument<T> document) where T : class
+    {
+        foreach (var node in document.Body.Descendants())
+        {
+            switch (node)
+            {
+                case HtmlBlock block:
+                    context.Report(document.Path, DiagnosticCodes.RawHtml, document.FileLine(block.Line), block.Column + 1,
+                        "raw HTML is not allowed in the body; write Markdown instead (headings with `##`, lists with `-`, links with `[text](https://...)`)");
+                    break;
+                case HtmlInline inline:
+                    context.Report(document.Path, DiagnosticCodes.RawHtml, document.FileLine(inline.Line), inline.Column + 1,
+                        $"raw HTML `{Shorten(inline.Tag)}` is not allowed in the body; write Markdown instead");
+                    break;
+                case LinkInline link when IsUnsafe(link.Url):
+                    ReportLink(context, document, link.Line, link.Column, link.Url!);
+                    break;
+                case AutolinkInline autolink when IsUnsafe(autolink.Url):
+                    ReportLink(context, document, autolink.Line, autolink.Column, autolink.Url);
+                    break;
+                case LinkReferenceDefinition definition when IsUnsafe(definition.Url):
+                    ReportLink(context, document, definition.Line, definition.Column, definition.Url!);
+                    break;
+            }
+        }
+    }
+
+    private static void ReportLink<T>(RuleContext context, RegistryDocument<T> document, int line, int column, string url) where T : class =>
+        context.Report(document.Path, DiagnosticCodes.UnsafeLink, document.FileLine(line), column + 1,
+            $"the link `{Shorten(url)}` uses a scheme that can run code or hide content; link only to `https:`, `http:` or `mailto:` addresses");
+
+    private static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "…";
+
+    /// <summary>True for <c>javascript:</c>, <c>vbscript:</c> and <c>data:</c> URLs, however they are spaced or cased.</summary>
+    public static bool IsUnsafe(string? url)
+    {
+        if (string.IsNullOrEmpty(url)) return false;
+        Span<char> scheme = stackalloc char[12];
+        var n = 0;
+        foreach (var c in url)
+        {
+            if (char.IsWhiteSpace(c) || char.IsControl(c)) continue; // browsers ignore these inside a scheme
+            if (c == ':') break;
+            if (n == scheme.Length) return false;
+            scheme[n++] = char.ToLowerInvariant(c);
+        }
+        var s = scheme[..n];
+        return s.SequenceEqual("javascript") || s.SequenceEqual("vbscript") || s.SequenceEqual("data");
+    }
+}

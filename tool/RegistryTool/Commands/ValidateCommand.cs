@@ -1,0 +1,45 @@
+using System.CommandLine;
+using System.Diagnostics;
+using DulaRegistry.Diagnostics;
+using DulaRegistry.Validation;
+
+namespace DulaRegistry.Cli.Commands;
+
+internal static class ValidateCommand
+{
+    public static Command Create()
+    {
+        var root = CommonOptions.Root();
+        var today = CommonOptions.Today();
+        var format = new Option<OutputFormat>("--format")
+        {
+            Description = "How to print findings: text (path(line,col): severity CODE: message), json (one array) or github (Actions annotations and job summary)",
+            DefaultValueFactory = _ => OutputFormat.Text,
+            HelpName = "text|json|github",
+        };
+        var warningsAsErrors = new Option<bool>("--warnings-as-errors") { Description = "Fail (exit 1) on warnings too" };
+        var command = new Command("validate", "Check every agency and agreement against schema v1 and the registry's rules")
+        {
+            root, format, today, warningsAsErrors,
+        };
+        command.SetAction(parse => (int)Run(
+            parse.GetValue(root)!, parse.GetValue(format), CommonOptions.ResolveToday(parse.GetValue(today)), parse.GetValue(warningsAsErrors), Console.Out));
+        return command;
+    }
+
+    public static ExitCode Run(DirectoryInfo root, OutputFormat format, DateOnly today, bool warningsAsErrors, TextWriter output)
+    {
+        if (!CommonOptions.CheckRoot(root)) return ExitCode.Usage;
+        var clock = Stopwatch.StartNew();
+        var bag = new DiagnosticBag();
+        var registry = RegistryValidator.LoadAndValidate(root.FullName, today, bag);
+        var diagnostics = bag.Sorted();
+        var errors = diagnostics.Count(d => d.Severity == Severity.Error);
+        var warnings = diagnostics.Count - errors;
+        var summary = $"{Plural(errors, "error")}, {Plural(warnings, "warning")} in {Plural(registry.Agreements.Count, "agreement")} and {Plural(registry.Agencies.Count, "agency", "agencies")} ({clock.Elapsed.TotalSeconds:0.00} s)";
+        DiagnosticWriter.Write(diagnostics, format, output, summary);
+        return errors > 0 || (warningsAsErrors && warnings > 0) ? ExitCode.ValidationFailed : ExitCode.Ok;
+    }
+
+    public static string Plural(int n, string one, string? many = null) => $"{n:N0} {(n == 1 ? one : many ?? one + "s")}";
+}
