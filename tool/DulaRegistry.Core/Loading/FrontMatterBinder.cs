@@ -126,7 +126,7 @@ public static class FrontMatterBinder
         {
             if (long.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number <= int.MaxValue)
             {
-                return underlying == typeof(int) ? (int)number : number;
+                return underlying == typeof(int) ? (object)(int)number : number;
             }
             context.Reject(path, DiagnosticCodes.InvalidValue, context.Map[path], $"`{path}` ({raw}) must be a whole number of 0 or more");
             return null;

@@ -18,6 +18,11 @@ public sealed record RegistryDocument<T>(
     int BodyLine,
     string Sha256) where T : class
 {
+    private IReadOnlyList<BodySection>? _sections;
+
+    /// <summary>The body's <c>##</c> sections, found once.</summary>
+    public IReadOnlyList<BodySection> Sections => _sections ??= BodySection.Find(Body, BodyLine);
+
     /// <summary>The 1-based file line of a Markdig (0-based, body-relative) line.</summary>
     public int FileLine(int markdigLine) => BodyLine + markdigLine;
 }

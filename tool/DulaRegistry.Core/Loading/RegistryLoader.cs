@@ -50,11 +50,32 @@ public static class RegistryLoader
             var at = map[key];
             sink.Report(new(DiagnosticCodes.Settings, Severity.Error, SettingsFile, at.Line, at.Column, message));
         }
-        if (settings.IdPrefix is { } prefix && !IsIdPrefix(prefix)) Bad("id_prefix", $"`id_prefix` ({prefix}) must be capital letters and digits, starting with a letter, such as DULA");
-        if (settings.MaxTermYears is < 1 or > 50) Bad("max_term_years", "`max_term_years` must be between 1 and 50");
-        if (settings.RenewalWindowDays is > 3650) Bad("renewal_window_days", "`renewal_window_days` must be at most 3650");
-        if (settings.MaxFileBytes is < 1024) Bad("max_file_bytes", "`max_file_bytes` must be at least 1024");
-        if (settings.RequiredSections is { Count: 0 }) Bad("required_sections", "`required_sections` must list at least one section heading, or be left out for the default seven");
+        // An invalid setting is reported once and replaced by its default, so it cannot flood every file with errors.
+        if (settings.IdPrefix is { } prefix && !IsIdPrefix(prefix))
+        {
+            Bad("id_prefix", $"`id_prefix` ({prefix}) must be capital letters and digits, starting with a letter, such as DULA");
+            settings = settings with { IdPrefix = null };
+        }
+        if (settings.MaxTermYears is < 1 or > 50)
+        {
+            Bad("max_term_years", "`max_term_years` must be between 1 and 50");
+            settings = settings with { MaxTermYears = null };
+        }
+        if (settings.RenewalWindowDays is > 3650)
+        {
+            Bad("renewal_window_days", "`renewal_window_days` must be at most 3650");
+            settings = settings with { RenewalWindowDays = null };
+        }
+        if (settings.MaxFileBytes is < 1024)
+        {
+            Bad("max_file_bytes", "`max_file_bytes` must be at least 1024");
+            settings = settings with { MaxFileBytes = null };
+        }
+        if (settings.RequiredSections is { Count: 0 })
+        {
+            Bad("required_sections", "`required_sections` must list at least one section heading, or be left out for the default seven");
+            settings = settings with { RequiredSections = null };
+        }
         return settings;
     }
 

@@ -8,20 +8,12 @@ namespace DulaRegistry.Validation.Rules;
 /// <summary>The Markdown body: required <c>##</c> sections, no raw HTML, no script or data links.</summary>
 public sealed class BodyRules : IRule
 {
-    /// <summary>A level-2 section of a body: its heading text, file line and whether anything follows it.</summary>
-    public sealed record Section(string Title, int Line, bool HasContent)
-    {
-        public bool Matches(string title) => string.Equals(Normalize(Title), Normalize(title), StringComparison.OrdinalIgnoreCase);
-
-        private static string Normalize(string s) => string.Join(' ', s.Split(' ', StringSplitOptions.RemoveEmptyEntries)).TrimEnd(':', '.');
-    }
-
     public void Check(RuleContext context)
     {
         var required = context.Settings.EffectiveRequiredSections;
-        foreach (var agreement in context.Registry.Agreements)
+        Parallel.ForEach(context.Registry.Agreements, agreement =>
         {
-            var sections = Sections(agreement);
+            var sections = agreement.Sections;
             foreach (var title in required)
             {
                 if (!sections.Any(s => s.Matches(title)))
@@ -31,43 +23,11 @@ public sealed class BodyRules : IRule
                 }
             }
             CheckMarkup(context, agreement);
-        }
+        });
         foreach (var agency in context.Registry.Agencies)
         {
             CheckMarkup(context, agency);
         }
-    }
-
-    public static IReadOnlyList<Section> Sections<T>(RegistryDocument<T> document) where T : class
-    {
-        var result = new List<Section>();
-        var blocks = document.Body;
-        for (var i = 0; i < blocks.Count; i++)
-        {
-            if (blocks[i] is not HeadingBlock { Level: 2 } heading) continue;
-            var hasContent = false;
-            for (var j = i + 1; j < blocks.Count && blocks[j] is not HeadingBlock { Level: <= 2 }; j++)
-            {
-                if (blocks[j] is not LinkReferenceDefinitionGroup and not ThematicBreakBlock) hasContent = true;
-            }
-            result.Add(new Section(PlainText(heading.Inline), document.FileLine(heading.Line), hasContent));
-        }
-        return result;
-    }
-
-    private static string PlainText(ContainerInline? inline)
-    {
-        if (inline is null) return "";
-        var text = new System.Text.StringBuilder();
-        foreach (var child in inline.Descendants())
-        {
-            switch (child)
-            {
-                case LiteralInline literal: text.Append(literal.Content.ToString()); break;
-                case CodeInline code: text.Append(code.Content); break;
-            }
-        }
-        return text.ToString().Trim();
     }
 
     private static void CheckMarkup<T>(RuleContext context, RegistryDocument<T> document) where T : class

@@ -14,7 +14,7 @@ public sealed partial class DataFlowRules : IRule
 
     public void Check(RuleContext context)
     {
-        foreach (var agreement in context.Registry.Agreements)
+        Parallel.ForEach(context.Registry.Agreements, agreement =>
         {
             var m = agreement.Model;
             var roles = m.Parties.Where(p => p.Agency is not null).GroupBy(p => p.Agency!).ToDictionary(g => g.Key, g => g.First().Role);
@@ -47,7 +47,7 @@ public sealed partial class DataFlowRules : IRule
                         context.Report(agreement, DiagnosticCodes.FlowSource, $"{path}.from",
                             $"`{path}.from` is `{from}`, which is not a party of this agreement; add it under `parties` as an owner, or correct the id");
                     }
-                    else if (!Lifecycle.IsOwner(role))
+                    else if (role is not null && !Lifecycle.IsOwner(role)) // a missing or invalid role is reported on the party
                     {
                         context.Report(agreement, DiagnosticCodes.FlowSource, $"{path}.from",
                             $"`{path}.from` is `{from}`, whose role is `{Loading.FrontMatterBinder.EnumName(role)}`; data comes from an owner, so make its role `owner` or `both`");
@@ -62,7 +62,7 @@ public sealed partial class DataFlowRules : IRule
                         context.Report(agreement, DiagnosticCodes.FlowTarget, toPath,
                             $"`{path}.to` names `{to}`, which is not a party of this agreement; add it under `parties` as a recipient, or correct the id");
                     }
-                    else if (!Lifecycle.IsRecipient(role))
+                    else if (role is not null && !Lifecycle.IsRecipient(role))
                     {
                         context.Report(agreement, DiagnosticCodes.FlowTarget, toPath,
                             $"`{path}.to` names `{to}`, whose role is `{Loading.FrontMatterBinder.EnumName(role)}`; data goes to a recipient, so make its role `recipient` or `both`");
@@ -82,7 +82,7 @@ public sealed partial class DataFlowRules : IRule
                 }
             }
 
-            if (firstProtected < 0) continue;
+            if (firstProtected < 0) return;
             var at = $"data[{firstProtected}].classification";
             if (m.LegalAuthority.Count == 0 || m.LegalAuthority.All(a => string.IsNullOrWhiteSpace(a.Citation)))
             {
@@ -97,13 +97,13 @@ public sealed partial class DataFlowRules : IRule
                 context.Report(agreement, DiagnosticCodes.ProtectedNeedsRetention, agreement.Map.Contains("retention") ? "retention" : at,
                     "this agreement shares PII or protected data, so `retention` must say how long the data is kept and how it is destroyed");
             }
-            var safeguards = BodyRules.Sections(agreement).FirstOrDefault(s => s.Matches(SafeguardsSection));
+            var safeguards = agreement.Sections.FirstOrDefault(s => s.Matches(SafeguardsSection));
             if (safeguards is null || !safeguards.HasContent)
             {
                 var line = safeguards?.Line ?? agreement.BodyLine;
                 context.Report(agreement.Path, DiagnosticCodes.ProtectedNeedsSafeguards, line, 1,
                     $"this agreement shares PII or protected data, so the body needs a `## {SafeguardsSection}` section that describes them");
             }
-        }
+        });
     }
 }

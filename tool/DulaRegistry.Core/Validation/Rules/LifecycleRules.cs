@@ -63,8 +63,12 @@ public sealed class LifecycleRules : IRule
                 var sha = m.ExecutedCopy?.Sha256;
                 if (string.IsNullOrWhiteSpace(sha))
                 {
-                    context.Report(agreement, DiagnosticCodes.NeedsExecutedCopy, agreement.Map.Contains("executed_copy") ? "executed_copy" : "status",
-                        $"a `{stage}` agreement needs `executed_copy: {{ sha256: ... }}`, the SHA-256 of the signed PDF (`sha256sum file.pdf`)");
+                    // A wrong-typed `executed_copy` or `sha256` was already reported by the binder.
+                    if (!agreement.Map.IsInvalid("executed_copy") && !agreement.Map.IsInvalid("executed_copy.sha256"))
+                    {
+                        context.Report(agreement, DiagnosticCodes.NeedsExecutedCopy, agreement.Map.Contains("executed_copy") ? "executed_copy" : "status",
+                            $"a `{stage}` agreement needs `executed_copy: {{ sha256: ... }}`, the SHA-256 of the signed PDF (`sha256sum file.pdf`)");
+                    }
                 }
                 else if (sha.Length != 64 || !sha.All(char.IsAsciiHexDigit))
                 {

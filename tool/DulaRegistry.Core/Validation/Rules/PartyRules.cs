@@ -47,7 +47,8 @@ public sealed class PartyRules : IRule
                 }
             }
 
-            if (m.Parties.Count > 0 && !agreement.Map.IsInvalid("parties"))
+            // Skipped while a party's role is missing or invalid: that is reported on the party itself.
+            if (m.Parties.Count > 0 && !agreement.Map.IsInvalid("parties") && m.Parties.All(p => p.Role is not null))
             {
                 var owners = m.Parties.Count(p => Lifecycle.IsOwner(p.Role));
                 var recipients = m.Parties.Count(p => Lifecycle.IsRecipient(p.Role));

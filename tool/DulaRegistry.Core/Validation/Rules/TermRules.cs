@@ -21,10 +21,10 @@ public sealed class TermRules : IRule
                     context.Report(agreement, DiagnosticCodes.TermOrder, "term.expires",
                         $"`term.expires` ({expires:yyyy-MM-dd}) is before `term.effective` ({effective:yyyy-MM-dd}); an agreement must take effect before it expires");
                 }
-                else if (expires > effective.AddYears(maxYears))
+                else if (LastDay(effective, maxYears) is { } lastDay && expires > lastDay)
                 {
                     context.Report(agreement, DiagnosticCodes.TermTooLong, "term.expires",
-                        $"the term runs from {effective:yyyy-MM-dd} to {expires:yyyy-MM-dd}, longer than the registry's maximum of {maxYears} years; end it by {effective.AddYears(maxYears).AddDays(-1):yyyy-MM-dd} and renew later");
+                        $"the term runs from {effective:yyyy-MM-dd} to {expires:yyyy-MM-dd}, longer than the registry's maximum of {maxYears} years; end it by {lastDay:yyyy-MM-dd} and renew later");
                 }
             }
             if (m.Status != AgreementStatus.Executed || term.Expires is not { } expiry) continue;
@@ -40,4 +40,9 @@ public sealed class TermRules : IRule
             }
         }
     }
+
+    /// <summary>The last day of a term of <paramref name="years"/> years from <paramref name="effective"/>
+    /// (2026-02-01 + 5 years ends 2031-01-31); null when that lies beyond the calendar (year 9999).</summary>
+    private static DateOnly? LastDay(DateOnly effective, int years) =>
+        effective.Year <= DateOnly.MaxValue.Year - years ? effective.AddYears(years).AddDays(-1) : null;
 }

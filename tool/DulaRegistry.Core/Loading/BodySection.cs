@@ -1,0 +1,46 @@
+using System.Text;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace DulaRegistry.Loading;
+
+/// <summary>A level-2 section of a Markdown body: its heading text, 1-based file line, and whether anything follows it.</summary>
+public sealed record BodySection(string Title, int Line, bool HasContent)
+{
+    public bool Matches(string title) => string.Equals(Normalize(Title), Normalize(title), StringComparison.OrdinalIgnoreCase);
+
+    private static string Normalize(string s) => string.Join(' ', s.Split(' ', StringSplitOptions.RemoveEmptyEntries)).TrimEnd(':', '.');
+
+    /// <summary>The <c>##</c> sections of a parsed body, in order.</summary>
+    public static IReadOnlyList<BodySection> Find(MarkdownDocument body, int bodyLine)
+    {
+        var result = new List<BodySection>();
+        for (var i = 0; i < body.Count; i++)
+        {
+            if (body[i] is not HeadingBlock { Level: 2 } heading) continue;
+            var hasContent = false;
+            for (var j = i + 1; j < body.Count && body[j] is not HeadingBlock { Level: <= 2 }; j++)
+            {
+                if (body[j] is not LinkReferenceDefinitionGroup and not ThematicBreakBlock) hasContent = true;
+            }
+            result.Add(new BodySection(PlainText(heading.Inline), bodyLine + heading.Line, hasContent));
+        }
+        return result;
+    }
+
+    /// <summary>The text of an inline container without markup.</summary>
+    public static string PlainText(ContainerInline? inline)
+    {
+        if (inline is null) return "";
+        var text = new StringBuilder();
+        foreach (var child in inline.Descendants())
+        {
+            switch (child)
+            {
+                case LiteralInline literal: text.Append(literal.Content.AsSpan()); break;
+                case CodeInline code: text.Append(code.Content); break;
+            }
+        }
+        return text.ToString().Trim();
+    }
+}
