@@ -2,10 +2,16 @@ using System.CommandLine;
 using DulaRegistry.Cli;
 using DulaRegistry.Cli.Commands;
 
-var root = new RootCommand("registry: validate, publish and browse a Git registry of Data Use License Agreements (DULAs).")
+var root = new RootCommand("""
+    registry: validate, publish and browse a Git registry of Data Use License Agreements (DULAs).
+
+    Exit codes: 0 success (warnings allowed), 1 the registry has errors, 2 usage error or unreadable root, 3 internal error.
+    """)
 {
     ValidateCommand.Create(),
     SchemaCommand.Create(),
+    BuildCommand.Create(),
+    ServeCommand.Create(),
 };
 
 var parse = root.Parse(args);

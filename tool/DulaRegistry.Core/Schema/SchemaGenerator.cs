@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
@@ -22,6 +23,7 @@ public static class SchemaGenerator
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
         TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
         WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public static string Agency() => Generate(typeof(Agency), "Agency", "An agency of the DULA registry: front matter of agencies/<id>.md (schema v1).");
@@ -35,9 +37,14 @@ public static class SchemaGenerator
             TreatNullObliviousAsNonNullable = true,
             TransformSchemaNode = static (context, node) =>
             {
-                if (node is JsonObject obj && context.TypeInfo.Type == typeof(DateOnly))
+                if (node is not JsonObject obj) return node;
+                if (context.TypeInfo.Type == typeof(DateOnly) || Nullable.GetUnderlyingType(context.TypeInfo.Type) == typeof(DateOnly))
                 {
                     obj["pattern"] = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+                }
+                if (context.PropertyInfo?.AttributeProvider?.GetCustomAttributes(typeof(DescriptionAttribute), inherit: false) is [DescriptionAttribute description, ..])
+                {
+                    obj.Insert(0, "description", description.Description);
                 }
                 return node;
             },

@@ -11,19 +11,20 @@ internal static class ValidateCommand
     {
         var root = CommonOptions.Root();
         var today = CommonOptions.Today();
-        var format = new Option<OutputFormat>("--format")
+        var format = new Option<string>("--format")
         {
             Description = "How to print findings: text (path(line,col): severity CODE: message), json (one array) or github (Actions annotations and job summary)",
-            DefaultValueFactory = _ => OutputFormat.Text,
+            DefaultValueFactory = _ => "text",
             HelpName = "text|json|github",
         };
+        format.AcceptOnlyFromAmong("text", "json", "github");
         var warningsAsErrors = new Option<bool>("--warnings-as-errors") { Description = "Fail (exit 1) on warnings too" };
         var command = new Command("validate", "Check every agency and agreement against schema v1 and the registry's rules")
         {
             root, format, today, warningsAsErrors,
         };
         command.SetAction(parse => (int)Run(
-            parse.GetValue(root)!, parse.GetValue(format), CommonOptions.ResolveToday(parse.GetValue(today)), parse.GetValue(warningsAsErrors), Console.Out));
+            parse.GetValue(root)!, Enum.Parse<OutputFormat>(parse.GetValue(format)!, ignoreCase: true), CommonOptions.ResolveToday(parse.GetValue(today)), parse.GetValue(warningsAsErrors), Console.Out));
         return command;
     }
 
