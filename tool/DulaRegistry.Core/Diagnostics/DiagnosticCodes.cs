@@ -74,7 +74,7 @@ public static class DiagnosticCodes
         new(YamlSyntax, Severity.Error, "The front matter is not valid YAML (including tabs used for indentation)."),
         new(DuplicateKey, Severity.Error, "A key appears twice in the same mapping."),
         new(AliasNotAllowed, Severity.Error, "YAML anchors, aliases and tags are not allowed."),
-        new(TooDeep, Severity.Error, "The YAML is nested too deeply."),
+        new(TooDeep, Severity.Error, "The YAML, or the Markdown body, is nested too deeply."),
         new(UnknownKey, Severity.Error, "A key that schema v1 does not define (often a misspelling)."),
         new(WrongType, Severity.Error, "A value of the wrong kind: text, list or mapping."),
         new(InvalidValue, Severity.Error, "A value outside its allowed set, or a date or number that does not parse."),

@@ -58,7 +58,7 @@ public static class FrontMatterBinder
                 var hint = Suggest(key.Value, properties.Keys);
                 var where = path.Length == 0 ? "here" : $"in `{path}`";
                 context.Report(DiagnosticCodes.UnknownKey, key.Position,
-                    $"unknown key `{key.Value}` {where}" + (hint is null
+                    $"unknown key `{(key.Value.Length <= 60 ? key.Value : key.Value[..60] + "…")}` {where}" + (hint is null
                         ? $"; allowed keys are: {string.Join(", ", properties.Keys)}"
                         : $"; did you mean `{hint}`?"));
                 continue;
@@ -160,8 +160,11 @@ public static class FrontMatterBinder
     {
         string? best = null;
         var bestDistance = int.MaxValue;
+        var limit = Math.Max(2, value.Length / 3);
         foreach (var candidate in candidates)
         {
+            // The distance is at least the difference in length: skip hopeless candidates (and a hostile 1 MB key costs nothing).
+            if (Math.Abs(value.Length - candidate.Length) > limit) continue;
             var distance = Distance(value, candidate);
             if (distance < bestDistance)
             {
@@ -169,7 +172,7 @@ public static class FrontMatterBinder
                 bestDistance = distance;
             }
         }
-        return bestDistance <= Math.Max(2, value.Length / 3) ? best : null;
+        return bestDistance <= limit ? best : null;
     }
 
     private static int Distance(string a, string b)

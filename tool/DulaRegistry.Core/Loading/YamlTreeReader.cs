@@ -24,7 +24,7 @@ public static class YamlTreeReader
             return null;
         }
 
-        var parser = new Parser(new StringReader(yaml));
+        var parser = new TrackingParser(new Parser(new StringReader(yaml)));
         try
         {
             return new Builder(parser, file, lineOffset, sink).ReadStream();
@@ -44,6 +44,13 @@ public static class YamlTreeReader
         catch (Refused)
         {
             // Already reported.
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // YamlDotNet's scanner fails with these on some malformed input, such as an unclosed `[` or `{` followed by
+            // more keys; the mistake is at or just after the last event it read.
+            sink.Report(new(DiagnosticCodes.YamlSyntax, Severity.Error, file, (int)Math.Max(1, parser.Last.Line) + lineOffset, (int)Math.Max(1, parser.Last.Column),
+                "the front matter is not valid YAML from here on; check for an unclosed `[`, `{` or quote, and for indentation, colons and quotes"));
         }
         return null;
 
@@ -87,7 +94,22 @@ public static class YamlTreeReader
     {
     }
 
-    private sealed class Builder(Parser parser, string file, int lineOffset, IDiagnosticSink sink)
+    /// <summary>Remembers where the last event started, to place errors YamlDotNet reports without a position.</summary>
+    private sealed class TrackingParser(IParser inner) : IParser
+    {
+        public Mark Last { get; private set; } = Mark.Empty;
+
+        public ParsingEvent? Current => inner.Current;
+
+        public bool MoveNext()
+        {
+            var moved = inner.MoveNext();
+            if (inner.Current is { } current) Last = current.Start;
+            return moved;
+        }
+    }
+
+    private sealed class Builder(IParser parser, string file, int lineOffset, IDiagnosticSink sink)
     {
         public YNode? ReadStream()
         {
@@ -129,43 +151,43 @@ public static class YamlTreeReader
                     parser.MoveNext();
                     return new YScalar(scalar.Value, scalar.Style == ScalarStyle.Plain, Pos(scalar.Start));
                 case SequenceStart seq:
-                {
-                    parser.MoveNext();
-                    var items = new List<YNode>();
-                    while (parser.Current is not SequenceEnd)
                     {
-                        items.Add(ReadNode(depth + 1));
+                        parser.MoveNext();
+                        var items = new List<YNode>();
+                        while (parser.Current is not SequenceEnd)
+                        {
+                            items.Add(ReadNode(depth + 1));
+                        }
+                        parser.MoveNext();
+                        return new YSequence(items, Pos(seq.Start));
                     }
-                    parser.MoveNext();
-                    return new YSequence(items, Pos(seq.Start));
-                }
                 case MappingStart map:
-                {
-                    parser.MoveNext();
-                    var entries = new List<YEntry>();
-                    var seen = new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
-                    while (parser.Current is not MappingEnd)
                     {
-                        var keyEvent = parser.Current!;
-                        var keyNode = ReadNode(depth + 1);
-                        var value = ReadNode(depth + 1);
-                        if (keyNode is not YScalar key)
+                        parser.MoveNext();
+                        var entries = new List<YEntry>();
+                        var seen = new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
+                        while (parser.Current is not MappingEnd)
                         {
-                            Report(DiagnosticCodes.WrongType, keyEvent.Start, "a key must be plain text, not a list or mapping");
-                            continue;
+                            var keyEvent = parser.Current!;
+                            var keyNode = ReadNode(depth + 1);
+                            var value = ReadNode(depth + 1);
+                            if (keyNode is not YScalar key)
+                            {
+                                Report(DiagnosticCodes.WrongType, keyEvent.Start, "a key must be plain text, not a list or mapping");
+                                continue;
+                            }
+                            if (seen.TryGetValue(key.Value, out var first))
+                            {
+                                Report(DiagnosticCodes.DuplicateKey, keyEvent.Start,
+                                    $"the key `{key.Value}` appears twice (first on line {first.Line}); keep one and delete the other");
+                                continue;
+                            }
+                            seen.Add(key.Value, key.Position);
+                            entries.Add(new YEntry(key, value));
                         }
-                        if (seen.TryGetValue(key.Value, out var first))
-                        {
-                            Report(DiagnosticCodes.DuplicateKey, keyEvent.Start,
-                                $"the key `{key.Value}` appears twice (first on line {first.Line}); keep one and delete the other");
-                            continue;
-                        }
-                        seen.Add(key.Value, key.Position);
-                        entries.Add(new YEntry(key, value));
+                        parser.MoveNext();
+                        return new YMapping(entries, Pos(map.Start));
                     }
-                    parser.MoveNext();
-                    return new YMapping(entries, Pos(map.Start));
-                }
                 default:
                     throw new YamlException(ev.Start, ev.End, $"unexpected {ev.GetType().Name}");
             }

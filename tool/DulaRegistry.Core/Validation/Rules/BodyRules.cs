@@ -37,7 +37,7 @@ public sealed class BodyRules : IRule
             switch (node)
             {
                 case HtmlBlock block:
-                    context.Report(document.Path, DiagnosticCodes.RawHtml, document.FileLine(block.Line), block.Column + 1,
+                    context.Report(document.Path, DiagnosticCodes.RawHtml, document.FileLine(block.Line), ColumnAt(document.BodyText, block.Span.Start, block.Column),
                         "raw HTML is not allowed in the body; write Markdown instead (headings with `##`, lists with `-`, links with `[text](https://...)`)");
                     break;
                 case HtmlInline inline:
@@ -61,12 +61,19 @@ public sealed class BodyRules : IRule
         context.Report(document.Path, DiagnosticCodes.UnsafeLink, document.FileLine(line), column + 1,
             $"the link `{Shorten(url)}` uses a scheme that can run code or hide content; link only to `https:`, `http:` or `mailto:` addresses");
 
+    /// <summary>The 1-based column of <paramref name="offset"/> in <paramref name="text"/> (Markdig leaves an indented HTML block's
+    /// <c>Column</c> at 0, but its span starts at the <c>&lt;</c>).</summary>
+    private static int ColumnAt(string text, int offset, int fallback) =>
+        offset >= 0 && offset <= text.Length ? offset - (offset == 0 ? 0 : text.LastIndexOf('\n', offset - 1) + 1) + 1 : fallback + 1;
+
     private static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "…";
 
     /// <summary>True for <c>javascript:</c>, <c>vbscript:</c> and <c>data:</c> URLs, however they are spaced or cased.</summary>
     public static bool IsUnsafe(string? url)
     {
         if (string.IsNullOrEmpty(url)) return false;
+        // Markdig leaves character references undecoded in reference definitions (`[r]: java&#9;script:...`); browsers decode them.
+        if (url.Contains('&', StringComparison.Ordinal)) url = System.Net.WebUtility.HtmlDecode(url);
         Span<char> scheme = stackalloc char[12];
         var n = 0;
         foreach (var c in url)

@@ -18,28 +18,33 @@ public sealed class LifecycleRules : IRule
 
             if (Lifecycle.AtLeast(status, AgreementStatus.Final))
             {
-                if (m.Term?.Effective is null && !agreement.Map.IsInvalid("term.effective"))
+                // Point at `term` when it is there, else at `status`, the reason the dates are needed.
+                var termAt = agreement.Map.Contains("term") ? "term" : "status";
+                if (m.Term?.Effective is null && !agreement.Map.IsInvalid("term.effective") && !agreement.Map.IsInvalid("term"))
                 {
-                    context.Report(agreement, DiagnosticCodes.NeedsTerm, "term", $"a `{stage}` agreement needs `term.effective` (YYYY-MM-DD)");
+                    context.Report(agreement, DiagnosticCodes.NeedsTerm, termAt, $"a `{stage}` agreement needs `term.effective` (YYYY-MM-DD)");
                 }
-                if (m.Term?.Expires is null && !agreement.Map.IsInvalid("term.expires"))
+                if (m.Term?.Expires is null && !agreement.Map.IsInvalid("term.expires") && !agreement.Map.IsInvalid("term"))
                 {
-                    context.Report(agreement, DiagnosticCodes.NeedsTerm, "term", $"a `{stage}` agreement needs `term.expires` (YYYY-MM-DD)");
+                    context.Report(agreement, DiagnosticCodes.NeedsTerm, termAt, $"a `{stage}` agreement needs `term.expires` (YYYY-MM-DD)");
                 }
                 for (var i = 0; i < m.Parties.Count; i++)
                 {
                     var party = m.Parties[i];
                     var path = $"parties[{i}]";
                     var who = party.Agency ?? $"party {i + 1}";
-                    if (string.IsNullOrWhiteSpace(party.DulaManager?.Name))
+                    if (string.IsNullOrWhiteSpace(party.DulaManager?.Name) && !agreement.Map.IsInvalid($"{path}.dula_manager"))
                     {
                         context.Report(agreement, DiagnosticCodes.NeedsManagerAndSignatory, path,
                             $"a `{stage}` agreement needs a DULA manager for `{who}`: add `dula_manager: {{ name: ..., title: ..., email: ... }}`");
                     }
                     if (string.IsNullOrWhiteSpace(party.Signatory?.Name))
                     {
-                        context.Report(agreement, DiagnosticCodes.NeedsManagerAndSignatory, path,
-                            $"a `{stage}` agreement needs a signatory for `{who}`: add `signatory: {{ name: ..., title: ... }}`");
+                        if (!agreement.Map.IsInvalid($"{path}.signatory")) // a wrong-typed signatory was already reported
+                        {
+                            context.Report(agreement, DiagnosticCodes.NeedsManagerAndSignatory, path,
+                                $"a `{stage}` agreement needs a signatory for `{who}`: add `signatory: {{ name: ..., title: ... }}`");
+                        }
                     }
                     else if (party.Agency is { } id && context.Registry.AgencyById.TryGetValue(id, out var agency)
                         && !agency.Model.Signatories.Any(s => SameName(s.Name, party.Signatory.Name)))
@@ -59,7 +64,7 @@ public sealed class LifecycleRules : IRule
 
             if (Lifecycle.WasExecuted(status))
             {
-                CheckSignatures(context, agreement, stage);
+                if (!agreement.Map.IsInvalid("signatures")) CheckSignatures(context, agreement, stage);
                 var sha = m.ExecutedCopy?.Sha256;
                 if (string.IsNullOrWhiteSpace(sha))
                 {
