@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using DulaRegistry.Site.ViewModels;
+
+namespace DulaRegistry.Site.Exports;
+
+/// <summary><c>feed.xml</c> (Atom, RFC 4287): the executed agreements, newest execution first.</summary>
+public static class AtomFeed
+{
+    public const string Namespace = "http://www.w3.org/2005/Atom";
+
+    public static string Write(SiteModel site)
+    {
+        var entries = site.Executed;
+        var updated = entries.Select(a => a.ExecutedOn ?? a.Term.Effective).Max() ?? site.Today;
+        var text = new StringBuilder();
+        var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false), OmitXmlDeclaration = false };
+        using (var writer = XmlWriter.Create(new StringWriter(text, CultureInfo.InvariantCulture), settings))
+        {
+            writer.WriteStartDocument();
+            writer.WriteStartElement("feed", Namespace);
+            writer.WriteElementString("id", Namespace, Id(site, "feed"));
+            writer.WriteElementString("title", Namespace, $"{site.Name}: executed agreements");
+            writer.WriteElementString("updated", Namespace, Timestamp(updated));
+            Link(writer, site.Urls.Feed, "self", "application/atom+xml");
+            Link(writer, site.Urls.Home, "alternate", "text/html");
+            writer.WriteStartElement("author", Namespace);
+            writer.WriteElementString("name", Namespace, site.Name);
+            writer.WriteEndElement();
+            foreach (var a in entries)
+            {
+                writer.WriteStartElement("entry", Namespace);
+                writer.WriteElementString("id", Namespace, Id(site, "agreement:" + a.Id));
+                writer.WriteElementString("title", Namespace, $"{a.Id}: {a.Title}");
+                writer.WriteElementString("updated", Namespace, Timestamp(a.ExecutedOn ?? a.Term.Effective ?? site.Today));
+                Link(writer, a.Url, "alternate", "text/html");
+                var parties = string.Join(", ", a.Parties.Select(p => p.Agency.Short));
+                var term = a.Term.Expires is { } expires ? $" In force until {Labels.Date(expires)}." : "";
+                writer.WriteElementString("summary", Namespace, $"Executed by {parties}. {a.Purpose}{term}".Trim());
+                foreach (var party in a.AgencyIds)
+                {
+                    writer.WriteStartElement("category", Namespace);
+                    writer.WriteAttributeString("term", party);
+                    writer.WriteEndElement();
+                }
+                writer.WriteEndElement();
+            }
+            writer.WriteEndElement();
+            writer.WriteEndDocument();
+        }
+        // StringWriter reports UTF-16; the file is written as UTF-8.
+        return text.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal) + "\n";
+    }
+
+    /// <summary>An absolute URL when the base URL is one, otherwise a stable URN.</summary>
+    private static string Id(SiteModel site, string what) =>
+        site.Urls.Base.StartsWith("http", StringComparison.Ordinal)
+            ? what == "feed" ? site.Urls.Feed : site.Urls.Agreement(what["agreement:".Length..])
+            : $"urn:dula-registry:{Slug(site.Name)}:{what}";
+
+    private static string Slug(string name)
+    {
+        var slug = new StringBuilder();
+        foreach (var c in name.ToLowerInvariant())
+        {
+            if (char.IsAsciiLetterOrDigit(c)) slug.Append(c);
+            else if (slug.Length > 0 && slug[^1] != '-') slug.Append('-');
+        }
+        return slug.ToString().Trim('-');
+    }
+
+    private static void Link(XmlWriter writer, string href, string rel, string type)
+    {
+        writer.WriteStartElement("link", Namespace);
+        writer.WriteAttributeString("rel", rel);
+        writer.WriteAttributeString("type", type);
+        writer.WriteAttributeString("href", href);
+        writer.WriteEndElement();
+    }
+
+    private static string Timestamp(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z";
+}

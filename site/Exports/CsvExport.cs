@@ -1,0 +1,57 @@
+using System.Text;
+using DulaRegistry.Site.ViewModels;
+
+namespace DulaRegistry.Site.Exports;
+
+/// <summary>
+/// <c>agreements.csv</c> (RFC 4180): a header row, then one row per agreement; every field quoted, CRLF
+/// line ends, several values in one cell joined by "; ". A cell that a spreadsheet would read as a
+/// formula (starting with = + - @, tab or CR) is prefixed with an apostrophe.
+/// </summary>
+public static class CsvExport
+{
+    public static readonly IReadOnlyList<string> Columns =
+    [
+        "id", "title", "status", "framework", "owners", "recipients", "secretariats", "classifications", "regulations",
+        "purpose", "effective", "expires", "service_request", "executed_on", "executed_copy_sha256", "ended",
+        "supersedes", "superseded_by", "amends", "amended_by", "legal_authority", "tags", "url",
+    ];
+
+    public static string Write(SiteModel site)
+    {
+        var csv = new StringBuilder();
+        Row(csv, Columns);
+        foreach (var a in site.Agreements)
+        {
+            Row(csv,
+            [
+                a.Id, a.Title, a.Status.Name, a.Framework.Name,
+                Join(a.Owners.Select(p => p.Agency.Id)), Join(a.Recipients.Select(p => p.Agency.Id)),
+                Join(a.SecretariatIds), Join(a.Classifications), Join(a.Regulations),
+                a.Purpose ?? "", Date(a.Term.Effective), Date(a.Term.Expires), a.ServiceRequest ?? "",
+                Date(a.ExecutedOn), a.ExecutedCopySha256 ?? "", Date(a.Ended),
+                a.Supersedes?.Id ?? "", Join(a.SupersededBy.Select(r => r.Id)), a.Amends?.Id ?? "", Join(a.AmendedBy.Select(r => r.Id)),
+                Join(a.LegalAuthority.Select(l => l.Citation ?? "")), Join(a.Tags), a.Url,
+            ]);
+        }
+        return csv.ToString();
+    }
+
+    private static void Row(StringBuilder csv, IReadOnlyList<string> cells)
+    {
+        for (var i = 0; i < cells.Count; i++)
+        {
+            if (i > 0) csv.Append(',');
+            csv.Append('"').Append(Guard(cells[i]).Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+        }
+        csv.Append("\r\n");
+    }
+
+    /// <summary>Neutralises spreadsheet formula injection (OWASP "CSV injection").</summary>
+    public static string Guard(string cell) =>
+        cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + cell : cell;
+
+    private static string Join(IEnumerable<string> values) => string.Join("; ", values);
+
+    private static string Date(DateOnly? date) => date is null ? "" : Labels.Date(date);
+}

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace DulaRegistry.Site.Rendering;
+
+/// <summary>A page to render: where it goes, which component and its parameters.</summary>
+public sealed record PageSpec(string Path, Type Component, IReadOnlyDictionary<string, object?> Parameters);
+
+/// <summary>Renders Razor components to HTML strings with <see cref="HtmlRenderer"/>. One instance renders one page at a time.</summary>
+public sealed class PageRenderer : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+    private readonly HtmlRenderer _renderer;
+
+    public PageRenderer()
+    {
+        _services = new ServiceCollection().AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance).BuildServiceProvider();
+        _renderer = new HtmlRenderer(_services, NullLoggerFactory.Instance);
+    }
+
+    public Task<string> RenderAsync(PageSpec page) => RenderAsync(page.Component, page.Parameters);
+
+    public Task<string> RenderAsync(Type component, IReadOnlyDictionary<string, object?> parameters) =>
+        _renderer.Dispatcher.InvokeAsync(async () =>
+        {
+            var output = await _renderer.RenderComponentAsync(component, ParameterView.FromDictionary(parameters.ToDictionary())).ConfigureAwait(false);
+            return output.ToHtmlString();
+        });
+
+    /// <summary>Renders a page straight into a new file (no page-sized string, so large pages stay off the large object heap); returns its size in bytes.</summary>
+    public Task<long> RenderToFileAsync(PageSpec page, string path) =>
+        _renderer.Dispatcher.InvokeAsync(async () =>
+        {
+            var output = await _renderer.RenderComponentAsync(page.Component, ParameterView.FromDictionary(page.Parameters.ToDictionary())).ConfigureAwait(false);
+            using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0);
+            using (var writer = new StreamWriter(stream, s_utf8, bufferSize: 1 << 14)) // 16K chars: small enough to stay off the large object heap
+            {
+                output.WriteHtmlTo(writer);
+            }
+            return new FileInfo(path).Length;
+        });
+
+    private static readonly System.Text.UTF8Encoding s_utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _renderer.DisposeAsync().ConfigureAwait(false);
+        await _services.DisposeAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,288 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using DulaRegistry.Loading;
+using DulaRegistry.Model;
+using DulaRegistry.Site.Rendering;
+using DulaRegistry.Validation;
+using DulaRegistry.Validation.Rules;
+
+namespace DulaRegistry.Site.ViewModels;
+
+/// <summary>Everything the pages and exports show, built once from the loaded registry. Pages never see the loaded records.</summary>
+public sealed record SiteModel
+{
+    /// <summary>Above this many agreements the index lists the latest year and links one page per year.</summary>
+    public const int SinglePageLimit = 500;
+
+    public required string Name { get; init; }
+    public string? RepositoryUrl { get; init; }
+    public required SiteUrls Urls { get; init; }
+    public required DateOnly Today { get; init; }
+    public required int RenewalWindowDays { get; init; }
+    /// <summary>Sorted by id.</summary>
+    public required IReadOnlyList<AgreementView> Agreements { get; init; }
+    /// <summary>Sorted by name.</summary>
+    public required IReadOnlyList<AgencyView> Agencies { get; init; }
+    public required FrozenDictionary<string, AgreementView> AgreementById { get; init; }
+    public required FrozenDictionary<string, AgencyView> AgencyById { get; init; }
+    public required IReadOnlyList<StatusCount> StatusCounts { get; init; }
+    /// <summary>Executed agreements that expire within the renewal window of <see cref="Today"/> (or have expired but are still marked executed), soonest first.</summary>
+    public required IReadOnlyList<AgreementView> Expiring { get; init; }
+    /// <summary>Executed agreements, latest signature first.</summary>
+    public required IReadOnlyList<AgreementView> Executed { get; init; }
+    public required IReadOnlyList<SecretariatGroup> SecretariatGroups { get; init; }
+    /// <summary>Executed data flows, de-duplicated by from→to, sorted by from then to.</summary>
+    public required IReadOnlyList<FlowEdge> Flows { get; init; }
+    public required FilterOptions Filters { get; init; }
+    /// <summary>The agreements index and, for large registries, one listing per year (newest first).</summary>
+    public required AgreementListing Index { get; init; }
+    public required IReadOnlyList<AgreementListing> YearListings { get; init; }
+
+    public IEnumerable<AgreementView> RecentlyExecuted => Executed.Take(10);
+
+    public static SiteModel Create(LoadedRegistry registry, SiteUrls urls, DateOnly today)
+    {
+        var settings = registry.Settings;
+        var repositoryUrl = settings.RepositoryUrl is { Length: > 0 } r && !BodyRules.IsUnsafe(r) ? r : null;
+        string? Source(string path) => repositoryUrl is null ? null : repositoryUrl.TrimEnd('/') + "/blob/main/" + path;
+
+        // Agencies first (without their agreements), so agreements can refer to them.
+        var agencyDocs = registry.Agencies
+            .Where(a => a.Model.Id is { Length: > 0 })
+            .DistinctBy(a => a.Model.Id, StringComparer.Ordinal)
+            .ToList();
+        var agencyRefs = agencyDocs.ToDictionary(
+            a => a.Model.Id!,
+            a => new AgencyRef(a.Model.Id!, a.Model.Name ?? a.Model.Id!, a.Model.Acronym, urls.Agency(a.Model.Id!)),
+            StringComparer.Ordinal);
+        AgencyRef Agency(string? id) => id is null ? new("", "—", null, null)
+            : agencyRefs.TryGetValue(id, out var a) ? a : new(id, id, null, null);
+        string? SecretariatOf(string id) => registry.AgencyById.TryGetValue(id, out var a)
+            ? a.Model.Kind == AgencyKind.Secretariat ? a.Model.Id : a.Model.Secretariat
+            : null;
+
+        var agreementDocs = registry.Agreements
+            .Where(a => a.Model.Id is { Length: > 0 })
+            .DistinctBy(a => a.Model.Id, StringComparer.Ordinal)
+            .OrderBy(a => a.Model.Id, StringComparer.Ordinal)
+            .ToList();
+        var byId = agreementDocs.ToDictionary(a => a.Model.Id!, StringComparer.Ordinal);
+        AgreementRef Ref(string id) => byId.TryGetValue(id, out var doc)
+            ? new(id, doc.Model.Title, urls.Agreement(id), StatusView.Of(doc.Model.Status))
+            : new(id, null, null, null);
+
+        // Lineage, both directions.
+        var supersededBy = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        var amendedBy = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        static void Add(Dictionary<string, SortedSet<string>> index, string key, string value)
+        {
+            if (!index.TryGetValue(key, out var set)) index[key] = set = new SortedSet<string>(StringComparer.Ordinal);
+            set.Add(value);
+        }
+        foreach (var doc in agreementDocs)
+        {
+            var a = doc.Model;
+            if (a.Supersedes is { Length: > 0 } s) Add(supersededBy, s, a.Id!);
+            if (a.SupersededBy is { Length: > 0 } sb) Add(supersededBy, a.Id!, sb);
+            if (a.Amends is { Length: > 0 } am) Add(amendedBy, am, a.Id!);
+        }
+
+        // Views are independent of each other (rendering the bodies is most of the work): build them in parallel, in order.
+        var agreements = agreementDocs.AsParallel().AsOrdered().Select(doc =>
+        {
+            var a = doc.Model;
+            var id = a.Id!;
+            var parties = a.Parties.Select(p => new PartyView(Agency(p.Agency), Labels.Of(p.Role), p.DulaManager, p.Signatory)).ToList();
+            var agencyIds = a.Parties.Select(p => p.Agency).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            var flows = a.Data.Select(d => new DataFlowView(
+                d.Name ?? "",
+                d.From is null ? null : Agency(d.From),
+                d.To.Select(Agency).ToList(),
+                d.Classification is null ? null : Labels.Of(d.Classification),
+                d.Elements,
+                d.Regulations,
+                d.Frequency is null ? null : Labels.Of(d.Frequency),
+                d.Transfer)).ToList();
+            var expires = a.Term?.Expires;
+            return new AgreementView
+            {
+                Id = id,
+                Title = string.IsNullOrWhiteSpace(a.Title) ? id : a.Title,
+                Url = urls.Agreement(id),
+                Status = StatusView.Of(a.Status),
+                StatusValue = a.Status,
+                Framework = Labels.Of(a.Framework),
+                Year = YearOf(id),
+                Purpose = a.Purpose,
+                Parties = parties,
+                Drafters = a.Drafters.Select(d => new DrafterView(d.Name ?? "", d.Agency is null ? null : Agency(d.Agency))).ToList(),
+                DataFlows = flows,
+                LegalAuthority = a.LegalAuthority,
+                Term = new TermView(a.Term?.Effective, expires, expires is { } e ? e.DayNumber - today.DayNumber : null),
+                Retention = a.Retention,
+                ServiceRequest = a.ServiceRequest,
+                Signatures = a.Signatures.Select(s => new SignatureView(s.Agency is null ? null : Agency(s.Agency), s.Name, s.Title, s.Date)).ToList(),
+                ExecutedOn = a.Signatures.Select(s => s.Date).Max(),
+                ExecutedCopySha256 = a.ExecutedCopy?.Sha256,
+                Ended = a.Ended,
+                Supersedes = a.Supersedes is { Length: > 0 } sup ? Ref(sup) : null,
+                SupersededBy = supersededBy.TryGetValue(id, out var sbs) ? sbs.Select(Ref).ToList() : [],
+                Amends = a.Amends is { Length: > 0 } amends ? Ref(amends) : null,
+                AmendedBy = amendedBy.TryGetValue(id, out var abs) ? abs.Select(Ref).ToList() : [],
+                Tags = a.Tags,
+                AgencyIds = agencyIds,
+                SecretariatIds = agencyIds.Select(SecretariatOf).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+                Classifications = a.Data.Where(d => d.Classification is not null).Select(d => d.Classification!.Value)
+                    .Distinct().Order().Select(c => DulaRegistry.Loading.FrontMatterBinder.EnumName(c)).ToList(),
+                Regulations = a.Data.SelectMany(d => d.Regulations).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+                BodyHtml = SafeMarkdown.ToHtml(doc.Body, topLevel: 3),
+                SourcePath = doc.Path,
+                SourceUrl = Source(doc.Path),
+                Sha256 = doc.Sha256,
+            };
+        }).ToList();
+        var agreementById = agreements.ToFrozenDictionary(a => a.Id, StringComparer.Ordinal);
+
+        // Agencies with their agreements.
+        var membersOf = agencyDocs
+            .Where(a => a.Model.Secretariat is { Length: > 0 })
+            .GroupBy(a => a.Model.Secretariat!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(a => agencyRefs[a.Model.Id!]).OrderBy(a => a.Name, StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+        var agencies = agencyDocs.Select(doc =>
+        {
+            var m = doc.Model;
+            var id = m.Id!;
+            bool Has(AgreementView a, Func<PartyRole?, bool> role) =>
+                byId[a.Id].Model.Parties.Any(p => p.Agency == id && role(p.Role));
+            var involved = agreements.Where(a => a.AgencyIds.Contains(id, StringComparer.Ordinal)).ToList();
+            return new AgencyView
+            {
+                Id = id,
+                Name = m.Name ?? id,
+                Acronym = m.Acronym,
+                Url = urls.Agency(id),
+                Kind = Labels.Of(m.Kind),
+                Secretariat = m.Secretariat is { Length: > 0 } sec ? Agency(sec) : null,
+                MouSigned = m.Mou?.Signed,
+                Coordinators = m.Coordinators,
+                LegalReviewers = m.LegalReviewers,
+                Signatories = m.Signatories,
+                Website = m.Website is { Length: > 0 } w && !BodyRules.IsUnsafe(w) ? w : null,
+                BodyHtml = SafeMarkdown.ToHtml(doc.Body, topLevel: 3),
+                SourcePath = doc.Path,
+                SourceUrl = Source(doc.Path),
+                AsOwner = involved.Where(a => Has(a, Lifecycle.IsOwner)).ToList(),
+                AsRecipient = involved.Where(a => Has(a, Lifecycle.IsRecipient)).ToList(),
+                Members = membersOf.TryGetValue(id, out var members) ? members : [],
+            };
+        }).OrderBy(a => a.Name, StringComparer.Ordinal).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
+        var agencyById = agencies.ToFrozenDictionary(a => a.Id, StringComparer.Ordinal);
+
+        var statusCounts = Enum.GetValues<AgreementStatus>()
+            .Select(s => new StatusCount(StatusView.Of(s), agreements.Count(a => a.StatusValue == s)))
+            .ToList();
+        var executed = agreements.Where(a => a.StatusValue == AgreementStatus.Executed).ToList();
+        var horizon = today.AddDays(settings.EffectiveRenewalWindowDays);
+        var expiring = executed.Where(a => a.Term.Expires is { } e && e <= horizon)
+            .OrderBy(a => a.Term.Expires).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
+        var recent = executed.OrderByDescending(a => a.ExecutedOn).ThenByDescending(a => a.Id, StringComparer.Ordinal).ToList();
+
+        return new SiteModel
+        {
+            Name = settings.EffectiveName,
+            RepositoryUrl = repositoryUrl,
+            Urls = urls,
+            Today = today,
+            RenewalWindowDays = settings.EffectiveRenewalWindowDays,
+            Agreements = agreements,
+            Agencies = agencies,
+            AgreementById = agreementById,
+            AgencyById = agencyById,
+            StatusCounts = statusCounts,
+            Expiring = expiring,
+            Executed = recent,
+            SecretariatGroups = GroupBySecretariat(agencies),
+            Flows = FlowsOf(agreements),
+            Filters = FiltersOf(agreements, agencyById),
+            Index = IndexOf(agreements, urls, out var years),
+            YearListings = years,
+        };
+    }
+
+    private static int? YearOf(string id)
+    {
+        var parts = id.Split('-');
+        return parts.Length >= 3 && int.TryParse(parts[^2], NumberStyles.None, CultureInfo.InvariantCulture, out var year) ? year : null;
+    }
+
+    private static AgreementListing IndexOf(List<AgreementView> agreements, SiteUrls urls, out IReadOnlyList<AgreementListing> years)
+    {
+        if (agreements.Count <= SinglePageLimit)
+        {
+            years = [];
+            return new AgreementListing("agreements/index.html", urls.Agreements, null, agreements);
+        }
+        years = agreements
+            .Where(a => a.Year is not null)
+            .GroupBy(a => a.Year!.Value)
+            .OrderByDescending(g => g.Key)
+            .Select(g => new AgreementListing(
+                $"agreements/year/{g.Key.ToString(CultureInfo.InvariantCulture)}/index.html", urls.AgreementsYear(g.Key), g.Key, g.ToList()))
+            .ToList();
+        var latest = years.Count > 0 ? years[0] : null;
+        return new AgreementListing("agreements/index.html", urls.Agreements, latest?.Year, latest?.Agreements ?? []);
+    }
+
+    private static List<SecretariatGroup> GroupBySecretariat(List<AgencyView> agencies)
+    {
+        var secretariats = agencies.Where(a => a.Kind.Name == "secretariat").ToList();
+        var groups = secretariats.Select(s => new SecretariatGroup(
+            s.Id, s.Display, s,
+            agencies.Where(a => a.Secretariat?.Id == s.Id).ToList())).ToList();
+        var known = secretariats.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        var others = agencies.Where(a => a.Kind.Name != "secretariat" && (a.Secretariat is null || !known.Contains(a.Secretariat.Id))).ToList();
+        if (others.Count > 0) groups.Add(new SecretariatGroup("independent", "Outside a secretariat", null, others));
+        return groups;
+    }
+
+    private static List<FlowEdge> FlowsOf(List<AgreementView> agreements)
+    {
+        var edges = new SortedDictionary<(string From, string To), (AgencyRef From, AgencyRef To, SortedSet<string> Ids)>();
+        var refs = new Dictionary<string, AgreementRef>(StringComparer.Ordinal);
+        foreach (var a in agreements.Where(a => a.StatusValue == AgreementStatus.Executed))
+        {
+            refs[a.Id] = a.Ref;
+            foreach (var flow in a.DataFlows)
+            {
+                if (flow.From is null) continue;
+                foreach (var to in flow.To)
+                {
+                    var key = (flow.From.Id, to.Id);
+                    if (!edges.TryGetValue(key, out var edge)) edges[key] = edge = (flow.From, to, new SortedSet<string>(StringComparer.Ordinal));
+                    edge.Ids.Add(a.Id);
+                }
+            }
+        }
+        return edges.Values.Select(e => new FlowEdge(e.From, e.To, e.Ids.Select(id => refs[id]).ToList())).ToList();
+    }
+
+    private static FilterOptions FiltersOf(List<AgreementView> agreements, FrozenDictionary<string, AgencyView> agencyById)
+    {
+        Choice AgencyChoice(string id) => agencyById.TryGetValue(id, out var a) ? new Choice(id, a.Display) : new Choice(id, id);
+        var statuses = Enum.GetValues<AgreementStatus>().Select(s => Labels.Of(s))
+            .Where(c => agreements.Any(a => a.Status.Name == c.Name)).ToList();
+        var agencyChoices = agreements.SelectMany(a => a.AgencyIds).Distinct(StringComparer.Ordinal)
+            .Select(AgencyChoice).OrderBy(c => c.Label, StringComparer.Ordinal).ToList();
+        var secretariats = agreements.SelectMany(a => a.SecretariatIds).Distinct(StringComparer.Ordinal)
+            .Select(AgencyChoice).OrderBy(c => c.Label, StringComparer.Ordinal).ToList();
+        var classifications = Enum.GetValues<DataClassification>().Select(c => Labels.Of(c))
+            .Where(c => agreements.Any(a => a.Classifications.Contains(c.Name))).ToList();
+        var regulations = agreements.SelectMany(a => a.Regulations).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .Select(r => new Choice(r, Labels.Regulation(r))).ToList();
+        var frameworks = Enum.GetValues<AgreementFramework>().Select(f => Labels.Of(f))
+            .Where(c => agreements.Any(a => a.Framework.Name == c.Name)).ToList();
+        var years = agreements.Select(a => a.Year).OfType<int>().Distinct().OrderDescending()
+            .Select(y => y.ToString(CultureInfo.InvariantCulture)).Select(y => new Choice(y, y)).ToList();
+        return new FilterOptions(statuses, agencyChoices, secretariats, classifications, regulations, frameworks, years);
+    }
+}

@@ -1,0 +1,153 @@
+using DulaRegistry.Model;
+
+namespace DulaRegistry.Site.ViewModels;
+
+/// <summary>A link to an agency. <see cref="Url"/> is null when the id names no agency file.</summary>
+public sealed record AgencyRef(string Id, string Name, string? Acronym, string? Url)
+{
+    /// <summary>"Department of Revenue (DOR)".</summary>
+    public string Display => string.IsNullOrEmpty(Acronym) ? Name : $"{Name} ({Acronym})";
+
+    /// <summary>The acronym, or the id upper-cased: a short label.</summary>
+    public string Short => string.IsNullOrEmpty(Acronym) ? Id.ToUpperInvariant() : Acronym;
+}
+
+/// <summary>A link to an agreement. <see cref="Url"/> is null when the id names no agreement file.</summary>
+public sealed record AgreementRef(string Id, string? Title, string? Url, StatusView? Status);
+
+/// <summary>A status with its YAML name (for CSS and filters) and its label for people.</summary>
+public sealed record StatusView(string Name, string Label)
+{
+    public static StatusView Of(AgreementStatus? status) => status is { } s
+        ? new(FrontMatterName(s), Labels.Status(s))
+        : new("unknown", "Unknown");
+
+    private static string FrontMatterName(AgreementStatus s) => DulaRegistry.Loading.FrontMatterBinder.EnumName(s);
+}
+
+/// <summary>A value with its YAML name and a label for people (classification, framework, frequency, role).</summary>
+public sealed record Choice(string Name, string Label);
+
+public sealed record PartyView(AgencyRef Agency, Choice Role, Contact? DulaManager, Person? Signatory);
+
+public sealed record DrafterView(string Name, AgencyRef? Agency);
+
+public sealed record DataFlowView(
+    string Name,
+    AgencyRef? From,
+    IReadOnlyList<AgencyRef> To,
+    Choice? Classification,
+    IReadOnlyList<string> Elements,
+    IReadOnlyList<string> Regulations,
+    Choice? Frequency,
+    string? Transfer);
+
+public sealed record SignatureView(AgencyRef? Agency, string? Name, string? Title, DateOnly? Date);
+
+/// <summary>An agreement's term relative to the build's <c>--today</c>.</summary>
+public sealed record TermView(DateOnly? Effective, DateOnly? Expires, int? DaysLeft)
+{
+    public string DaysLeftText => DaysLeft switch
+    {
+        null => "",
+        0 => "expires today",
+        1 => "1 day left",
+        > 1 => $"{DaysLeft:N0} days left",
+        -1 => "expired 1 day ago",
+        _ => $"expired {-DaysLeft:N0} days ago",
+    };
+}
+
+/// <summary>Everything an agreement page and the exports show of one agreement; built once from the loaded record.</summary>
+public sealed record AgreementView
+{
+    public required string Id { get; init; }
+    public required string Title { get; init; }
+    public required string Url { get; init; }
+    public required StatusView Status { get; init; }
+    public AgreementStatus? StatusValue { get; init; }
+    public required Choice Framework { get; init; }
+    public int? Year { get; init; }
+    public string? Purpose { get; init; }
+    public required IReadOnlyList<PartyView> Parties { get; init; }
+    public required IReadOnlyList<DrafterView> Drafters { get; init; }
+    public required IReadOnlyList<DataFlowView> DataFlows { get; init; }
+    public required IReadOnlyList<LegalAuthority> LegalAuthority { get; init; }
+    public required TermView Term { get; init; }
+    public string? Retention { get; init; }
+    public string? ServiceRequest { get; init; }
+    public required IReadOnlyList<SignatureView> Signatures { get; init; }
+    /// <summary>The latest signature date: when the agreement was fully executed.</summary>
+    public DateOnly? ExecutedOn { get; init; }
+    public string? ExecutedCopySha256 { get; init; }
+    public DateOnly? Ended { get; init; }
+    public AgreementRef? Supersedes { get; init; }
+    /// <summary>Its own <c>superseded_by</c> and every agreement whose <c>supersedes</c> names it.</summary>
+    public IReadOnlyList<AgreementRef> SupersededBy { get; init; } = [];
+    public AgreementRef? Amends { get; init; }
+    public IReadOnlyList<AgreementRef> AmendedBy { get; init; } = [];
+    public required IReadOnlyList<string> Tags { get; init; }
+    /// <summary>Agency ids of every party, sorted.</summary>
+    public required IReadOnlyList<string> AgencyIds { get; init; }
+    public required IReadOnlyList<string> SecretariatIds { get; init; }
+    public required IReadOnlyList<string> Classifications { get; init; }
+    public required IReadOnlyList<string> Regulations { get; init; }
+    /// <summary>The body rendered by <see cref="Rendering.SafeMarkdown"/>: raw HTML escaped, unsafe links neutralised.</summary>
+    public required string BodyHtml { get; init; }
+    public required string SourcePath { get; init; }
+    public string? SourceUrl { get; init; }
+    public required string Sha256 { get; init; }
+
+    public IEnumerable<PartyView> Owners => Parties.Where(p => p.Role.Name is "owner" or "both");
+    public IEnumerable<PartyView> Recipients => Parties.Where(p => p.Role.Name is "recipient" or "both");
+    public AgreementRef Ref => new(Id, Title, Url, Status);
+}
+
+public sealed record AgencyView
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public string? Acronym { get; init; }
+    public required string Url { get; init; }
+    public required Choice Kind { get; init; }
+    public AgencyRef? Secretariat { get; init; }
+    public DateOnly? MouSigned { get; init; }
+    public required IReadOnlyList<Coordinator> Coordinators { get; init; }
+    public required IReadOnlyList<string> LegalReviewers { get; init; }
+    public required IReadOnlyList<Person> Signatories { get; init; }
+    /// <summary>The agency's website, or null when absent or unsafe.</summary>
+    public string? Website { get; init; }
+    public required string BodyHtml { get; init; }
+    public required string SourcePath { get; init; }
+    public string? SourceUrl { get; init; }
+    public IReadOnlyList<AgreementView> AsOwner { get; init; } = [];
+    public IReadOnlyList<AgreementView> AsRecipient { get; init; } = [];
+    public IReadOnlyList<AgencyRef> Members { get; init; } = [];
+
+    public AgencyRef Ref => new(Id, Name, Acronym, Url);
+    public string Short => string.IsNullOrEmpty(Acronym) ? Id.ToUpperInvariant() : Acronym;
+    public string Display => string.IsNullOrEmpty(Acronym) ? Name : $"{Name} ({Acronym})";
+}
+
+/// <summary>A secretariat (or, for <see cref="Secretariat"/> null, the agencies outside any) and its agencies.</summary>
+public sealed record SecretariatGroup(string Key, string Heading, AgencyView? Secretariat, IReadOnlyList<AgencyView> Agencies);
+
+/// <summary>One from→to pair of the executed data flows, with the agreements that carry it.</summary>
+public sealed record FlowEdge(AgencyRef From, AgencyRef To, IReadOnlyList<AgreementRef> Agreements)
+{
+    public int Count => Agreements.Count;
+}
+
+public sealed record StatusCount(StatusView Status, int Count);
+
+public sealed record FilterOptions(
+    IReadOnlyList<Choice> Statuses,
+    IReadOnlyList<Choice> Agencies,
+    IReadOnlyList<Choice> Secretariats,
+    IReadOnlyList<Choice> Classifications,
+    IReadOnlyList<Choice> Regulations,
+    IReadOnlyList<Choice> Frameworks,
+    IReadOnlyList<Choice> Years);
+
+/// <summary>A page of the agreements index: all agreements, or one year's.</summary>
+public sealed record AgreementListing(string Path, string Url, int? Year, IReadOnlyList<AgreementView> Agreements);

@@ -1,0 +1,109 @@
+using System.CommandLine;
+using System.Globalization;
+using DulaRegistry.Diagnostics;
+using DulaRegistry.Site.Build;
+using DulaRegistry.Site.ViewModels;
+using Spectre.Console;
+
+namespace DulaRegistry.Cli.Commands;
+
+internal static class BuildCommand
+{
+    public static Option<DirectoryInfo?> Out() => new("--out")
+    {
+        Description = "The folder to write the site to; it is replaced as a whole when the build succeeds (default: _site under --root)",
+        HelpName = "DIR",
+    };
+
+    public static Option<string> BaseUrl() => new("--base-url")
+    {
+        Description = "The path the site is served under, such as /registry/ for a GitHub Pages project site, or an absolute URL",
+        DefaultValueFactory = _ => "/",
+        HelpName = "PATH",
+    };
+
+    public static Command Create()
+    {
+        var root = CommonOptions.Root();
+        var output = Out();
+        var baseUrl = BaseUrl();
+        var today = CommonOptions.Today();
+        var command = new Command("build", "Validate the registry and build its static site (HTML pages, search index, JSON, CSV, Atom and iCalendar exports)")
+        {
+            root, output, baseUrl, today,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var folder = parse.GetValue(root)!;
+            if (!CommonOptions.CheckRoot(folder)) return (int)ExitCode.Usage;
+            var options = Options(folder, parse.GetValue(output), parse.GetValue(baseUrl), CommonOptions.ResolveToday(parse.GetValue(today)));
+            return (int)await RunAsync(options, Console.Out, cancellationToken).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    public static SiteBuildOptions Options(DirectoryInfo root, DirectoryInfo? output, string? baseUrl, DateOnly today) =>
+        new(root.FullName, output?.FullName ?? Path.Combine(root.FullName, "_site"), SiteUrls.Normalize(baseUrl), today);
+
+    /// <summary>Builds the site, printing progress, diagnostics and a summary.</summary>
+    public static async Task<ExitCode> RunAsync(SiteBuildOptions options, TextWriter output, CancellationToken cancellationToken)
+    {
+        BuildResult result;
+        if (IsInteractive(output))
+        {
+            result = await AnsiConsole.Status().Spinner(Spinner.Known.Dots).StartAsync("Building the site", async context =>
+                await SiteBuilder.BuildAsync(options, new StatusProgress(context), cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+        }
+        else
+        {
+            result = await SiteBuilder.BuildAsync(options, new LineProgress(output), cancellationToken).ConfigureAwait(false);
+        }
+        return Report(result, output);
+    }
+
+    private static ExitCode Report(BuildResult result, TextWriter output)
+    {
+        var errors = result.Diagnostics.Count(d => d.Severity == Severity.Error);
+        var warnings = result.Diagnostics.Count - errors;
+        if (result.Error is { } error)
+        {
+            Console.Error.WriteLine($"registry: {error}");
+            return ExitCode.Usage;
+        }
+        if (!result.Succeeded)
+        {
+            DiagnosticWriter.Write(result.Diagnostics, OutputFormat.Text, output,
+                $"{ValidateCommand.Plural(errors, "error")}, {ValidateCommand.Plural(warnings, "warning")}: the site was not built; fix the errors and build again");
+            return ExitCode.ValidationFailed;
+        }
+        foreach (var diagnostic in result.Diagnostics) output.WriteLine(diagnostic.ToString());
+        var assets = result.Files.Count(f => f.Kind == OutputKind.Asset);
+        var exports = result.Files.Count - result.Pages - assets;
+        var warned = warnings > 0 ? $" ({ValidateCommand.Plural(warnings, "warning")})" : "";
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"built {ValidateCommand.Plural(result.Pages, "page")}, {ValidateCommand.Plural(exports, "export")} and {ValidateCommand.Plural(assets, "asset")} in {result.Elapsed.TotalSeconds:0.00} s{warned} → {result.Output}"));
+        return ExitCode.Ok;
+    }
+
+    private static bool IsInteractive(TextWriter output) =>
+        ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+
+    /// <summary>A spinner with the current step, and a line per finished step.</summary>
+    private sealed class StatusProgress(StatusContext context) : IBuildProgress
+    {
+        public void StepStarted(string name, int index, int count) => context.Status($"[[{index + 1}/{count}]] {Markup.Escape(name)}…");
+
+        public void StepFinished(string name, TimeSpan elapsed, string? detail) =>
+            AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+                $"[green]✓[/] {Markup.Escape(name)}{(detail is null ? "" : $" [grey]({Markup.Escape(detail)})[/]")} [grey]{elapsed.TotalSeconds:0.00} s[/]"));
+    }
+
+    /// <summary>One plain line per finished step, for logs and CI.</summary>
+    private sealed class LineProgress(TextWriter output) : IBuildProgress
+    {
+        public void StepStarted(string name, int index, int count) { }
+
+        public void StepFinished(string name, TimeSpan elapsed, string? detail) =>
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}{(detail is null ? "" : $": {detail}")} ({elapsed.TotalSeconds:0.00} s)"));
+    }
+}
