@@ -7,9 +7,13 @@ namespace DulaRegistry.Loading;
 /// <summary>A level-2 section of a Markdown body: its heading text, 1-based file line, and whether anything follows it.</summary>
 public sealed record BodySection(string Title, int Line, bool HasContent)
 {
-    public bool Matches(string title) => string.Equals(Normalize(Title), Normalize(title), StringComparison.OrdinalIgnoreCase);
+    /// <summary>The title as headings are compared: spaces collapsed, trailing <c>:</c> or <c>.</c> dropped, lower case.</summary>
+    public string Key { get; } = Normalize(Title);
 
-    private static string Normalize(string s) => string.Join(' ', s.Split(' ', StringSplitOptions.RemoveEmptyEntries)).TrimEnd(':', '.');
+    public bool Matches(string title) => Key == Normalize(title);
+
+    public static string Normalize(string s) =>
+        string.Join(' ', s.Split(' ', StringSplitOptions.RemoveEmptyEntries)).TrimEnd(':', '.').ToLowerInvariant();
 
     /// <summary>The <c>##</c> sections of a parsed body, in order.</summary>
     public static IReadOnlyList<BodySection> Find(MarkdownDocument body, int bodyLine)

@@ -17,6 +17,7 @@ public static class FrontMatterBinder
 {
     private static readonly ConcurrentDictionary<Type, Dictionary<string, PropertyInfo>> s_properties = new();
     private static readonly ConcurrentDictionary<Type, Dictionary<string, object>> s_enums = new();
+    private static readonly ConcurrentDictionary<Type, (Type Underlying, Type? ListItem)> s_shapes = new();
 
     public static string KeyName(string propertyName) => JsonNamingPolicy.SnakeCaseLower.ConvertName(propertyName);
 
@@ -76,14 +77,18 @@ public static class FrontMatterBinder
         {
             return null;
         }
-        var underlying = Nullable.GetUnderlyingType(type) ?? type;
+        var (underlying, listItem) = s_shapes.GetOrAdd(type, static t =>
+        {
+            var u = Nullable.GetUnderlyingType(t) ?? t;
+            return (u, u.IsGenericType && u.GetGenericTypeDefinition() == typeof(List<>) ? u.GetGenericArguments()[0] : null);
+        });
         if (underlying == typeof(string))
         {
             if (node is YScalar text) return text.Value;
             context.Reject(path, DiagnosticCodes.WrongType, context.Map[path], $"`{path}` must be text, not {Kind(node)}");
             return null;
         }
-        if (underlying.IsGenericType && underlying.GetGenericTypeDefinition() == typeof(List<>))
+        if (listItem is { } itemType)
         {
             if (node is not YSequence sequence)
             {
@@ -91,7 +96,6 @@ public static class FrontMatterBinder
                     $"`{path}` must be a list, not {Kind(node)}; write `[first, second]` or put each item on its own line starting with `- `");
                 return null;
             }
-            var itemType = underlying.GetGenericArguments()[0];
             var list = (IList)Activator.CreateInstance(underlying)!;
             for (var i = 0; i < sequence.Items.Count; i++)
             {

@@ -3,9 +3,11 @@ using Markdig.Syntax;
 
 namespace DulaRegistry.Loading;
 
-/// <summary>One parsed registry file: typed front matter, its source map and the parsed Markdown body.</summary>
+/// <summary>One parsed registry file: typed front matter, its source map, what the rules need of its body and,
+/// when loaded for rendering, the parsed Markdown body itself.</summary>
 /// <param name="Path">Relative to the registry root, with forward slashes.</param>
 /// <param name="Stem">The file name without <c>.md</c>: the id the file must declare.</param>
+/// <param name="Markdown">The body's syntax tree; null unless the registry was loaded with <see cref="LoadOptions.KeepMarkdown"/>.</param>
 /// <param name="BodyLine">The 1-based file line on which the Markdown body starts.</param>
 /// <param name="Sha256">Lowercase hex SHA-256 of the file's bytes.</param>
 public sealed record RegistryDocument<T>(
@@ -13,18 +15,29 @@ public sealed record RegistryDocument<T>(
     string Stem,
     T Model,
     SourceMap Map,
-    MarkdownDocument Body,
-    string BodyText,
+    BodyFacts Facts,
+    MarkdownDocument? Markdown,
     int BodyLine,
     string Sha256) where T : class
 {
-    private IReadOnlyList<BodySection>? _sections;
+    /// <summary>The body's syntax tree, for rendering.</summary>
+    /// <exception cref="InvalidOperationException">The registry was loaded without <see cref="LoadOptions.KeepMarkdown"/>.</exception>
+    public MarkdownDocument Body => Markdown ?? throw new InvalidOperationException($"{Path} was loaded without LoadOptions.KeepMarkdown");
 
-    /// <summary>The body's <c>##</c> sections, found once.</summary>
-    public IReadOnlyList<BodySection> Sections => _sections ??= BodySection.Find(Body, BodyLine);
+    /// <summary>The body's <c>##</c> sections.</summary>
+    public IReadOnlyList<BodySection> Sections => Facts.Sections;
 
     /// <summary>The 1-based file line of a Markdig (0-based, body-relative) line.</summary>
     public int FileLine(int markdigLine) => BodyLine + markdigLine;
+}
+
+/// <summary>How to load a registry.</summary>
+/// <param name="KeepMarkdown">Keep each body's Markdown syntax tree (for rendering pages). Validation alone does not need
+/// it, and a large registry loads faster without: the trees are most of the memory a loaded registry holds.</param>
+public sealed record LoadOptions(bool KeepMarkdown = false)
+{
+    public static readonly LoadOptions Default = new();
+    public static readonly LoadOptions ForRendering = new(KeepMarkdown: true);
 }
 
 /// <summary>Everything loaded from one registry root. Files that could not be parsed are absent here and reported as diagnostics.</summary>

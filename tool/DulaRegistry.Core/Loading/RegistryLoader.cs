@@ -20,14 +20,13 @@ public static class RegistryLoader
     public const string AgenciesFolder = "agencies";
     public const string AgreementsFolder = "agreements";
 
-    private static readonly int s_parallelism = int.TryParse(Environment.GetEnvironmentVariable("DULA_PARALLELISM"), out var p) ? p : -1;
-
-    public static LoadedRegistry Load(string root, IDiagnosticSink sink)
+    public static LoadedRegistry Load(string root, IDiagnosticSink sink, LoadOptions? options = null)
     {
+        options ??= LoadOptions.Default;
         root = Path.GetFullPath(root);
         var settings = LoadSettings(root, sink);
-        var agencies = LoadFolder<Agency>(root, AgenciesFolder, settings, sink);
-        var agreements = LoadFolder<Agreement>(root, AgreementsFolder, settings, sink);
+        var agencies = LoadFolder<Agency>(root, AgenciesFolder, settings, options, sink);
+        var agreements = LoadFolder<Agreement>(root, AgreementsFolder, settings, options, sink);
         return new LoadedRegistry(root, settings, agencies, agreements);
     }
 
@@ -84,7 +83,7 @@ public static class RegistryLoader
     private static bool IsIdPrefix(string prefix) =>
         prefix.Length is > 0 and <= 16 && char.IsAsciiLetterUpper(prefix[0]) && prefix.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c));
 
-    private static List<RegistryDocument<T>> LoadFolder<T>(string root, string folder, RegistrySettings settings, IDiagnosticSink sink)
+    private static List<RegistryDocument<T>> LoadFolder<T>(string root, string folder, RegistrySettings settings, LoadOptions options, IDiagnosticSink sink)
         where T : class, new()
     {
         var directory = Path.Combine(root, folder);
@@ -111,12 +110,12 @@ public static class RegistryLoader
         }
 
         var results = new RegistryDocument<T>?[files.Count];
-        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = s_parallelism }, i =>
+        Parallel.For(0, files.Count, i =>
         {
             var relative = $"{folder}/{Path.GetFileName(files[i])}";
             try
             {
-                results[i] = LoadDocument<T>(files[i], relative, settings.EffectiveMaxFileBytes, sink);
+                results[i] = LoadDocument<T>(files[i], relative, settings.EffectiveMaxFileBytes, sink, options.KeepMarkdown);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
@@ -128,15 +127,16 @@ public static class RegistryLoader
     }
 
     /// <summary>Loads one registry file; null (with diagnostics) when it has no usable front matter.</summary>
-    public static RegistryDocument<T>? LoadDocument<T>(string fullPath, string relative, long maxBytes, IDiagnosticSink sink)
+    public static RegistryDocument<T>? LoadDocument<T>(string fullPath, string relative, long maxBytes, IDiagnosticSink sink, bool keepMarkdown = false)
         where T : class, new()
     {
         var text = ReadText(fullPath, relative, maxBytes, sink, out var sha256);
-        return text is null ? null : Parse<T>(text, relative, sha256, sink);
+        return text is null ? null : Parse<T>(text, relative, sha256, sink, keepMarkdown);
     }
 
     /// <summary>Parses a registry file's text (front matter and Markdown body).</summary>
-    public static RegistryDocument<T>? Parse<T>(string text, string relative, string sha256, IDiagnosticSink sink) where T : class, new()
+    public static RegistryDocument<T>? Parse<T>(string text, string relative, string sha256, IDiagnosticSink sink, bool keepMarkdown = true)
+        where T : class, new()
     {
         void Report(string code, int line, int column, string message) =>
             sink.Report(new(code, Severity.Error, relative, line, column, message));
@@ -185,11 +185,11 @@ public static class RegistryLoader
             return null;
         }
 
-        var yaml = text[(firstEnd + 1)..closeStart];
+        var yaml = text.AsMemory((firstEnd + 1)..closeStart);
         var tree = YamlTreeReader.Read(yaml, relative, 1, sink);
         if (tree is null)
         {
-            if (string.IsNullOrWhiteSpace(yaml) || yaml.Split('\n').All(l => l.TrimStart().StartsWith('#') || l.Trim().Length == 0))
+            if (yaml.ToString().Split('\n').All(l => l.TrimStart().StartsWith('#') || l.Trim().Length == 0))
             {
                 Report(DiagnosticCodes.MissingField, 1, 1, "the front matter is empty; fill in the fields (start from `templates/`)");
             }
@@ -225,7 +225,8 @@ public static class RegistryLoader
             return null;
         }
         var stem = Path.GetFileNameWithoutExtension(relative);
-        return new RegistryDocument<T>(relative, stem, model, map, markdown, body, closeLine + 1, sha256);
+        var facts = BodyFacts.Collect(markdown, body, closeLine + 1);
+        return new RegistryDocument<T>(relative, stem, model, map, facts, keepMarkdown ? markdown : null, closeLine + 1, sha256);
     }
 
     /// <summary>The most quotes and list items one body line may open inside each other.</summary>
@@ -318,7 +319,7 @@ public static class RegistryLoader
         try
         {
             var info = new FileInfo(fullPath);
-            if (info.LinkTarget is not null)
+            if ((info.Attributes & FileAttributes.ReparsePoint) != 0)
             {
                 Report(DiagnosticCodes.FileUnreadable, 1, 1, "the file is a symbolic link; commit the file itself");
                 return null;
@@ -349,24 +350,26 @@ public static class RegistryLoader
             Report(DiagnosticCodes.NotText, line, column, "the file is binary (it holds NUL bytes), not Markdown text; registry files must be UTF-8 text");
             return null;
         }
-        var chars = ArrayPool<char>.Shared.Rent(bytes.Length + 1);
-        try
+        if (!Utf8.IsValid(bytes))
         {
-            var status = Utf8.ToUtf16(bytes, chars, out var read, out var written, replaceInvalidSequences: false);
-            if (status != OperationStatus.Done)
-            {
-                var (line, column) = LineColumnOf(bytes, read);
-                Report(DiagnosticCodes.NotText, line, column,
-                    "the file is not valid UTF-8 text (perhaps saved as Windows-1252 or UTF-16); save it as UTF-8");
-                return null;
-            }
-            sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
-            return new string(chars, 0, written);
+            var (line, column) = LineColumnOf(bytes, FirstInvalidUtf8(bytes));
+            Report(DiagnosticCodes.NotText, line, column,
+                "the file is not valid UTF-8 text (perhaps saved as Windows-1252 or UTF-16); save it as UTF-8");
+            return null;
         }
-        finally
+        sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        return Encoding.UTF8.GetString(bytes);
+    }
+
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        var index = 0;
+        while (index < bytes.Length)
         {
-            ArrayPool<char>.Shared.Return(chars);
+            if (Rune.DecodeFromUtf8(bytes[index..], out _, out var consumed) != OperationStatus.Done) return index;
+            index += consumed;
         }
+        return index;
     }
 
     private static (int Line, int Column) LineColumnOf(byte[] bytes, int index)

@@ -6,7 +6,8 @@ namespace DulaRegistry.Loading;
 /// </summary>
 public sealed class SourceMap
 {
-    private readonly Dictionary<string, SourcePosition> _positions = new(StringComparer.Ordinal);
+    // Sized for a typical agreement (about 60 keys and items) so it rarely grows.
+    private readonly Dictionary<string, SourcePosition> _positions = new(64, StringComparer.Ordinal);
 
     public SourceMap(SourcePosition root) => Root = root;
 

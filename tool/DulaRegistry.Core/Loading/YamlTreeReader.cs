@@ -15,16 +15,20 @@ public static class YamlTreeReader
 
     /// <summary>Parses <paramref name="yaml"/>; returns null when nothing usable could be read.</summary>
     /// <param name="lineOffset">Added to every line so positions refer to the whole file.</param>
-    public static YNode? Read(string yaml, string file, int lineOffset, IDiagnosticSink sink)
+    public static YNode? Read(string yaml, string file, int lineOffset, IDiagnosticSink sink) =>
+        Read(yaml.AsMemory(), file, lineOffset, sink);
+
+    /// <summary>Parses a slice of a file's text without copying it.</summary>
+    public static YNode? Read(ReadOnlyMemory<char> yaml, string file, int lineOffset, IDiagnosticSink sink)
     {
-        if (FindTabIndent(yaml) is { } tabLine)
+        if (FindTabIndent(yaml.Span) is { } tabLine)
         {
             sink.Report(new(DiagnosticCodes.YamlSyntax, Severity.Error, file, tabLine + lineOffset, 1,
                 "a tab character is used for indentation; YAML allows only spaces: replace the tab with spaces"));
             return null;
         }
 
-        var parser = new TrackingParser(new Parser(new StringReader(yaml)));
+        var parser = new TrackingParser(new Parser(new MemoryReader(yaml)));
         try
         {
             return new Builder(parser, file, lineOffset, sink).ReadStream();
@@ -72,7 +76,7 @@ public static class YamlTreeReader
         return message.TrimEnd('.').Replace('\n', ' ').Replace('\r', ' ');
     }
 
-    private static int? FindTabIndent(string yaml)
+    private static int? FindTabIndent(ReadOnlySpan<char> yaml)
     {
         var line = 1;
         var atLineStart = true;
@@ -88,6 +92,26 @@ public static class YamlTreeReader
             if (c != ' ') atLineStart = false;
         }
         return null;
+    }
+
+    /// <summary>A <see cref="TextReader"/> over a slice of a string, so front matter is parsed in place.</summary>
+    private sealed class MemoryReader(ReadOnlyMemory<char> text) : TextReader
+    {
+        private int _position;
+
+        public override int Peek() => _position < text.Length ? text.Span[_position] : -1;
+
+        public override int Read() => _position < text.Length ? text.Span[_position++] : -1;
+
+        public override int Read(Span<char> buffer)
+        {
+            var n = Math.Min(buffer.Length, text.Length - _position);
+            text.Span.Slice(_position, n).CopyTo(buffer);
+            _position += n;
+            return n;
+        }
+
+        public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
     }
 
     private sealed class Refused : Exception
@@ -165,7 +189,8 @@ public static class YamlTreeReader
                     {
                         parser.MoveNext();
                         var entries = new List<YEntry>();
-                        var seen = new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
+                        // Registry mappings are small: look for duplicates by scanning, and index only a large (hostile) mapping.
+                        Dictionary<string, SourcePosition>? index = null;
                         while (parser.Current is not MappingEnd)
                         {
                             var keyEvent = parser.Current!;
@@ -176,13 +201,13 @@ public static class YamlTreeReader
                                 Report(DiagnosticCodes.WrongType, keyEvent.Start, "a key must be plain text, not a list or mapping");
                                 continue;
                             }
-                            if (seen.TryGetValue(key.Value, out var first))
+                            if (FindKey(entries, ref index, key.Value) is { } first)
                             {
                                 Report(DiagnosticCodes.DuplicateKey, keyEvent.Start,
                                     $"the key `{key.Value}` appears twice (first on line {first.Line}); keep one and delete the other");
                                 continue;
                             }
-                            seen.Add(key.Value, key.Position);
+                            index?.Add(key.Value, key.Position);
                             entries.Add(new YEntry(key, value));
                         }
                         parser.MoveNext();
@@ -191,6 +216,21 @@ public static class YamlTreeReader
                 default:
                     throw new YamlException(ev.Start, ev.End, $"unexpected {ev.GetType().Name}");
             }
+        }
+
+        private static SourcePosition? FindKey(List<YEntry> entries, ref Dictionary<string, SourcePosition>? index, string key)
+        {
+            if (index is null && entries.Count >= 16)
+            {
+                index = new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
+                foreach (var entry in entries) index.Add(entry.Key.Value, entry.Key.Position);
+            }
+            if (index is not null) return index.TryGetValue(key, out var found) ? found : null;
+            foreach (var entry in entries)
+            {
+                if (entry.Key.Value == key) return entry.Key.Position;
+            }
+            return null;
         }
 
         private SourcePosition Pos(Mark mark) => new((int)mark.Line + lineOffset, (int)mark.Column);
