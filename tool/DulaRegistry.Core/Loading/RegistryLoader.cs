@@ -109,20 +109,53 @@ public static class RegistryLoader
             files.Add(entry);
         }
 
+        // Two stages: one thread reads files and their YAML, the others bind, parse Markdown and collect body facts.
+        // YamlDotNet does not scale across threads here (measured: two threads parse no faster than one), so it
+        // gets a thread of its own and everything else overlaps with it.
         var results = new RegistryDocument<T>?[files.Count];
-        Parallel.For(0, files.Count, i =>
+        using var queue = new System.Collections.Concurrent.BlockingCollection<(int Index, FrontMatter Front, byte[] Bytes)>(boundedCapacity: 512);
+        var workers = Enumerable.Range(0, Math.Max(1, Environment.ProcessorCount - 1)).Select(_ => Task.Run(() =>
         {
-            var relative = $"{folder}/{Path.GetFileName(files[i])}";
+            foreach (var (i, front, bytes) in queue.GetConsumingEnumerable())
+            {
+                Guarded(i, () => results[i] = Complete<T>(front, Relative(i), Convert.ToHexStringLower(SHA256.HashData(bytes)), sink, options.KeepMarkdown));
+            }
+        })).ToArray();
+        try
+        {
+            for (var i = 0; i < files.Count; i++)
+            {
+                var index = i;
+                Guarded(i, () =>
+                {
+                    if (ReadText(files[index], Relative(index), settings.EffectiveMaxFileBytes, sink, out var bytes) is { } text
+                        && ReadFrontMatter(text, Relative(index), sink) is { } front)
+                    {
+                        queue.Add((index, front, bytes));
+                    }
+                });
+            }
+        }
+        finally
+        {
+            queue.CompleteAdding();
+            Task.WaitAll(workers);
+        }
+
+        string Relative(int i) => $"{folder}/{Path.GetFileName(files[i])}";
+
+        void Guarded(int i, Action action)
+        {
             try
             {
-                results[i] = LoadDocument<T>(files[i], relative, settings.EffectiveMaxFileBytes, sink, options.KeepMarkdown);
+                action();
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                sink.Report(new(DiagnosticCodes.Internal, Severity.Error, relative, 1, 1,
+                sink.Report(new(DiagnosticCodes.Internal, Severity.Error, Relative(i), 1, 1,
                     $"internal error while reading this file ({ex.GetType().Name}: {ex.Message}); please report it to the registry maintainers"));
             }
-        });
+        }
         return [.. results.OfType<RegistryDocument<T>>()];
     }
 
@@ -130,13 +163,23 @@ public static class RegistryLoader
     public static RegistryDocument<T>? LoadDocument<T>(string fullPath, string relative, long maxBytes, IDiagnosticSink sink, bool keepMarkdown = false)
         where T : class, new()
     {
-        var text = ReadText(fullPath, relative, maxBytes, sink, out var sha256);
-        return text is null ? null : Parse<T>(text, relative, sha256, sink, keepMarkdown);
+        var text = ReadText(fullPath, relative, maxBytes, sink, out var bytes);
+        return text is null ? null : Parse<T>(text, relative, Convert.ToHexStringLower(SHA256.HashData(bytes)), sink, keepMarkdown);
     }
 
     /// <summary>Parses a registry file's text (front matter and Markdown body).</summary>
     public static RegistryDocument<T>? Parse<T>(string text, string relative, string sha256, IDiagnosticSink sink, bool keepMarkdown = true)
         where T : class, new()
+    {
+        var front = ReadFrontMatter(text, relative, sink);
+        return front is null ? null : Complete<T>(front, relative, sha256, sink, keepMarkdown);
+    }
+
+    /// <summary>A file split at its front matter, with the front matter read into a YAML tree.</summary>
+    internal sealed record FrontMatter(string Text, YMapping Mapping, int CloseStart, int CloseLine);
+
+    /// <summary>The first half of parsing: delimiters and YAML (see <see cref="LoadFolder{T}"/> for why it is separate).</summary>
+    internal static FrontMatter? ReadFrontMatter(string text, string relative, IDiagnosticSink sink)
     {
         void Report(string code, int line, int column, string message) =>
             sink.Report(new(code, Severity.Error, relative, line, column, message));
@@ -150,8 +193,8 @@ public static class RegistryLoader
         }
 
         var firstEnd = text.IndexOf('\n');
-        var firstLine = firstEnd < 0 ? text : text[..firstEnd];
-        if (firstLine.TrimEnd() != "---")
+        var firstLine = firstEnd < 0 ? text.AsSpan() : text.AsSpan(0, firstEnd);
+        if (!firstLine.TrimEnd().SequenceEqual("---"))
         {
             Report(DiagnosticCodes.NoFrontMatter, 1, 1,
                 "the file must start with a line `---`, then the front matter (keys such as `id:`), then a closing `---` line");
@@ -167,9 +210,9 @@ public static class RegistryLoader
         {
             lineNumber++;
             var end = text.IndexOf('\n', position);
-            var line = end < 0 ? text[position..] : text[position..end];
+            var line = end < 0 ? text.AsSpan(position) : text.AsSpan(position, end - position);
             var trimmed = line.TrimEnd();
-            if (trimmed is "---" or "...")
+            if (trimmed.SequenceEqual("---") || trimmed.SequenceEqual("..."))
             {
                 closeStart = position;
                 closeLine = lineNumber;
@@ -202,6 +245,17 @@ public static class RegistryLoader
             return null;
         }
 
+        return new FrontMatter(text, mapping, closeStart, closeLine);
+    }
+
+    /// <summary>The second half of parsing: binding the front matter, and the Markdown body.</summary>
+    internal static RegistryDocument<T>? Complete<T>(FrontMatter front, string relative, string sha256, IDiagnosticSink sink, bool keepMarkdown)
+        where T : class, new()
+    {
+        void Report(string code, int line, int column, string message) =>
+            sink.Report(new(code, Severity.Error, relative, line, column, message));
+
+        var (text, mapping, closeStart, closeLine) = front;
         var map = new SourceMap(SourcePosition.Start);
         var model = FrontMatterBinder.Bind<T>(mapping, relative, map, sink);
 
@@ -308,14 +362,14 @@ public static class RegistryLoader
     private static string? ReadText(string fullPath, string relative, long maxBytes, IDiagnosticSink sink) =>
         ReadText(fullPath, relative, maxBytes, sink, out _);
 
+
     /// <summary>Reads a file as strict UTF-8, refusing links, oversized, binary and mis-encoded files.</summary>
-    private static string? ReadText(string fullPath, string relative, long maxBytes, IDiagnosticSink sink, out string sha256)
+    private static string? ReadText(string fullPath, string relative, long maxBytes, IDiagnosticSink sink, out byte[] bytes)
     {
-        sha256 = "";
         void Report(string code, int line, int column, string message) =>
             sink.Report(new(code, Severity.Error, relative, line, column, message));
 
-        byte[] bytes;
+        bytes = [];
         try
         {
             var info = new FileInfo(fullPath);
@@ -357,7 +411,6 @@ public static class RegistryLoader
                 "the file is not valid UTF-8 text (perhaps saved as Windows-1252 or UTF-16); save it as UTF-8");
             return null;
         }
-        sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
         return Encoding.UTF8.GetString(bytes);
     }
 
