@@ -5,14 +5,29 @@ namespace DulaRegistry.Site.Tests;
 
 /// <summary>
 /// The whole site built from tests/fixtures/site-registry must equal tests/fixtures/site-golden/ byte for byte
-/// (except assets/vendor/, which is the npm packages' files). Run with UPDATE_GOLDEN=1 to rewrite the goldens
-/// after an intended change, then review the diff.
+/// (except assets/, which are copies of site/assets and of the npm packages' files: the test below checks those).
+/// Run with UPDATE_GOLDEN=1 to rewrite the goldens after an intended change, then review the diff.
 /// </summary>
 public sealed class GoldenTests
 {
-    private const string VendorPrefix = "assets/vendor/";
+    private const string AssetsPrefix = "assets/";
 
-    private static bool Compared(string relative) => !relative.StartsWith(VendorPrefix, StringComparison.Ordinal);
+    private static bool Compared(string relative) => !relative.StartsWith(AssetsPrefix, StringComparison.Ordinal);
+
+    [Fact]
+    public async Task Site_assets_are_copied_unchanged()
+    {
+        var site = await BuiltSite.Instance;
+        var sources = Path.Combine(RepoPaths.Root, "site", "assets");
+        var files = BuiltSite.ListFiles(sources);
+        files.ShouldNotBeEmpty();
+        foreach (var file in files)
+        {
+            File.ReadAllBytes(site.FullPath(AssetsPrefix + file)).ShouldBe(File.ReadAllBytes(Path.Combine(sources, file)), file);
+        }
+        site.Files().ShouldContain(AssetsPrefix + "vendor/mayflower.css");
+        site.Files().ShouldContain(AssetsPrefix + "vendor/minisearch.js");
+    }
 
     [Fact]
     public async Task Built_site_matches_the_golden_files()
