@@ -22,11 +22,11 @@ public sealed class LifecycleRules : IRule
                 var termAt = agreement.Map.Contains("term") ? "term" : "status";
                 if (m.Term?.Effective is null && !agreement.Map.IsInvalid("term.effective") && !agreement.Map.IsInvalid("term"))
                 {
-                    context.Report(agreement, DiagnosticCodes.NeedsTerm, termAt, $"a `{stage}` agreement needs `term.effective` (YYYY-MM-DD)");
+                    context.Report(agreement, DiagnosticCodes.NeedsTerm, termAt, $"{Article(stage)} `{stage}` agreement needs `term.effective` (YYYY-MM-DD)");
                 }
                 if (m.Term?.Expires is null && !agreement.Map.IsInvalid("term.expires") && !agreement.Map.IsInvalid("term"))
                 {
-                    context.Report(agreement, DiagnosticCodes.NeedsTerm, termAt, $"a `{stage}` agreement needs `term.expires` (YYYY-MM-DD)");
+                    context.Report(agreement, DiagnosticCodes.NeedsTerm, termAt, $"{Article(stage)} `{stage}` agreement needs `term.expires` (YYYY-MM-DD)");
                 }
                 for (var i = 0; i < m.Parties.Count; i++)
                 {
@@ -36,14 +36,14 @@ public sealed class LifecycleRules : IRule
                     if (string.IsNullOrWhiteSpace(party.DulaManager?.Name) && !agreement.Map.IsInvalid($"{path}.dula_manager"))
                     {
                         context.Report(agreement, DiagnosticCodes.NeedsManagerAndSignatory, path,
-                            $"a `{stage}` agreement needs a DULA manager for `{who}`: add `dula_manager: {{ name: ..., title: ..., email: ... }}`");
+                            $"{Article(stage)} `{stage}` agreement needs a DULA manager for `{who}`: add `dula_manager: {{ name: ..., title: ..., email: ... }}`");
                     }
                     if (string.IsNullOrWhiteSpace(party.Signatory?.Name))
                     {
                         if (!agreement.Map.IsInvalid($"{path}.signatory")) // a wrong-typed signatory was already reported
                         {
                             context.Report(agreement, DiagnosticCodes.NeedsManagerAndSignatory, path,
-                                $"a `{stage}` agreement needs a signatory for `{who}`: add `signatory: {{ name: ..., title: ... }}`");
+                                $"{Article(stage)} `{stage}` agreement needs a signatory for `{who}`: add `signatory: {{ name: ..., title: ... }}`");
                         }
                     }
                     else if (party.Agency is { } id && context.Registry.AgencyById.TryGetValue(id, out var agency)
@@ -59,7 +59,7 @@ public sealed class LifecycleRules : IRule
                 && !agreement.Map.IsInvalid("service_request"))
             {
                 context.Report(agreement, DiagnosticCodes.NeedsServiceRequest, "status",
-                    $"a `{stage}` agreement needs `service_request`: the number of the Data Office request (such as RITM0041234)");
+                    $"{Article(stage)} `{stage}` agreement needs `service_request`: the number of the Data Office request (such as RITM0041234)");
             }
 
             if (Lifecycle.WasExecuted(status))
@@ -72,7 +72,7 @@ public sealed class LifecycleRules : IRule
                     if (!agreement.Map.IsInvalid("executed_copy") && !agreement.Map.IsInvalid("executed_copy.sha256"))
                     {
                         context.Report(agreement, DiagnosticCodes.NeedsExecutedCopy, agreement.Map.Contains("executed_copy") ? "executed_copy" : "status",
-                            $"a `{stage}` agreement needs `executed_copy: {{ sha256: ... }}`, the SHA-256 of the signed PDF (`sha256sum file.pdf`)");
+                            $"{Article(stage)} `{stage}` agreement needs `executed_copy: {{ sha256: ... }}`, the SHA-256 of the signed PDF (`sha256sum file.pdf`)");
                     }
                 }
                 else if (sha.Length != 64 || !sha.All(char.IsAsciiHexDigit))
@@ -84,7 +84,7 @@ public sealed class LifecycleRules : IRule
 
             if (status is AgreementStatus.Terminated or AgreementStatus.Superseded && m.Ended is null && !agreement.Map.IsInvalid("ended"))
             {
-                context.Report(agreement, DiagnosticCodes.NeedsEndDate, "status", $"a `{stage}` agreement needs `ended:`, the date it ended (YYYY-MM-DD)");
+                context.Report(agreement, DiagnosticCodes.NeedsEndDate, "status", $"{Article(stage)} `{stage}` agreement needs `ended:`, the date it ended (YYYY-MM-DD)");
             }
             if (status == AgreementStatus.Superseded && string.IsNullOrWhiteSpace(m.SupersededBy))
             {
@@ -124,12 +124,15 @@ public sealed class LifecycleRules : IRule
         foreach (var party in parties.Where(p => !signed.Contains(p)).Order(StringComparer.Ordinal))
         {
             context.Report(agreement, DiagnosticCodes.NeedsSignatures, m.Signatures.Count > 0 ? "signatures" : "status",
-                $"a `{stage}` agreement needs a dated signature from every party; `{party}` has none under `signatures`");
+                $"{Article(stage)} `{stage}` agreement needs a dated signature from every party; `{party}` has none under `signatures`");
         }
     }
 
     private static bool SameName(string? a, string? b) =>
         a is not null && b is not null && string.Compare(a.Trim(), b.Trim(), CultureInfo.InvariantCulture, CompareOptions.IgnoreCase) == 0;
+
+    /// <summary>"an executed", "an in-review", "a final".</summary>
+    private static string Article(string stage) => stage[0] is 'a' or 'e' or 'i' or 'o' or 'u' ? "an" : "a";
 
     private static string FrontMatterName(AgreementStatus status) => Loading.FrontMatterBinder.EnumName(status);
 }
