@@ -42,7 +42,7 @@ public class RuleTests
         C.All.Select(d => d.Code).Order(StringComparer.Ordinal).ShouldBe(constants);
         C.All.Select(d => d.Code).Distinct().Count().ShouldBe(C.All.Count);
         C.All.ShouldAllBe(d => System.Text.RegularExpressions.Regex.IsMatch(d.Code, "^DULA[0-9]{3}$") && d.Title.Length > 10);
-        C.All.Where(d => d.Severity == Severity.Warning).Select(d => d.Code).ShouldBe([C.ExpiredButExecuted, C.LegacyRenewal]);
+        C.All.Where(d => d.Severity == Severity.Warning).Select(d => d.Code).ShouldBe([C.NoSecretariat, C.ExpiredButExecuted, C.LegacyRenewal]);
     }
 
     [Fact]
@@ -408,12 +408,13 @@ public class RuleTests
     }
 
     [Fact]
-    public void DULA025_agency_without_secretariat_is_reported_at_kind()
+    public void DULA026_agency_without_secretariat_is_a_warning_at_kind()
     {
         using var registry = Fixtures.Registry().Write("agencies/dor.md", Fixtures.Dor.RemoveLine("secretariat:"));
         var diagnostics = registry.Validate();
-        diagnostics.ShouldHaveCodes(C.Secretariat);
-        diagnostics.ShouldReport(C.Secretariat, "agencies/dor.md", Fixtures.Dor.LineOf("kind:"), 1);
+        diagnostics.ShouldHaveCodes(C.NoSecretariat);
+        diagnostics.ShouldReport(C.NoSecretariat, "agencies/dor.md", Fixtures.Dor.LineOf("kind:"), 1);
+        diagnostics.Single().Severity.ShouldBe(Severity.Warning);
     }
 
     [Fact]

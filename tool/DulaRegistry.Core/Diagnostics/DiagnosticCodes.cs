@@ -29,6 +29,7 @@ public static class DiagnosticCodes
     public const string UnknownAgency = "DULA023";
     public const string UnknownAgreement = "DULA024";
     public const string Secretariat = "DULA025";
+    public const string NoSecretariat = "DULA026";
 
     // Parties and data flows
     public const string NotMouSignatory = "DULA030";
@@ -85,7 +86,8 @@ public static class DiagnosticCodes
         new(DuplicateId, Severity.Error, "Two files declare the same id."),
         new(UnknownAgency, Severity.Error, "A referenced agency has no file in `agencies/`."),
         new(UnknownAgreement, Severity.Error, "`amends`, `supersedes` or `superseded_by` names an agreement that does not exist."),
-        new(Secretariat, Severity.Error, "An agency's `secretariat` is missing or is not a secretariat."),
+        new(Secretariat, Severity.Error, "An agency's `secretariat` is not a secretariat, or a secretariat names one."),
+        new(NoSecretariat, Severity.Warning, "An agency of `kind: agency` names no `secretariat`, so the site cannot group it."),
         new(NotMouSignatory, Severity.Error, "A party has not signed the MOU and the agreement is not `framework: legacy`."),
         new(OwnerAndRecipient, Severity.Error, "An agreement needs at least one data owner and one data recipient."),
         new(DuplicateParty, Severity.Error, "An agency is listed twice as a party."),

@@ -30,8 +30,8 @@ public sealed class AgencyRules : IRule
             }
             else if (a.Kind == AgencyKind.Agency && !agency.Map.IsInvalid("secretariat"))
             {
-                context.Report(agency, DiagnosticCodes.Secretariat, "kind",
-                    "an agency of `kind: agency` needs `secretariat:`, the id of the secretariat it belongs to");
+                context.Report(agency, DiagnosticCodes.NoSecretariat, "kind",
+                    "an agency of `kind: agency` should name its secretariat (`secretariat: <id>`) so the site can group it; the site lists it under \"Outside a secretariat\" until then");
             }
 
             for (var i = 0; i < a.LegalReviewers.Count; i++)
