@@ -193,6 +193,7 @@ public class LoaderTests
     {
         var diagnostics = WithHostile(Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(Second(s_valid))).ToArray());
         diagnostics.ShouldHaveCodes(C.NotText);
+        diagnostics.ShouldReport(C.NotText, Hostile, 1, 1).Message.ShouldContain("UTF-16");
     }
 
     [Theory]

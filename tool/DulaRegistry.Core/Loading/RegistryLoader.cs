@@ -397,6 +397,11 @@ public static class RegistryLoader
             return null;
         }
 
+        if (bytes is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..])
+        {
+            Report(DiagnosticCodes.NotText, 1, 1, "the file is saved as UTF-16; save it as UTF-8 (in most editors: Save with Encoding, UTF-8)");
+            return null;
+        }
         var nul = Array.IndexOf(bytes, (byte)0);
         if (nul >= 0)
         {
