@@ -11,7 +11,8 @@ namespace DulaRegistry.Site.Build;
 /// <param name="BaseUrl">The path (or absolute URL) the site is served under; normalised by <see cref="SiteUrls"/>.</param>
 /// <param name="Today">The date every date-dependent part is computed against.</param>
 /// <param name="Parallelism">How many pages render at once (default: the processor count).</param>
-public sealed record SiteBuildOptions(string Root, string Output, string BaseUrl, DateOnly Today, int Parallelism = 0)
+/// <param name="History">Read each agreement's status timeline from Git (one <c>git log</c>); off for reproducible test builds.</param>
+public sealed record SiteBuildOptions(string Root, string Output, string BaseUrl, DateOnly Today, int Parallelism = 0, bool History = false)
 {
     public int EffectiveParallelism => Parallelism > 0 ? Parallelism : Math.Max(1, Environment.ProcessorCount);
 }
@@ -37,6 +38,9 @@ public sealed record BuildState
     /// <summary>The temporary sibling of the output folder the site is written to, then swapped in.</summary>
     public string? Staging { get; init; }
     public LoadedRegistry? Registry { get; init; }
+    /// <summary>Status timelines by agreement id, from Git; empty when history is off or there is no repository.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<DulaRegistry.History.StatusChange>> History { get; init; } =
+        new Dictionary<string, IReadOnlyList<DulaRegistry.History.StatusChange>>();
     public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];
     public SiteModel? Site { get; init; }
     public FlowGraphView? Graph { get; init; }

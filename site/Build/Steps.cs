@@ -11,6 +11,18 @@ using DulaRegistry.Validation;
 
 namespace DulaRegistry.Site.Build;
 
+/// <summary>Reads every agreement's status timeline from Git in one pass.</summary>
+public sealed class ReadHistory : IBuildStep
+{
+    public string Description => "Reading status history from Git";
+
+    public Task<BuildState> RunAsync(BuildState state, CancellationToken cancellationToken) =>
+        Task.FromResult(state.Options.History ? state with { History = DulaRegistry.History.StatusHistory.Read(state.Options.Root) } : state);
+
+    public string? Summarize(BuildState before, BuildState after) =>
+        after.Options.History ? $"{after.History.Count:N0} agreements with history" : "off";
+}
+
 /// <summary>Parses registry.yml, agencies/ and agreements/; files that cannot be parsed become diagnostics.</summary>
 public sealed class LoadRegistry : IBuildStep
 {
@@ -56,7 +68,7 @@ public sealed class BuildSiteModel : IBuildStep
 
     public Task<BuildState> RunAsync(BuildState state, CancellationToken cancellationToken)
     {
-        var site = SiteModel.Create(state.RequireRegistry, state.Urls, state.Options.Today);
+        var site = SiteModel.Create(state.RequireRegistry, state.Urls, state.Options.Today, state.History);
         return Task.FromResult(state with { Site = site, Graph = FlowGraph.Build(site) });
     }
 }

@@ -40,11 +40,16 @@ public sealed record SiteModel
 
     public IEnumerable<AgreementView> RecentlyExecuted => Executed.Take(10);
 
-    public static SiteModel Create(LoadedRegistry registry, SiteUrls urls, DateOnly today)
+    public static SiteModel Create(LoadedRegistry registry, SiteUrls urls, DateOnly today,
+        IReadOnlyDictionary<string, IReadOnlyList<History.StatusChange>>? history = null)
     {
         var settings = registry.Settings;
         var repositoryUrl = settings.RepositoryUrl is { Length: > 0 } r && !BodyRules.IsUnsafe(r) ? r : null;
         string? Source(string path) => repositoryUrl is null ? null : repositoryUrl.TrimEnd('/') + "/blob/main/" + path;
+        IReadOnlyList<StatusChangeView> Timeline(string stem) => history is not null && history.TryGetValue(stem, out var changes)
+            ? changes.Select(c => new StatusChangeView(StatusView.OfName(c.Status), c.Date, c.Commit[..Math.Min(7, c.Commit.Length)], c.Subject,
+                repositoryUrl is null ? null : repositoryUrl.TrimEnd('/') + "/commit/" + c.Commit)).ToList()
+            : [];
 
         // Agencies first (without their agreements), so agreements can refer to them.
         var agencyDocs = registry.Agencies
@@ -138,6 +143,7 @@ public sealed record SiteModel
                 BodyHtml = SafeMarkdown.ToHtml(doc.Body, topLevel: 3),
                 SourcePath = doc.Path,
                 SourceUrl = Source(doc.Path),
+                Timeline = Timeline(doc.Stem),
                 Sha256 = doc.Sha256,
             };
         }).ToList();

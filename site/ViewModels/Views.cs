@@ -22,8 +22,21 @@ public sealed record StatusView(string Name, string Label)
         ? new(FrontMatterName(s), Labels.Status(s))
         : new("unknown", "Unknown");
 
+    /// <summary>A status by its YAML name, as Git history records it (which may predate today's values).</summary>
+    public static StatusView OfName(string name)
+    {
+        foreach (var status in Enum.GetValues<AgreementStatus>())
+        {
+            if (FrontMatterName(status) == name) return Of(status);
+        }
+        return new("unknown", name);
+    }
+
     private static string FrontMatterName(AgreementStatus s) => DulaRegistry.Loading.FrontMatterBinder.EnumName(s);
 }
+
+/// <summary>One entry of an agreement's status timeline: the commit that set the status.</summary>
+public sealed record StatusChangeView(StatusView Status, DateTimeOffset Date, string ShortCommit, string Subject, string? CommitUrl);
 
 /// <summary>A value with its YAML name and a label for people (classification, framework, frequency, role).</summary>
 public sealed record Choice(string Name, string Label);
@@ -96,6 +109,8 @@ public sealed record AgreementView
     public required string BodyHtml { get; init; }
     public required string SourcePath { get; init; }
     public string? SourceUrl { get; init; }
+    /// <summary>Status changes from Git, oldest first; empty when the site is built without history.</summary>
+    public IReadOnlyList<StatusChangeView> Timeline { get; init; } = [];
     public required string Sha256 { get; init; }
 
     public IEnumerable<PartyView> Owners => Parties.Where(p => p.Role.Name is "owner" or "both");

@@ -43,7 +43,7 @@ internal static class BuildCommand
     }
 
     public static SiteBuildOptions Options(DirectoryInfo root, DirectoryInfo? output, string? baseUrl, DateOnly today) =>
-        new(root.FullName, output?.FullName ?? Path.Combine(root.FullName, "_site"), SiteUrls.Normalize(baseUrl), today);
+        new(root.FullName, output?.FullName ?? Path.Combine(root.FullName, "_site"), SiteUrls.Normalize(baseUrl), today, History: true);
 
     /// <summary>Builds the site, printing progress, diagnostics and a summary.</summary>
     public static async Task<ExitCode> RunAsync(SiteBuildOptions options, TextWriter output, CancellationToken cancellationToken)
