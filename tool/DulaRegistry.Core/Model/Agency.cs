@@ -43,7 +43,7 @@ public sealed record MouSignature
 
 public sealed record Coordinator
 {
-    [Description("The agency's full public name.")]
+    [Description("Full name.")]
     public string? Name { get; init; }
     [Description("Job title.")]
     public string? Title { get; init; }
@@ -56,7 +56,7 @@ public sealed record Coordinator
 /// <summary>A named person with a title, such as a signatory.</summary>
 public sealed record Person
 {
-    [Description("The agency's full public name.")]
+    [Description("Full name.")]
     public string? Name { get; init; }
     [Description("Job title.")]
     public string? Title { get; init; }
@@ -65,7 +65,7 @@ public sealed record Person
 /// <summary>A person with a title and an e-mail address, such as a DULA manager.</summary>
 public sealed record Contact
 {
-    [Description("The agency's full public name.")]
+    [Description("Full name.")]
     public string? Name { get; init; }
     [Description("Job title.")]
     public string? Title { get; init; }

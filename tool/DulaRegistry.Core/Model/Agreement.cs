@@ -88,7 +88,7 @@ public enum PartyRole
 
 public sealed record Drafter
 {
-    [Description("A name.")]
+    [Description("Full name of the drafter.")]
     public string? Name { get; init; }
     [Description("An agency id: the file name in agencies/ without .md.")]
     public string? Agency { get; init; }
@@ -96,7 +96,7 @@ public sealed record Drafter
 
 public sealed record DataItem
 {
-    [Description("A name.")]
+    [Description("A short name for the data set.")]
     public string? Name { get; init; }
     [Description("The party (owner or both) that provides this data.")]
     public string? From { get; init; }
@@ -153,7 +153,7 @@ public sealed record Signature
 {
     [Description("An agency id: the file name in agencies/ without .md.")]
     public string? Agency { get; init; }
-    [Description("A name.")]
+    [Description("Full name of the person who signed.")]
     public string? Name { get; init; }
     [Description("A short, plain-language name for the data sharing project.")]
     public string? Title { get; init; }
