@@ -28,7 +28,7 @@ public static class SafeMarkdown
         renderer.ObjectRenderers.ReplaceOrAdd<HtmlBlockRenderer>(new EscapedHtmlBlockRenderer());
         renderer.ObjectRenderers.ReplaceOrAdd<HtmlInlineRenderer>(new EscapedHtmlInlineRenderer());
         renderer.ObjectRenderers.ReplaceOrAdd<HeadingRenderer>(new ShiftedHeadingRenderer(HeadingLevels(document, topLevel)));
-        renderer.LinkRewriter = url => BodyRules.IsUnsafe(url) ? "#" : url;
+        renderer.LinkRewriter = url => DulaRegistry.Loading.BodyFacts.IsUnsafe(url) ? "#" : url;
         renderer.Render(document);
         writer.Flush();
         return writer.ToString();

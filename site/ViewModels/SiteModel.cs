@@ -44,7 +44,7 @@ public sealed record SiteModel
         IReadOnlyDictionary<string, IReadOnlyList<History.StatusChange>>? history = null)
     {
         var settings = registry.Settings;
-        var repositoryUrl = settings.RepositoryUrl is { Length: > 0 } r && !BodyRules.IsUnsafe(r) ? r : null;
+        var repositoryUrl = settings.RepositoryUrl is { Length: > 0 } r && !DulaRegistry.Loading.BodyFacts.IsUnsafe(r) ? r : null;
         string? Source(string path) => repositoryUrl is null ? null : repositoryUrl.TrimEnd('/') + "/blob/main/" + path;
         IReadOnlyList<StatusChangeView> Timeline(string stem) => history is not null && history.TryGetValue(stem, out var changes)
             ? changes.Select(c => new StatusChangeView(StatusView.OfName(c.Status), c.Date, c.Commit[..Math.Min(7, c.Commit.Length)], c.Subject,
@@ -173,7 +173,7 @@ public sealed record SiteModel
                 Coordinators = m.Coordinators,
                 LegalReviewers = m.LegalReviewers,
                 Signatories = m.Signatories,
-                Website = m.Website is { Length: > 0 } w && !BodyRules.IsUnsafe(w) ? w : null,
+                Website = m.Website is { Length: > 0 } w && !DulaRegistry.Loading.BodyFacts.IsUnsafe(w) ? w : null,
                 BodyHtml = SafeMarkdown.ToHtml(doc.Body, topLevel: 3),
                 SourcePath = doc.Path,
                 SourceUrl = Source(doc.Path),

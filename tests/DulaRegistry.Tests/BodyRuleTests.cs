@@ -178,7 +178,7 @@ public class BodyRuleTests
     [InlineData(null, false)]
     public void IsUnsafe(string? url, bool unsafeUrl)
     {
-        BodyRules.IsUnsafe(url).ShouldBe(unsafeUrl);
+        DulaRegistry.Loading.BodyFacts.IsUnsafe(url).ShouldBe(unsafeUrl);
     }
 
     // ---------------------------------------------------------------- required sections

@@ -10,8 +10,6 @@ public sealed record BodySection(string Title, int Line, bool HasContent)
     /// <summary>The title as headings are compared: spaces collapsed, trailing <c>:</c> or <c>.</c> dropped, lower case.</summary>
     public string Key { get; } = Normalize(Title);
 
-    public bool Matches(string title) => Key == Normalize(title);
-
     public static string Normalize(string s) =>
         string.Join(' ', s.Split(' ', StringSplitOptions.RemoveEmptyEntries)).TrimEnd(':', '.').ToLowerInvariant();
 

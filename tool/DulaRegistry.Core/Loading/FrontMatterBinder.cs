@@ -47,10 +47,7 @@ public static class FrontMatterBinder
     private static object BindObject(YMapping mapping, Type type, string path, Context context)
     {
         var instance = Activator.CreateInstance(type)!;
-        var properties = s_properties.GetOrAdd(type, t => t
-            .GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.CanWrite)
-            .ToDictionary(p => KeyName(p.Name), StringComparer.Ordinal));
+        var properties = Properties(type);
         foreach (var (key, value) in mapping.Entries.Select(e => (e.Key, e.Value)))
         {
             var childPath = path.Length == 0 ? key.Value : $"{path}.{key.Value}";
@@ -149,8 +146,13 @@ public static class FrontMatterBinder
         throw new NotSupportedException($"front matter of type {underlying.Name} is not supported");
     }
 
-    internal static IEnumerable<string> PropertyKeys(Type type) =>
-        type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).Select(p => KeyName(p.Name));
+    internal static IEnumerable<string> PropertyKeys(Type type) => Properties(type).Keys;
+
+    /// <summary>The settable properties of a front-matter type, by YAML key (computed once per type).</summary>
+    private static Dictionary<string, PropertyInfo> Properties(Type type) => s_properties.GetOrAdd(type, static t => t
+        .GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        .Where(p => p.CanWrite)
+        .ToDictionary(p => KeyName(p.Name), StringComparer.Ordinal));
 
     private static string Kind(YNode node) => node switch
     {

@@ -24,8 +24,6 @@ public sealed record RegistryDocument<T>(
     /// <exception cref="InvalidOperationException">The registry was loaded without <see cref="LoadOptions.KeepMarkdown"/>.</exception>
     public MarkdownDocument Body => Markdown ?? throw new InvalidOperationException($"{Path} was loaded without LoadOptions.KeepMarkdown");
 
-    /// <summary>The body's <c>##</c> sections.</summary>
-    public IReadOnlyList<BodySection> Sections => Facts.Sections;
 
     /// <summary>The 1-based file line of a Markdig (0-based, body-relative) line.</summary>
     public int FileLine(int markdigLine) => BodyLine + markdigLine;

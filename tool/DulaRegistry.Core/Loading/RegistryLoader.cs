@@ -118,7 +118,7 @@ public static class RegistryLoader
         {
             foreach (var (i, front, bytes) in queue.GetConsumingEnumerable())
             {
-                Guarded(i, () => results[i] = Complete<T>(front, Relative(i), Convert.ToHexStringLower(SHA256.HashData(bytes)), sink, options.KeepMarkdown));
+                Guarded(i, () => results[i] = Complete<T>(front, Relative(i), Sha256Hex(bytes), sink, options.KeepMarkdown));
             }
         })).ToArray();
         try
@@ -164,7 +164,7 @@ public static class RegistryLoader
         where T : class, new()
     {
         var text = ReadText(fullPath, relative, maxBytes, sink, out var bytes);
-        return text is null ? null : Parse<T>(text, relative, Convert.ToHexStringLower(SHA256.HashData(bytes)), sink, keepMarkdown);
+        return text is null ? null : Parse<T>(text, relative, Sha256Hex(bytes), sink, keepMarkdown);
     }
 
     /// <summary>Parses a registry file's text (front matter and Markdown body).</summary>
@@ -418,6 +418,8 @@ public static class RegistryLoader
         }
         return Encoding.UTF8.GetString(bytes);
     }
+
+    private static string Sha256Hex(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
     {

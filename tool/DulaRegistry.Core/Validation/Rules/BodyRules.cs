@@ -45,7 +45,4 @@ public sealed class BodyRules : IRule
     }
 
     private static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "…";
-
-    /// <summary>True for <c>javascript:</c>, <c>vbscript:</c> and <c>data:</c> URLs, however they are spaced or cased.</summary>
-    public static bool IsUnsafe(string? url) => BodyFacts.IsUnsafe(url);
 }

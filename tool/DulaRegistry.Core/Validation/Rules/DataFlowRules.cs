@@ -99,7 +99,7 @@ public sealed partial class DataFlowRules : IRule
                 context.Report(agreement, DiagnosticCodes.ProtectedNeedsRetention, agreement.Map.Contains("retention") ? "retention" : at,
                     "this agreement shares PII or protected data, so `retention` must say how long the data is kept and how it is destroyed");
             }
-            var safeguards = agreement.Sections.FirstOrDefault(s => s.Key == s_safeguardsKey);
+            var safeguards = agreement.Facts.Sections.FirstOrDefault(s => s.Key == s_safeguardsKey);
             if (safeguards is null || !safeguards.HasContent)
             {
                 var line = safeguards?.Line ?? agreement.BodyLine;
