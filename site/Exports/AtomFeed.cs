@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using DulaRegistry.Site.Rendering;
 using DulaRegistry.Site.ViewModels;
 
 namespace DulaRegistry.Site.Exports;
@@ -21,27 +22,27 @@ public static class AtomFeed
             writer.WriteStartDocument();
             writer.WriteStartElement("feed", Namespace);
             writer.WriteElementString("id", Namespace, Id(site, "feed"));
-            writer.WriteElementString("title", Namespace, $"{site.Name}: executed agreements");
+            writer.WriteElementString("title", Namespace, OutputText.Clean($"{site.Name}: executed agreements"));
             writer.WriteElementString("updated", Namespace, Timestamp(updated));
             Link(writer, site.Urls.Feed, "self", "application/atom+xml");
             Link(writer, site.Urls.Home, "alternate", "text/html");
             writer.WriteStartElement("author", Namespace);
-            writer.WriteElementString("name", Namespace, site.Name);
+            writer.WriteElementString("name", Namespace, OutputText.Clean(site.Name));
             writer.WriteEndElement();
             foreach (var a in entries)
             {
                 writer.WriteStartElement("entry", Namespace);
                 writer.WriteElementString("id", Namespace, Id(site, "agreement:" + a.Id));
-                writer.WriteElementString("title", Namespace, $"{a.Id}: {a.Title}");
+                writer.WriteElementString("title", Namespace, OutputText.Clean($"{a.Id}: {a.Title}"));
                 writer.WriteElementString("updated", Namespace, Timestamp(a.ExecutedOn ?? a.Term.Effective ?? site.Today));
                 Link(writer, a.Url, "alternate", "text/html");
                 var parties = string.Join(", ", a.Parties.Select(p => p.Agency.Short));
                 var term = a.Term.Expires is { } expires ? $" In force until {Labels.Date(expires)}." : "";
-                writer.WriteElementString("summary", Namespace, $"Executed by {parties}. {a.Purpose}{term}".Trim());
+                writer.WriteElementString("summary", Namespace, OutputText.Clean($"Executed by {parties}. {a.Purpose}{term}".Trim()));
                 foreach (var party in a.AgencyIds)
                 {
                     writer.WriteStartElement("category", Namespace);
-                    writer.WriteAttributeString("term", party);
+                    writer.WriteAttributeString("term", OutputText.Clean(party));
                     writer.WriteEndElement();
                 }
                 writer.WriteEndElement();

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using DulaRegistry.Model;
+using DulaRegistry.Site.Rendering;
 using DulaRegistry.Site.ViewModels;
 
 namespace DulaRegistry.Site.Exports;
@@ -27,7 +29,7 @@ public static class CalendarExport
             var expires = a.Term.Expires!.Value;
             var parties = string.Join(", ", a.Parties.Select(p => p.Agency.Short));
             var live = a.Status.Name is not ("expired" or "terminated" or "superseded" or "withdrawn");
-            var windowOpens = expires.AddDays(-site.RenewalWindowDays);
+            var windowOpens = expires.AddDaysClamped(-site.RenewalWindowDays);
             var description = $"{a.Title}\nStatus: {a.Status.Label}\nParties: {parties}\nExpires: {Labels.Date(expires)}"
                 + (live ? $"\nRenewal window ({site.RenewalWindowDays} days) opens: {Labels.Date(windowOpens)}" : "")
                 + $"\n{a.Url}";
@@ -48,7 +50,8 @@ public static class CalendarExport
         Line(ics, "UID:" + uid);
         Line(ics, "DTSTAMP:" + stamp);
         Line(ics, "DTSTART;VALUE=DATE:" + Day(day));
-        Line(ics, "DTEND;VALUE=DATE:" + Day(day.AddDays(1)));
+        // DTEND is the next day; 9999-12-31 has none, and an all-day event of one day may say so instead (RFC 5545 §3.6.1).
+        Line(ics, day == DateOnly.MaxValue ? "DURATION:P1D" : "DTEND;VALUE=DATE:" + Day(day.AddDays(1)));
         Line(ics, "SUMMARY:" + Text(summary));
         Line(ics, "DESCRIPTION:" + Text(description));
         Line(ics, "STATUS:" + a.Status.Name switch
@@ -65,7 +68,7 @@ public static class CalendarExport
     private static string Day(DateOnly day) => day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 
     /// <summary>TEXT escaping (RFC 5545 §3.3.11): backslash, semicolon, comma and newlines.</summary>
-    public static string Text(string value) => value
+    public static string Text(string value) => OutputText.Clean(value)
         .Replace("\\", "\\\\", StringComparison.Ordinal)
         .Replace(";", "\\;", StringComparison.Ordinal)
         .Replace(",", "\\,", StringComparison.Ordinal)

@@ -1,4 +1,5 @@
 using System.Text;
+using DulaRegistry.Site.Rendering;
 using DulaRegistry.Site.ViewModels;
 
 namespace DulaRegistry.Site.Exports;
@@ -48,8 +49,11 @@ public static class CsvExport
     }
 
     /// <summary>Neutralises spreadsheet formula injection (OWASP "CSV injection").</summary>
-    public static string Guard(string cell) =>
-        cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + cell : cell;
+    public static string Guard(string cell)
+    {
+        cell = OutputText.Clean(cell);
+        return cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + cell : cell;
+    }
 
     private static string Join(IEnumerable<string> values) => string.Join("; ", values);
 

@@ -123,5 +123,5 @@ public static class FlowGraph
 
     private static string F(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    private static string E(string text) => WebUtility.HtmlEncode(DulaRegistry.Site.Rendering.OutputText.Clean(text));
 }

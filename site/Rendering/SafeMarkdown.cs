@@ -31,7 +31,8 @@ public static class SafeMarkdown
         renderer.LinkRewriter = url => DulaRegistry.Loading.BodyFacts.IsUnsafe(url) ? "#" : url;
         renderer.Render(document);
         writer.Flush();
-        return writer.ToString();
+        // Entities such as &#x1B; decode to control characters that the page must not carry.
+        return OutputText.Clean(writer.ToString());
     }
 
     /// <summary>Maps each heading level used in the body, in order, to consecutive levels from <paramref name="topLevel"/>, so headings never skip a level.</summary>

@@ -188,7 +188,7 @@ public sealed record SiteModel
             .Select(s => new StatusCount(StatusView.Of(s), agreements.Count(a => a.StatusValue == s)))
             .ToList();
         var executed = agreements.Where(a => a.StatusValue == AgreementStatus.Executed).ToList();
-        var horizon = today.AddDays(settings.EffectiveRenewalWindowDays);
+        var horizon = today.AddDaysClamped(settings.EffectiveRenewalWindowDays);
         var expiring = executed.Where(a => a.Term.Expires is { } e && e <= horizon)
             .OrderBy(a => a.Term.Expires).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
         var recent = executed.OrderByDescending(a => a.ExecutedOn).ThenByDescending(a => a.Id, StringComparer.Ordinal).ToList();

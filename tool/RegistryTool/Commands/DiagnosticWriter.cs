@@ -35,20 +35,25 @@ internal static class DiagnosticWriter
                 {
                     output.WriteLine($"::{SeverityName(d.Severity)} file={Property(d.File)},line={d.Line},col={d.Column},title={Property(d.Code)}::{Data(d.Message)}");
                 }
-                output.WriteLine(summary);
+                output.WriteLine(ConsoleText.Escape(summary));
                 WriteStepSummary(diagnostics, summary);
                 break;
             default:
-                foreach (var d in diagnostics) output.WriteLine(d.ToString());
-                output.WriteLine(summary);
+                foreach (var d in diagnostics) output.WriteLine(Text(d));
+                output.WriteLine(ConsoleText.Escape(summary));
                 break;
         }
     }
 
     public static string SeverityName(Severity severity) => severity == Severity.Error ? "error" : "warning";
 
-    // Workflow-command escaping, as @actions/core does it.
-    private static string Data(string s) => s.Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A");
+    /// <summary>One diagnostic on one line: <c>path(line,col): severity CODE: message</c>, whatever its file name and message hold.</summary>
+    public static string Text(Diagnostic d) =>
+        $"{ConsoleText.Escape(d.File)}({d.Line},{d.Column}): {SeverityName(d.Severity)} {d.Code}: {ConsoleText.Escape(d.Message)}";
+
+    // Workflow-command escaping as @actions/core does it (%, CR, LF), with every control character first made visible (so no
+    // value can end the command early or colour the log).
+    private static string Data(string s) => ConsoleText.Escape(s).Replace("%", "%25");
 
     private static string Property(string s) => Data(s).Replace(":", "%3A").Replace(",", "%2C");
 
@@ -63,11 +68,33 @@ internal static class DiagnosticWriter
             md.AppendLine("| File | Line | Severity | Code | Message |").AppendLine("| --- | ---: | --- | --- | --- |");
             foreach (var d in diagnostics)
             {
-                md.AppendLine($"| `{d.File}` | {d.Line} | {SeverityName(d.Severity)} | {d.Code} | {Cell(d.Message)} |");
+                md.AppendLine($"| {Cell(d.File)} | {d.Line} | {SeverityName(d.Severity)} | {d.Code} | {Cell(d.Message)} |");
             }
         }
         File.AppendAllText(path, md.ToString());
     }
 
-    private static string Cell(string s) => s.Replace("|", "\\|").Replace("\n", " ").Replace("<", "&lt;");
+    /// <summary>
+    /// A Markdown table cell that shows its text literally: HTML is encoded and every character Markdown gives a meaning to
+    /// (emphasis, links, code spans, the cell separator) is backslash-escaped, so a value can neither end the cell, add a
+    /// row, nor become a link or markup in the job summary.
+    /// </summary>
+    internal static string Cell(string s)
+    {
+        var cell = new StringBuilder(s.Length + 8);
+        foreach (var c in ConsoleText.Escape(s))
+        {
+            switch (c)
+            {
+                case '&': cell.Append("&amp;"); break;
+                case '<': cell.Append("&lt;"); break;
+                case '>': cell.Append("&gt;"); break;
+                case '\\' or '`' or '*' or '_' or '[' or ']' or '(' or ')' or '#' or '!' or '|' or '~' or '{' or '}' or '+' or '-' or '.' or ':':
+                    cell.Append('\\').Append(c);
+                    break;
+                default: cell.Append(c); break;
+            }
+        }
+        return cell.ToString();
+    }
 }
