@@ -210,6 +210,29 @@ public class CodeOwnersTests
         File.Exists(CodeOwnersPath(registry)).ShouldBeFalse();
     }
 
+    [Fact]
+    public void An_agreement_file_name_that_would_be_a_pattern_is_refused()
+    {
+        // A space would split the line, `*` or `?` would match other files.
+        using var registry = Fixtures.Registry().Write("agreements/DULA 2026*.md", Fixtures.Other);
+        var error = Generate(registry).Errors.ShouldHaveSingleItem();
+        (error.Code, error.File).ShouldBe((C.UnexpectedFile, "agreements/DULA 2026*.md"));
+        Run(registry).Exit.ShouldBe(ExitCode.ValidationFailed);
+        File.Exists(CodeOwnersPath(registry)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void The_diff_lists_removed_then_added_lines_and_stops_at_its_limit()
+    {
+        CodeOwnersDiff.Describe("a\nb\nc\n", "a\nc\nd\n").ShouldBe(["- b", "+ d"]);
+        CodeOwnersDiff.Describe("a\r\n", "a\n").ShouldBe(["- a\\r", "+ a"]);
+        CodeOwnersDiff.Describe("b\na\n", "a\nb\n").ShouldHaveSingleItem().ShouldContain("different order");
+        var many = string.Concat(Enumerable.Range(0, 30).Select(i => $"line {i}\n"));
+        var described = CodeOwnersDiff.Describe("", many, max: 20);
+        described.Count.ShouldBe(21);
+        described[^1].ShouldBe("  ... and 10 more");
+    }
+
     // ---------------------------------------------------------------- --check and rewriting
 
     [Fact]

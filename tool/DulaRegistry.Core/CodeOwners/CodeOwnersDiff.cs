@@ -6,7 +6,7 @@ public static class CodeOwnersDiff
     /// <summary>
     /// <c>- line</c> for each line only the committed file has, then <c>+ line</c> for each only the generated one has,
     /// at most <paramref name="max"/> in all. Lines are compared as sets (the file is sorted by path, so a set difference
-    /// reads like a diff and stays linear on a large registry); a file that differs only in order or line endings says so.
+    /// reads like a diff and stays linear on a large registry); a file that differs only in order says so.
     /// </summary>
     public static IReadOnlyList<string> Describe(string committed, string generated, int max = 20)
     {
@@ -19,7 +19,7 @@ public static class CodeOwnersDiff
             .ToList();
         if (changes.Count == 0)
         {
-            return ["  (the same lines, but in a different order, repeated, or with different line endings)"];
+            return ["  (the same lines, but in a different order, repeated, or without the final line break)"];
         }
         if (changes.Count <= max) return changes;
         return [.. changes.Take(max), $"  ... and {changes.Count - max} more"];
