@@ -12,6 +12,7 @@ var root = new RootCommand("""
     SchemaCommand.Create(),
     BuildCommand.Create(),
     ServeCommand.Create(),
+    CodeOwnersCommand.Create(),
 };
 
 var parse = root.Parse(args);

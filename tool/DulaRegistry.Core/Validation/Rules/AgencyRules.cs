@@ -48,11 +48,6 @@ public sealed class AgencyRules : IRule
 
     private static string FrontMatterName(AgencyKind? kind) => Loading.FrontMatterBinder.EnumName(kind);
 
-    /// <summary>A CODEOWNERS owner: <c>@user</c> or <c>@org/team</c>.</summary>
-    public static bool IsGitHubOwner(string value)
-    {
-        if (value.Length < 2 || value[0] != '@') return false;
-        var parts = value[1..].Split('/');
-        return parts.Length <= 2 && parts.All(p => p.Length > 0 && p.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'));
-    }
+    /// <summary>A CODEOWNERS owner: <c>@user</c> or <c>@org/team</c>; the same check `registry codeowners` makes.</summary>
+    public static bool IsGitHubOwner(string value) => CodeOwners.GitHubOwner.IsValid(value);
 }
