@@ -16,7 +16,7 @@ public partial class CliTests
     [GeneratedRegex(@"^(?<file>[^()\s]+)\((?<line>\d+),(?<col>\d+)\): (?<severity>error|warning) (?<code>DULA\d{3}): (?<message>.+)$")]
     private static partial Regex TextLine();
 
-    [GeneratedRegex(@"^\d[\d,]* errors?, \d[\d,]* warnings? in \d[\d,]* agreements? and \d[\d,]* agenc(y|ies) \(\d+\.\d\d s\)$")]
+    [GeneratedRegex(@"^\d[\d,]* errors?, \d[\d,]* warnings? in \d[\d,]* agreement files? and \d[\d,]* agency files? \(\d+\.\d\d s\)$")]
     internal static partial Regex SummaryLine();
 
     [GeneratedRegex(@"^::(?<severity>error|warning) file=(?<file>[^,]+),line=(?<line>\d+),col=(?<col>\d+),title=(?<code>DULA\d{3})::(?<message>.+)$")]
@@ -50,7 +50,7 @@ public partial class CliTests
         var lines = Lines(output);
         lines.Length.ShouldBe(1);
         lines[0].ShouldMatch(SummaryLine().ToString());
-        lines[0].ShouldStartWith("0 errors, 0 warnings in 1 agreement and 3 agencies");
+        lines[0].ShouldStartWith("0 errors, 0 warnings in 1 agreement file and 3 agency files");
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public partial class CliTests
         second.Groups["severity"].Value.ShouldBe("error");
         second.Groups["code"].Value.ShouldBe(C.InvalidValue);
         lines[2].ShouldMatch(SummaryLine().ToString());
-        lines[2].ShouldStartWith("1 error, 1 warning in 2 agreements and 3 agencies");
+        lines[2].ShouldStartWith("1 error, 1 warning in 2 agreement files and 3 agency files");
     }
 
     [Fact]

@@ -275,6 +275,24 @@ public class RuleTests
         diagnostics.Count.ShouldBe(4);
     }
 
+    [Fact]
+    public void DULA015_invisible_control_character()
+    {
+        var text = s_valid.Edit("purpose: Determine", "purpose: Deter\u001Bmine");
+        var diagnostics = Fixtures.ValidateAgreement(text);
+        diagnostics.ShouldHaveCodes(C.InvisibleCharacter);
+        diagnostics.ShouldReport(C.InvisibleCharacter, A, text.LineOf("purpose:"), 15).Message.ShouldContain("U+001B");
+    }
+
+    [Fact]
+    public void DULA016_too_many_yaml_values()
+    {
+        var text = s_valid.Edit("tags: [snap, eligibility]", "tags: [" + string.Join(", ", Enumerable.Repeat("t", 20_000)) + "]");
+        var diagnostics = Fixtures.ValidateAgreement(text);
+        diagnostics.ShouldHaveCodes(C.TooManyValues);
+        diagnostics.Single(C.TooManyValues).Line.ShouldBe(text.LineOf("tags:"));
+    }
+
     // ---------------------------------------------------------------- identity and references (DULA020-025)
 
     [Theory]

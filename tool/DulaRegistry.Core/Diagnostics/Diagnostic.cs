@@ -27,23 +27,3 @@ public interface IDiagnosticSink
 {
     void Report(Diagnostic diagnostic);
 }
-
-/// <summary>A thread-safe sink that keeps every diagnostic for later sorting and printing.</summary>
-public sealed class DiagnosticBag : IDiagnosticSink
-{
-    private readonly System.Collections.Concurrent.ConcurrentQueue<Diagnostic> _items = new();
-
-    public void Report(Diagnostic diagnostic) => _items.Enqueue(diagnostic);
-
-    public bool HasErrors => _items.Any(d => d.Severity == Severity.Error);
-
-    public int Count => _items.Count;
-
-    /// <summary>All diagnostics in a stable order: file, line, column, code.</summary>
-    public IReadOnlyList<Diagnostic> Sorted()
-    {
-        var list = _items.ToList();
-        list.Sort(Diagnostic.Order);
-        return list;
-    }
-}

@@ -21,6 +21,8 @@ public static class DiagnosticCodes
     public const string InvalidValue = "DULA012";
     public const string MissingField = "DULA013";
     public const string UnexpectedFile = "DULA014";
+    public const string InvisibleCharacter = "DULA015";
+    public const string TooManyValues = "DULA016";
 
     // Identity and references
     public const string IdFormat = "DULA020";
@@ -67,7 +69,7 @@ public static class DiagnosticCodes
 
     public static readonly IReadOnlyList<DiagnosticDescriptor> All =
     [
-        new(FileUnreadable, Severity.Error, "The file cannot be read (I/O error, or a link)."),
+        new(FileUnreadable, Severity.Error, "The file cannot be read: an I/O error, or not a file (a link, folder, pipe, socket or device)."),
         new(FileTooLarge, Severity.Error, "The file is larger than `max_file_bytes` (default 1 MiB)."),
         new(NotText, Severity.Error, "The file is binary or not valid UTF-8 text."),
         new(NoFrontMatter, Severity.Error, "The file is empty or does not start with a `---` front-matter block."),
@@ -81,6 +83,8 @@ public static class DiagnosticCodes
         new(InvalidValue, Severity.Error, "A value outside its allowed set, or a date or number that does not parse."),
         new(MissingField, Severity.Error, "A required field is missing or empty."),
         new(UnexpectedFile, Severity.Error, "A file in `agreements/` or `agencies/` that is not `<id>.md`; it would be ignored."),
+        new(InvisibleCharacter, Severity.Error, "The file holds an invisible control character or a Unicode non-character."),
+        new(TooManyValues, Severity.Error, "The front matter holds more YAML values than any registry file needs."),
         new(IdFormat, Severity.Error, "The id is not of the required form."),
         new(IdFileName, Severity.Error, "The id differs from the file name."),
         new(DuplicateId, Severity.Error, "Two files declare the same id."),

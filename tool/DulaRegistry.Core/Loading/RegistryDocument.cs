@@ -45,6 +45,12 @@ public sealed record LoadedRegistry(
     IReadOnlyList<RegistryDocument<Agency>> Agencies,
     IReadOnlyList<RegistryDocument<Agreement>> Agreements)
 {
+    /// <summary>How many entries of <c>agencies/</c> were looked at: each one loaded or was reported.</summary>
+    public int AgencyFiles { get; init; }
+
+    /// <summary>How many entries of <c>agreements/</c> were looked at: each one loaded or was reported.</summary>
+    public int AgreementFiles { get; init; }
+
     private Dictionary<string, RegistryDocument<Agency>>? _agencyById;
     private Dictionary<string, RegistryDocument<Agreement>>? _agreementById;
 

@@ -1,8 +1,6 @@
-using System.Buffers;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Unicode;
 using DulaRegistry.Diagnostics;
+using DulaRegistry.IO;
 using DulaRegistry.Markdown;
 using DulaRegistry.Model;
 using Markdig;
@@ -25,17 +23,25 @@ public static class RegistryLoader
         options ??= LoadOptions.Default;
         root = Path.GetFullPath(root);
         var settings = LoadSettings(root, sink);
-        var agencies = LoadFolder<Agency>(root, AgenciesFolder, settings, options, sink);
-        var agreements = LoadFolder<Agreement>(root, AgreementsFolder, settings, options, sink);
-        return new LoadedRegistry(root, settings, agencies, agreements);
+        var (agencies, agencyFiles) = LoadFolder<Agency>(root, AgenciesFolder, settings, options, sink);
+        var (agreements, agreementFiles) = LoadFolder<Agreement>(root, AgreementsFolder, settings, options, sink);
+        return new LoadedRegistry(root, settings, agencies, agreements) { AgencyFiles = agencyFiles, AgreementFiles = agreementFiles };
     }
+
+    /// <summary>The most bytes <c>registry.yml</c> may hold, and the most <c>max_file_bytes</c> may allow: a pull request
+    /// that raises the limit cannot make the tool read files of any size.</summary>
+    public const long MaxSettingsBytes = 1024 * 1024;
+
+    /// <summary>The highest <c>max_file_bytes</c> accepted (8 MiB): far above any agreement's text.</summary>
+    public const long MaxFileBytesCeiling = 8 * 1024 * 1024;
 
     public static RegistrySettings LoadSettings(string root, IDiagnosticSink sink)
     {
         var path = Path.Combine(root, SettingsFile);
-        if (!File.Exists(path)) return new RegistrySettings();
-        var text = ReadText(path, SettingsFile, 1024 * 1024, sink);
+        if (RegularFile.KindOf(path) == FileKind.Missing) return new RegistrySettings();
+        var text = TextFile.Read(path, SettingsFile, MaxSettingsBytes, sink, out _);
         if (text is null) return new RegistrySettings();
+        if (text.StartsWith('\uFEFF')) text = text[1..]; // a byte-order mark, as some Windows editors write
         var tree = YamlTreeReader.Read(text, SettingsFile, 0, sink);
         if (tree is null) return new RegistrySettings();
         if (tree is not YMapping mapping)
@@ -67,9 +73,9 @@ public static class RegistryLoader
             Bad("renewal_window_days", "`renewal_window_days` must be at most 3650");
             settings = settings with { RenewalWindowDays = null };
         }
-        if (settings.MaxFileBytes is < 1024)
+        if (settings.MaxFileBytes is < 1024 or > MaxFileBytesCeiling)
         {
-            Bad("max_file_bytes", "`max_file_bytes` must be at least 1024");
+            Bad("max_file_bytes", $"`max_file_bytes` must be between 1024 and {MaxFileBytesCeiling:N0} (8 MiB); the default of {new RegistrySettings().EffectiveMaxFileBytes:N0} is used instead");
             settings = settings with { MaxFileBytes = null };
         }
         if (settings.RequiredSections is { Count: 0 })
@@ -83,29 +89,40 @@ public static class RegistryLoader
     private static bool IsIdPrefix(string prefix) =>
         prefix.Length is > 0 and <= 16 && char.IsAsciiLetterUpper(prefix[0]) && prefix.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c));
 
-    private static List<RegistryDocument<T>> LoadFolder<T>(string root, string folder, RegistrySettings settings, LoadOptions options, IDiagnosticSink sink)
+    /// <summary>Loads every <c>.md</c> file of <paramref name="folder"/>; returns them and how many entries were looked at.</summary>
+    private static (List<RegistryDocument<T>> Documents, int Looked) LoadFolder<T>(string root, string folder, RegistrySettings settings, LoadOptions options, IDiagnosticSink sink)
         where T : class, new()
     {
         var directory = Path.Combine(root, folder);
-        if (!Directory.Exists(directory)) return [];
+        if (!IsRealFolder(directory, folder, sink)) return ([], 0);
         var files = new List<string>();
+        var looked = 0;
         foreach (var entry in Directory.EnumerateFileSystemEntries(directory).Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileName(entry);
             var relative = $"{folder}/{name}";
-            if (name.StartsWith('.')) continue; // .gitkeep and editor files
-            if (Directory.Exists(entry))
+            var isMarkdown = name.EndsWith(".md", StringComparison.Ordinal);
+            if (name.StartsWith('.') && !isMarkdown) continue; // .gitkeep and editor files
+            looked++;
+            if (name.StartsWith('.'))
+            {
+                sink.Report(new(DiagnosticCodes.UnexpectedFile, Severity.Error, relative, 1, 1,
+                    $"`{relative}` is hidden (its name starts with a dot) and would be ignored; rename it to `<id>.md`"));
+                continue;
+            }
+            if (RegularFile.KindOf(entry) == FileKind.Directory)
             {
                 sink.Report(new(DiagnosticCodes.UnexpectedFile, Severity.Error, relative, 1, 1,
                     $"`{relative}` is a folder; `{folder}/` holds only `<id>.md` files, so move its files up or out"));
                 continue;
             }
-            if (!name.EndsWith(".md", StringComparison.Ordinal))
+            if (!isMarkdown)
             {
                 sink.Report(new(DiagnosticCodes.UnexpectedFile, Severity.Error, relative, 1, 1,
                     $"`{relative}` is not a `.md` file and would be ignored; rename it to `<id>.md` or move it out of `{folder}/`"));
                 continue;
             }
+            // Links, pipes, sockets and devices named *.md are reported by the reader, which never blocks on them.
             files.Add(entry);
         }
 
@@ -128,7 +145,7 @@ public static class RegistryLoader
                 var index = i;
                 Guarded(i, () =>
                 {
-                    if (ReadText(files[index], Relative(index), settings.EffectiveMaxFileBytes, sink, out var bytes) is { } text
+                    if (TextFile.Read(files[index], Relative(index), settings.EffectiveMaxFileBytes, sink, out var bytes) is { } text
                         && ReadFrontMatter(text, Relative(index), sink) is { } front)
                     {
                         queue.Add((index, front, bytes));
@@ -156,14 +173,28 @@ public static class RegistryLoader
                     $"internal error while reading this file ({ex.GetType().Name}: {ex.Message}); please report it to the registry maintainers"));
             }
         }
-        return [.. results.OfType<RegistryDocument<T>>()];
+        return ([.. results.OfType<RegistryDocument<T>>()], looked);
+    }
+
+    /// <summary>True when <paramref name="directory"/> is a folder of its own (not a link, which could lead out of the root);
+    /// false when it is missing (no files), or with an error when it is anything else.</summary>
+    private static bool IsRealFolder(string directory, string folder, IDiagnosticSink sink)
+    {
+        var kind = RegularFile.KindOf(directory);
+        if (kind == FileKind.Directory) return true;
+        if (kind == FileKind.Missing) return false;
+        var message = kind == FileKind.SymbolicLink
+            ? $"`{folder}` is a symbolic link, not a folder; the registry reads only what is inside its own folder, so replace the link with a real `{folder}/` folder"
+            : $"`{folder}` is {kind.Describe()}, not a folder; it must be the folder that holds the `<id>.md` files";
+        sink.Report(new(DiagnosticCodes.FileUnreadable, Severity.Error, folder, 1, 1, message));
+        return false;
     }
 
     /// <summary>Loads one registry file; null (with diagnostics) when it has no usable front matter.</summary>
     public static RegistryDocument<T>? LoadDocument<T>(string fullPath, string relative, long maxBytes, IDiagnosticSink sink, bool keepMarkdown = false)
         where T : class, new()
     {
-        var text = ReadText(fullPath, relative, maxBytes, sink, out var bytes);
+        var text = TextFile.Read(fullPath, relative, maxBytes, sink, out var bytes);
         return text is null ? null : Parse<T>(text, relative, Sha256Hex(bytes), sink, keepMarkdown);
     }
 
@@ -359,91 +390,5 @@ public static class RegistryLoader
         }
     }
 
-    private static string? ReadText(string fullPath, string relative, long maxBytes, IDiagnosticSink sink) =>
-        ReadText(fullPath, relative, maxBytes, sink, out _);
-
-
-    /// <summary>Reads a file as strict UTF-8, refusing links, oversized, binary and mis-encoded files.</summary>
-    private static string? ReadText(string fullPath, string relative, long maxBytes, IDiagnosticSink sink, out byte[] bytes)
-    {
-        void Report(string code, int line, int column, string message) =>
-            sink.Report(new(code, Severity.Error, relative, line, column, message));
-
-        bytes = [];
-        try
-        {
-            var info = new FileInfo(fullPath);
-            if ((info.Attributes & FileAttributes.ReparsePoint) != 0)
-            {
-                Report(DiagnosticCodes.FileUnreadable, 1, 1, "the file is a symbolic link; commit the file itself");
-                return null;
-            }
-            if (info.Length > maxBytes)
-            {
-                Report(DiagnosticCodes.FileTooLarge, 1, 1,
-                    $"the file is {info.Length:N0} bytes, over the limit of {maxBytes:N0} (`max_file_bytes` in registry.yml); keep attachments out of the registry and link to them");
-                return null;
-            }
-            bytes = File.ReadAllBytes(fullPath);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            Report(DiagnosticCodes.FileUnreadable, 1, 1, $"the file cannot be read: {ex.Message}");
-            return null;
-        }
-        if (bytes.Length > maxBytes)
-        {
-            Report(DiagnosticCodes.FileTooLarge, 1, 1, $"the file is over the limit of {maxBytes:N0} bytes");
-            return null;
-        }
-
-        if (bytes is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..])
-        {
-            Report(DiagnosticCodes.NotText, 1, 1, "the file is saved as UTF-16; save it as UTF-8 (in most editors: Save with Encoding, UTF-8)");
-            return null;
-        }
-        var nul = Array.IndexOf(bytes, (byte)0);
-        if (nul >= 0)
-        {
-            var (line, column) = LineColumnOf(bytes, nul);
-            Report(DiagnosticCodes.NotText, line, column, "the file is binary (it holds NUL bytes), not Markdown text; registry files must be UTF-8 text");
-            return null;
-        }
-        if (!Utf8.IsValid(bytes))
-        {
-            var (line, column) = LineColumnOf(bytes, FirstInvalidUtf8(bytes));
-            Report(DiagnosticCodes.NotText, line, column,
-                "the file is not valid UTF-8 text (perhaps saved as Windows-1252 or UTF-16); save it as UTF-8");
-            return null;
-        }
-        return Encoding.UTF8.GetString(bytes);
-    }
-
     private static string Sha256Hex(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
-
-    private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
-    {
-        var index = 0;
-        while (index < bytes.Length)
-        {
-            if (Rune.DecodeFromUtf8(bytes[index..], out _, out var consumed) != OperationStatus.Done) return index;
-            index += consumed;
-        }
-        return index;
-    }
-
-    private static (int Line, int Column) LineColumnOf(byte[] bytes, int index)
-    {
-        var line = 1;
-        var lineStart = 0;
-        for (var i = 0; i < index && i < bytes.Length; i++)
-        {
-            if (bytes[i] == (byte)'\n')
-            {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        return (line, Encoding.UTF8.GetCharCount(bytes, lineStart, Math.Max(0, index - lineStart)) + 1);
-    }
 }

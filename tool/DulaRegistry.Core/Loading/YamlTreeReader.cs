@@ -13,6 +13,13 @@ public static class YamlTreeReader
 {
     public const int MaxDepth = 16;
 
+    /// <summary>
+    /// The most YAML nodes (keys, values, lists and mappings) one front matter may hold. A full agreement with ten parties
+    /// and twenty data items is about 1,500; the limit is far above that and keeps the tree of a hostile file (a million
+    /// one-character keys fit in the byte limit) to a few megabytes.
+    /// </summary>
+    public const int MaxNodes = 20_000;
+
     /// <summary>Parses <paramref name="yaml"/>; returns null when nothing usable could be read.</summary>
     /// <param name="lineOffset">Added to every line so positions refer to the whole file.</param>
     public static YNode? Read(string yaml, string file, int lineOffset, IDiagnosticSink sink) =>
@@ -21,17 +28,26 @@ public static class YamlTreeReader
     /// <summary>Parses a slice of a file's text without copying it.</summary>
     public static YNode? Read(ReadOnlyMemory<char> yaml, string file, int lineOffset, IDiagnosticSink sink)
     {
-        if (FindTabIndent(yaml.Span) is { } tabLine)
+        // A directive needs a `---` after it, which would end the front matter: so one is never valid here, and YamlDotNet
+        // reads a front matter of only a directive as no document at all, which would skip the file without a word.
+        if (FindDirective(yaml.Span) is { } directiveLine)
         {
-            sink.Report(new(DiagnosticCodes.YamlSyntax, Severity.Error, file, tabLine + lineOffset, 1,
-                "a tab character is used for indentation; YAML allows only spaces: replace the tab with spaces"));
+            sink.Report(new(DiagnosticCodes.YamlSyntax, Severity.Error, file, directiveLine + lineOffset, 1,
+                "a line starting with `%` is a YAML directive, which a registry file never needs; remove it, or put the value in quotes"));
             return null;
         }
 
         var parser = new TrackingParser(new Parser(new MemoryReader(yaml)));
+        var builder = new Builder(parser, file, lineOffset, sink);
         try
         {
-            return new Builder(parser, file, lineOffset, sink).ReadStream();
+            var root = builder.ReadStream();
+            if (FindTabIndent(yaml.Span, builder.ScalarSpans, int.MaxValue) is { } tabLine)
+            {
+                TabIndent(tabLine);
+                return null;
+            }
+            return root;
         }
         catch (SemanticErrorException ex)
         {
@@ -53,13 +69,31 @@ public static class YamlTreeReader
         {
             // YamlDotNet's scanner fails with these on some malformed input, such as an unclosed `[` or `{` followed by
             // more keys; the mistake is at or just after the last event it read.
-            sink.Report(new(DiagnosticCodes.YamlSyntax, Severity.Error, file, (int)Math.Max(1, parser.Last.Line) + lineOffset, (int)Math.Max(1, parser.Last.Column),
+            var line = (int)Math.Max(1, parser.Last.Line);
+            if (FindTabIndent(yaml.Span, builder.ScalarSpans, line + 1) is { } tabLine)
+            {
+                TabIndent(tabLine);
+                return null;
+            }
+            sink.Report(new(DiagnosticCodes.YamlSyntax, Severity.Error, file, line + lineOffset, (int)Math.Max(1, parser.Last.Column),
                 "the front matter is not valid YAML from here on; check for an unclosed `[`, `{` or quote, and for indentation, colons and quotes"));
         }
         return null;
 
+        void TabIndent(int tabLine) =>
+            sink.Report(new(DiagnosticCodes.YamlSyntax, Severity.Error, file, tabLine + lineOffset, 1,
+                "a tab character is used for indentation; YAML allows only spaces: replace the tab with spaces"));
+
         void Syntax(YamlException ex)
         {
+            // A tab used for indentation up to the failing line is the likelier mistake, and the one to name. YamlDotNet
+            // places some tab errors at the start of the enclosing mapping, before the tab: then look further.
+            var last = ex.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) ? int.MaxValue : (int)Math.Max(ex.Start.Line, ex.End.Line);
+            if (FindTabIndent(yaml.Span, builder.ScalarSpans, last) is { } tabLine)
+            {
+                TabIndent(tabLine);
+                return;
+            }
             var line = (int)Math.Max(1, ex.Start.Line) + lineOffset;
             var column = (int)Math.Max(1, ex.Start.Column);
             sink.Report(new(DiagnosticCodes.YamlSyntax, Severity.Error, file, line, column,
@@ -76,22 +110,54 @@ public static class YamlTreeReader
         return message.TrimEnd('.').Replace('\n', ' ').Replace('\r', ' ');
     }
 
-    private static int? FindTabIndent(ReadOnlySpan<char> yaml)
+    /// <summary>The line of a <c>%</c> directive before the first key or value, if there is one.</summary>
+    private static int? FindDirective(ReadOnlySpan<char> yaml)
     {
         var line = 1;
-        var atLineStart = true;
-        foreach (var c in yaml)
+        foreach (var range in yaml.Split('\n'))
         {
-            if (c == '\n')
-            {
-                line++;
-                atLineStart = true;
-                continue;
-            }
-            if (atLineStart && c == '\t') return line;
-            if (c != ' ') atLineStart = false;
+            var text = yaml[range];
+            if (text.StartsWith('%')) return line;
+            var content = text.TrimStart(" \t\r");
+            if (content.Length > 0 && content[0] != '#') return null;
+            line++;
         }
         return null;
+    }
+
+    /// <summary>
+    /// The first line, up to <paramref name="lastLine"/>, indented with a tab: one that starts with spaces and a tab and holds
+    /// more than a comment. A line inside a scalar that spans lines (a quoted value, a block scalar such as <c>|</c>, or a
+    /// plain value continued on the next line) is not indentation: there a tab is part of the value, and valid YAML.
+    /// </summary>
+    private static int? FindTabIndent(ReadOnlySpan<char> yaml, List<(long Start, long End)> scalarSpans, int lastLine)
+    {
+        var line = 1;
+        var start = 0;
+        while (start <= yaml.Length && line <= lastLine)
+        {
+            var end = yaml[start..].IndexOf('\n');
+            var text = end < 0 ? yaml[start..] : yaml.Slice(start, end);
+            var indent = text.IndexOfAnyExcept(' ');
+            if (indent >= 0 && text[indent] == '\t')
+            {
+                var content = text[indent..].TrimStart(" \t");
+                if (content.Length > 0 && content[0] != '#' && !Inside(start + indent)) return line;
+            }
+            if (end < 0) break;
+            start += end + 1;
+            line++;
+        }
+        return null;
+
+        bool Inside(int index)
+        {
+            foreach (var (from, to) in scalarSpans)
+            {
+                if (index > from && index < to) return true;
+            }
+            return false;
+        }
     }
 
     /// <summary>A <see cref="TextReader"/> over a slice of a string, so front matter is parsed in place.</summary>
@@ -135,6 +201,11 @@ public static class YamlTreeReader
 
     private sealed class Builder(IParser parser, string file, int lineOffset, IDiagnosticSink sink)
     {
+        private int _nodes;
+
+        /// <summary>Where each scalar that spans lines starts and ends (character indexes), for <see cref="FindTabIndent"/>.</summary>
+        public List<(long Start, long End)> ScalarSpans { get; } = [];
+
         public YNode? ReadStream()
         {
             parser.MoveNext(); // StreamStart
@@ -153,6 +224,11 @@ public static class YamlTreeReader
         private YNode ReadNode(int depth)
         {
             var ev = parser.Current ?? throw new YamlException("unexpected end of the YAML text");
+            if (++_nodes > MaxNodes)
+            {
+                Fail(DiagnosticCodes.TooManyValues, ev.Start,
+                    $"the front matter holds more than {MaxNodes:N0} keys, values and list items from here on; a registry file never needs that many, so split it up");
+            }
             if (depth > MaxDepth)
             {
                 Fail(DiagnosticCodes.TooDeep, ev.Start, $"the YAML is nested more than {MaxDepth} levels deep; a registry file never needs that");
@@ -172,6 +248,13 @@ public static class YamlTreeReader
             switch (ev)
             {
                 case Scalar scalar:
+                    if (scalar.Start.Line != scalar.End.Line) ScalarSpans.Add((scalar.Start.Index, scalar.End.Index));
+                    // Escapes such as "\e" or "\x85" in a quoted value put invisible characters in it that the file itself does not hold.
+                    if (InvisibleCharacters.IndexOf(scalar.Value) is var at and >= 0)
+                    {
+                        Report(DiagnosticCodes.InvisibleCharacter, scalar.Start,
+                            $"this value holds {InvisibleCharacters.Describe(InvisibleCharacters.CodePointAt(scalar.Value, at))}, written as an escape (such as `\\e` or `\\x1b`); remove it");
+                    }
                     parser.MoveNext();
                     return new YScalar(scalar.Value, scalar.Style == ScalarStyle.Plain, Pos(scalar.Start));
                 case SequenceStart seq:

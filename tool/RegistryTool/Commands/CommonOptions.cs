@@ -42,11 +42,14 @@ internal static class CommonOptions
             Console.Error.WriteLine($"registry: the folder '{root.FullName}' does not exist; pass the registry folder with --root DIR");
             return false;
         }
-        if (!Directory.Exists(Path.Combine(root.FullName, "agreements")) && !Directory.Exists(Path.Combine(root.FullName, "agencies")))
+        // Anything named agreements or agencies (even a file or a link) makes it a registry: the loader then says what is wrong with it.
+        if (!Present(Path.Combine(root.FullName, "agreements")) && !Present(Path.Combine(root.FullName, "agencies")))
         {
             Console.Error.WriteLine($"registry: '{root.FullName}' has no agreements/ or agencies/ folder, so it is not a registry; pass the registry folder with --root DIR");
             return false;
         }
         return true;
     }
+
+    private static bool Present(string path) => Path.Exists(path) || new FileInfo(path).LinkTarget is not null;
 }

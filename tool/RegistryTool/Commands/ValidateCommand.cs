@@ -35,9 +35,10 @@ internal static class ValidateCommand
         var bag = new DiagnosticBag();
         var registry = RegistryValidator.LoadAndValidate(root.FullName, today, bag);
         var diagnostics = bag.Sorted();
-        var errors = diagnostics.Count(d => d.Severity == Severity.Error);
-        var warnings = diagnostics.Count - errors;
-        var summary = $"{Plural(errors, "error")}, {Plural(warnings, "warning")} in {Plural(registry.Agreements.Count, "agreement")} and {Plural(registry.Agencies.Count, "agency", "agencies")} ({clock.Elapsed.TotalSeconds:0.00} s)";
+        // Counted by the bag, not from the list: it keeps a bounded number of diagnostics but counts every one.
+        var errors = bag.Errors;
+        var warnings = bag.Warnings;
+        var summary = $"{Plural(errors, "error")}, {Plural(warnings, "warning")} in {Plural(registry.AgreementFiles, "agreement file")} and {Plural(registry.AgencyFiles, "agency file")} ({clock.Elapsed.TotalSeconds:0.00} s)";
         DiagnosticWriter.Write(diagnostics, format, output, summary);
         return errors > 0 || (warningsAsErrors && warnings > 0) ? ExitCode.ValidationFailed : ExitCode.Ok;
     }

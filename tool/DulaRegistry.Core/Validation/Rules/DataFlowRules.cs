@@ -11,7 +11,7 @@ public sealed partial class DataFlowRules : IRule
 
     private static readonly string s_safeguardsKey = Loading.BodySection.Normalize(SafeguardsSection);
 
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*\z")]
     private static partial Regex Slug();
 
     public void Check(RuleContext context)

@@ -8,7 +8,7 @@ namespace DulaRegistry.Validation.Rules;
 /// <summary>Required fields, id form, id = file name and unique ids, for agencies and agreements.</summary>
 public sealed partial class IdentityRules : IRule
 {
-    [GeneratedRegex("^[a-z][a-z0-9]*(-[a-z0-9]+)*$")]
+    [GeneratedRegex(@"^[a-z][a-z0-9]*(-[a-z0-9]+)*\z")]
     private static partial Regex AgencyId();
 
     public void Check(RuleContext context)
@@ -33,7 +33,7 @@ public sealed partial class IdentityRules : IRule
         }
 
         var prefix = context.Settings.EffectiveIdPrefix;
-        var agreementId = new Regex($"^{Regex.Escape(prefix)}-(?<year>[0-9]{{4}})-[0-9]{{4,}}$", RegexOptions.CultureInvariant);
+        var agreementId = new Regex($"^{Regex.Escape(prefix)}-(?<year>[0-9]{{4}})-[0-9]{{4,}}\\z", RegexOptions.CultureInvariant);
         var agreementIds = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var agreement in context.Registry.Agreements)
         {

@@ -1,0 +1,198 @@
+using System.ComponentModel;
+using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
+
+namespace DulaRegistry.IO;
+
+/// <summary>The outcome of <see cref="RegularFile.Read"/>: the bytes, or why there are none.</summary>
+/// <param name="Bytes">The file's bytes; null unless <see cref="Status"/> is <see cref="ReadStatus.Ok"/>.</param>
+/// <param name="Kind">What the path is (a regular file, unless <see cref="Status"/> is <see cref="ReadStatus.NotAFile"/>).</param>
+/// <param name="Size">The file's size in bytes, when known.</param>
+/// <param name="Error">For <see cref="ReadStatus.Failed"/>: the system's reason.</param>
+public sealed record FileRead(ReadStatus Status, byte[]? Bytes, FileKind Kind, long Size, string? Error);
+
+public enum ReadStatus
+{
+    Ok,
+    Missing,
+    /// <summary>The path is not a regular file: a link, folder, pipe, socket or device (see <see cref="FileRead.Kind"/>).</summary>
+    NotAFile,
+    TooLarge,
+    Failed,
+}
+
+/// <summary>
+/// The one way registry files are read: only regular files, never through a symbolic link, never more than a limit.
+/// Opening a named pipe blocks until something writes to it and a device can be endless, so on Linux the file is opened
+/// with <c>O_NOFOLLOW | O_NONBLOCK</c> and its type and size are checked on the open descriptor (no race with a swap of
+/// the path) before a byte is read. Elsewhere the checks are made on the path first.
+/// </summary>
+public static partial class RegularFile
+{
+    /// <summary>Reads the file at <paramref name="path"/> if it is a regular file of at most <paramref name="maxBytes"/> bytes.</summary>
+    public static FileRead Read(string path, long maxBytes)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxBytes);
+        try
+        {
+            return OperatingSystem.IsLinux() && Linux.Available ? Linux.Read(path, maxBytes) : Portable.Read(path, maxBytes);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Win32Exception)
+        {
+            return new(ReadStatus.Failed, null, FileKind.RegularFile, 0, ex.Message);
+        }
+    }
+
+    /// <summary>What <paramref name="path"/> is, not following a symbolic link at its end.</summary>
+    public static FileKind KindOf(string path)
+    {
+        if (OperatingSystem.IsLinux() && Linux.Available && Linux.KindOf(path) is { } kind) return kind;
+        return Portable.KindOf(path);
+    }
+
+    /// <summary>Reads at most <paramref name="maxBytes"/> + 1 bytes from an open file: one more than allowed tells it grew.</summary>
+    private static FileRead ReadOpen(SafeFileHandle handle, long size, long maxBytes)
+    {
+        var buffer = new byte[Math.Min(size, maxBytes) + 1];
+        var total = 0;
+        while (total < buffer.Length)
+        {
+            var n = RandomAccess.Read(handle, buffer.AsSpan(total), total);
+            if (n == 0) break;
+            total += n;
+        }
+        if (total > maxBytes) return new(ReadStatus.TooLarge, null, FileKind.RegularFile, Math.Max(size, total), null);
+        Array.Resize(ref buffer, total);
+        return new(ReadStatus.Ok, buffer, FileKind.RegularFile, total, null);
+    }
+
+    /// <summary>libc's open and statx. <c>struct statx</c> has one layout on every architecture; open's flags do not.</summary>
+    private static partial class Linux
+    {
+        private const int ENXIO = 6;
+        private const int ENOENT = 2;
+        private const int ENOTDIR = 20;
+        private const int ELOOP = 40;
+        private const int ENOSYS = 38;
+        private const int O_RDONLY = 0;
+        private const int O_NONBLOCK = 0x800;
+        private const int O_CLOEXEC = 0x80000;
+        private const int AT_FDCWD = -100;
+        private const int AT_SYMLINK_NOFOLLOW = 0x100;
+        private const int AT_EMPTY_PATH = 0x1000;
+        private const uint STATX_TYPE = 0x1;
+        private const uint STATX_SIZE = 0x200;
+        private const int StatxSize = 256;
+        private const int ModeOffset = 28;
+        private const int SizeOffset = 40;
+
+        // O_NOFOLLOW is 0400000 on x86, x64 and the generic ABI (riscv, loongarch, s390x), 0100000 on arm, arm64 and powerpc.
+        private static readonly int s_noFollow = RuntimeInformation.ProcessArchitecture
+            is Architecture.Arm or Architecture.Arm64 or Architecture.Armv6 or Architecture.Ppc64le ? 0x8000 : 0x20000;
+
+        private static int s_available = -1;
+
+        /// <summary>False where libc has no statx (glibc before 2.28, older musl, kernels before 4.11).</summary>
+        public static bool Available
+        {
+            get
+            {
+                if (s_available < 0)
+                {
+                    try
+                    {
+                        var buffer = new byte[StatxSize];
+                        var ok = statx(AT_FDCWD, "/", AT_SYMLINK_NOFOLLOW, STATX_TYPE, buffer) == 0;
+                        s_available = ok || Marshal.GetLastPInvokeError() != ENOSYS ? 1 : 0;
+                    }
+                    catch (Exception ex) when (ex is EntryPointNotFoundException or DllNotFoundException)
+                    {
+                        s_available = 0;
+                    }
+                }
+                return s_available == 1;
+            }
+        }
+
+        public static FileRead Read(string path, long maxBytes)
+        {
+            var fd = open(path, O_RDONLY | s_noFollow | O_NONBLOCK | O_CLOEXEC);
+            if (fd < 0)
+            {
+                var errno = Marshal.GetLastPInvokeError();
+                return errno switch
+                {
+                    ENOENT or ENOTDIR => new(ReadStatus.Missing, null, FileKind.Missing, 0, null),
+                    ELOOP => new(ReadStatus.NotAFile, null, FileKind.SymbolicLink, 0, null),
+                    // A socket (or a device without a driver) cannot be opened: say which.
+                    ENXIO => new(ReadStatus.NotAFile, null, KindOf(path) ?? FileKind.Other, 0, null),
+                    _ => new(ReadStatus.Failed, null, FileKind.RegularFile, 0, new Win32Exception(errno).Message),
+                };
+            }
+            using var handle = new SafeFileHandle(fd, ownsHandle: true);
+            var buffer = new byte[StatxSize];
+            if (statx(fd, "", AT_EMPTY_PATH, STATX_TYPE | STATX_SIZE, buffer) != 0)
+            {
+                return new(ReadStatus.Failed, null, FileKind.RegularFile, 0, new Win32Exception(Marshal.GetLastPInvokeError()).Message);
+            }
+            var kind = KindFromMode(BitConverter.ToUInt16(buffer, ModeOffset));
+            var size = (long)Math.Min(BitConverter.ToUInt64(buffer, SizeOffset), long.MaxValue);
+            if (kind != FileKind.RegularFile) return new(ReadStatus.NotAFile, null, kind, 0, null);
+            if (size > maxBytes) return new(ReadStatus.TooLarge, null, kind, size, null);
+            return ReadOpen(handle, size, maxBytes);
+        }
+
+        public static FileKind? KindOf(string path)
+        {
+            var buffer = new byte[StatxSize];
+            if (statx(AT_FDCWD, path, AT_SYMLINK_NOFOLLOW, STATX_TYPE, buffer) != 0)
+            {
+                return Marshal.GetLastPInvokeError() is ENOENT or ENOTDIR ? FileKind.Missing : null;
+            }
+            return KindFromMode(BitConverter.ToUInt16(buffer, ModeOffset));
+        }
+
+        private static FileKind KindFromMode(ushort mode) => (mode & 0xF000) switch
+        {
+            0x8000 => FileKind.RegularFile,
+            0x4000 => FileKind.Directory,
+            0xA000 => FileKind.SymbolicLink,
+            0x1000 => FileKind.NamedPipe,
+            0xC000 => FileKind.Socket,
+            0x2000 => FileKind.CharacterDevice,
+            0x6000 => FileKind.BlockDevice,
+            _ => FileKind.Other,
+        };
+
+#pragma warning disable SYSLIB1054, CA5392 // LibraryImport needs unsafe code; the library is libc, found by the system loader.
+        [DllImport("libc", SetLastError = true, EntryPoint = "open")]
+        private static extern int open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
+
+        [DllImport("libc", SetLastError = true, EntryPoint = "statx")]
+        private static extern int statx(int dirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, byte[] buffer);
+#pragma warning restore SYSLIB1054, CA5392
+    }
+
+    /// <summary>Checks through <see cref="FileSystemInfo"/>, for systems other than Linux.</summary>
+    private static class Portable
+    {
+        public static FileRead Read(string path, long maxBytes)
+        {
+            var kind = KindOf(path);
+            if (kind == FileKind.Missing) return new(ReadStatus.Missing, null, kind, 0, null);
+            if (kind != FileKind.RegularFile) return new(ReadStatus.NotAFile, null, kind, 0, null);
+            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            var size = RandomAccess.GetLength(handle);
+            if (size > maxBytes) return new(ReadStatus.TooLarge, null, kind, size, null);
+            return ReadOpen(handle, size, maxBytes);
+        }
+
+        public static FileKind KindOf(string path)
+        {
+            var info = new FileInfo(path);
+            if (info.LinkTarget is not null || (info.Exists && (info.Attributes & FileAttributes.ReparsePoint) != 0)) return FileKind.SymbolicLink;
+            if (info.Exists) return (info.Attributes & FileAttributes.Device) != 0 ? FileKind.CharacterDevice : FileKind.RegularFile;
+            return Directory.Exists(path) ? FileKind.Directory : FileKind.Missing;
+        }
+    }
+}
