@@ -85,6 +85,30 @@ public sealed class OutputForgingTests
         lines.ShouldContain(l => l.Contains("\\n" + ForgedSummary + "\\x1B[0m", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_file_with_thousands_of_problems_prints_a_bounded_list_and_says_how_many_more()
+    {
+        // 3,000 unknown keys: each is a diagnostic, the bag keeps 100 for the file, and the output says the rest exist.
+        var keys = string.Concat(Enumerable.Range(0, 3000).Select(i => $"unknown_key_{i}: x\n"));
+        using var registry = Fixtures.Registry(Fixtures.Agreement.Edit("tags: [snap, eligibility]\n", "tags: [snap, eligibility]\n" + keys));
+        using var output = new StringWriter();
+        var exit = ValidateCommand.Run(new DirectoryInfo(registry.Root), OutputFormat.Text, TempRegistry.Today, false, output);
+        exit.ShouldBe(ExitCode.ValidationFailed);
+        var lines = output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        lines.Count(l => l.Contains(": error DULA010:", StringComparison.Ordinal)).ShouldBe(DiagnosticBag.DefaultMaxPerFile);
+        lines[^2].ShouldBe($"… and 2,900 more in {Fixtures.AgreementPath} (not shown)");
+        lines[^1].ShouldStartWith("3,000 errors, 0 warnings in 1 agreement file");
+    }
+
+    [Fact]
+    public void Omissions_beyond_twenty_files_are_summed_in_one_line()
+    {
+        var omitted = Enumerable.Range(0, 25).ToDictionary(i => $"agreements/DULA-2026-{i:0000}.md", i => 10);
+        var lines = DiagnosticWriter.Omissions(omitted);
+        lines.Count.ShouldBe(DiagnosticWriter.MaxOmissionLines + 1);
+        lines[^1].ShouldBe("… and 50 more in 5 other files (not shown)");
+    }
+
     [Theory]
     [InlineData("plain text", "plain text")]
     [InlineData("a\nb", "a\\nb")]

@@ -22,27 +22,50 @@ internal sealed partial class CliJsonContext : JsonSerializerContext;
 /// <summary>Prints diagnostics as text, JSON or GitHub Actions workflow commands.</summary>
 internal static class DiagnosticWriter
 {
-    public static void Write(IReadOnlyList<Diagnostic> diagnostics, OutputFormat format, TextWriter output, string summary)
+    /// <summary>The most "and N more in FILE" lines printed; further files are summed up in one line.</summary>
+    public const int MaxOmissionLines = 20;
+
+    /// <param name="omitted">For each file, how many diagnostics were left out by the <see cref="DiagnosticBag"/>'s limits.</param>
+    public static void Write(IReadOnlyList<Diagnostic> diagnostics, OutputFormat format, TextWriter output, string summary,
+        IReadOnlyDictionary<string, int>? omitted = null)
     {
+        var omissions = Omissions(omitted ?? new Dictionary<string, int>());
         switch (format)
         {
             case OutputFormat.Json:
                 var items = diagnostics.Select(d => new JsonDiagnostic(d.File, d.Line, d.Column, SeverityName(d.Severity), d.Code, d.Message)).ToList();
                 output.WriteLine(JsonSerializer.Serialize(items, CliJsonContext.Default.ListJsonDiagnostic));
+                // Standard output stays exactly one JSON array; what was left out is said on standard error.
+                foreach (var line in omissions) Console.Error.WriteLine($"registry: {line}");
                 break;
             case OutputFormat.Github:
                 foreach (var d in diagnostics)
                 {
                     output.WriteLine($"::{SeverityName(d.Severity)} file={Property(d.File)},line={d.Line},col={d.Column},title={Property(d.Code)}::{Data(d.Message)}");
                 }
+                foreach (var line in omissions) output.WriteLine(line);
                 output.WriteLine(ConsoleText.Escape(summary));
-                WriteStepSummary(diagnostics, summary);
+                WriteStepSummary(diagnostics, summary, omissions);
                 break;
             default:
                 foreach (var d in diagnostics) output.WriteLine(Text(d));
+                foreach (var line in omissions) output.WriteLine(line);
                 output.WriteLine(ConsoleText.Escape(summary));
                 break;
         }
+    }
+
+    /// <summary>"… and N more in FILE" per file (at most <see cref="MaxOmissionLines"/>), then one line for the rest.</summary>
+    internal static List<string> Omissions(IReadOnlyDictionary<string, int> omitted)
+    {
+        var lines = omitted.OrderBy(o => o.Key, StringComparer.Ordinal).Take(MaxOmissionLines)
+            .Select(o => $"… and {o.Value:N0} more in {ConsoleText.Escape(o.Key)} (not shown)").ToList();
+        if (omitted.Count > MaxOmissionLines)
+        {
+            var rest = omitted.OrderBy(o => o.Key, StringComparer.Ordinal).Skip(MaxOmissionLines).ToList();
+            lines.Add($"… and {rest.Sum(o => o.Value):N0} more in {rest.Count:N0} other files (not shown)");
+        }
+        return lines;
     }
 
     public static string SeverityName(Severity severity) => severity == Severity.Error ? "error" : "warning";
@@ -57,7 +80,7 @@ internal static class DiagnosticWriter
 
     private static string Property(string s) => Data(s).Replace(":", "%3A").Replace(",", "%2C");
 
-    private static void WriteStepSummary(IReadOnlyList<Diagnostic> diagnostics, string summary)
+    private static void WriteStepSummary(IReadOnlyList<Diagnostic> diagnostics, string summary, List<string> omissions)
     {
         var path = Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY");
         if (string.IsNullOrEmpty(path)) return;
@@ -71,6 +94,8 @@ internal static class DiagnosticWriter
                 md.AppendLine($"| {Cell(d.File)} | {d.Line} | {SeverityName(d.Severity)} | {d.Code} | {Cell(d.Message)} |");
             }
         }
+        if (omissions.Count > 0) md.AppendLine();
+        foreach (var line in omissions) md.AppendLine(Cell(line)).AppendLine();
         File.AppendAllText(path, md.ToString());
     }
 

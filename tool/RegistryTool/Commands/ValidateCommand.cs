@@ -39,7 +39,7 @@ internal static class ValidateCommand
         var errors = bag.Errors;
         var warnings = bag.Warnings;
         var summary = $"{Plural(errors, "error")}, {Plural(warnings, "warning")} in {Plural(registry.AgreementFiles, "agreement file")} and {Plural(registry.AgencyFiles, "agency file")} ({clock.Elapsed.TotalSeconds:0.00} s)";
-        DiagnosticWriter.Write(diagnostics, format, output, summary);
+        DiagnosticWriter.Write(diagnostics, format, output, summary, bag.OmittedByFile);
         return errors > 0 || (warningsAsErrors && warnings > 0) ? ExitCode.ValidationFailed : ExitCode.Ok;
     }
 
