@@ -11,7 +11,7 @@ namespace DulaRegistry.Site.Build;
 /// <param name="BaseUrl">The path (or absolute URL) the site is served under; normalised by <see cref="SiteUrls"/>.</param>
 /// <param name="Today">The date every date-dependent part is computed against.</param>
 /// <param name="Parallelism">How many pages render at once (default: the processor count).</param>
-/// <param name="History">Read each agreement's status timeline from Git (one <c>git log</c>); off for reproducible test builds.</param>
+/// <param name="History">Read each agreement's status timeline from Git (one walk over main's history); off for reproducible test builds.</param>
 public sealed record SiteBuildOptions(string Root, string Output, string BaseUrl, DateOnly Today, int Parallelism = 0, bool History = false)
 {
     public int EffectiveParallelism => Parallelism > 0 ? Parallelism : Math.Max(1, Environment.ProcessorCount);
@@ -39,8 +39,7 @@ public sealed record BuildState
     public string? Staging { get; init; }
     public LoadedRegistry? Registry { get; init; }
     /// <summary>Status timelines by agreement id, from Git; empty when history is off or there is no repository.</summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<DulaRegistry.History.StatusChange>> History { get; init; } =
-        new Dictionary<string, IReadOnlyList<DulaRegistry.History.StatusChange>>();
+    public DulaRegistry.History.RegistryHistory History { get; init; } = DulaRegistry.History.RegistryHistory.Empty();
     public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];
     public SiteModel? Site { get; init; }
     public FlowGraphView? Graph { get; init; }

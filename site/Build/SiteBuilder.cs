@@ -15,7 +15,7 @@ public static class SiteBuilder
         new PrepareOutput(),     // check the output folder may be replaced; create a temporary sibling of it
         new LoadRegistry(),      // parse registry.yml, agencies/ and agreements/
         new ValidateRegistry(),  // every rule; errors stop the build here
-        new ReadHistory(),       // status timelines from Git, in one `git log` (when enabled)
+        new ReadHistory(),       // status timelines from Git, in one walk over main's history (when enabled)
         new BuildSiteModel(),    // view models, indexes, lineage, flows (and the graph's SVG)
         new RenderPages(),       // Razor components → HTML, in parallel
         new WriteExports(),      // agreements.json, agreements.csv, feed.xml, expirations.ics, sitemap.xml, schema/

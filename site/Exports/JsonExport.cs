@@ -123,7 +123,36 @@ public static class JsonExport
         Strings(json, "tags", a.Tags);
         json.WriteString("source", a.SourcePath);
         json.WriteString("sha256", a.Sha256);
+        StatusHistory(json, a);
         json.WriteEndObject();
+    }
+
+    /// <summary>The timeline from Git (empty, and <c>lastChanged</c> null, when the site is built without history).</summary>
+    private static void StatusHistory(Utf8JsonWriter json, AgreementView a)
+    {
+        json.WriteStartArray("statusHistory");
+        foreach (var change in a.Timeline)
+        {
+            json.WriteStartObject();
+            json.WriteString("status", change.Status.Name);
+            json.WriteString("date", change.Date);
+            json.WriteString("commit", change.Commit);
+            json.WriteString("subject", change.Subject);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        if (a.LastChanged is { } last)
+        {
+            json.WriteStartObject("lastChanged");
+            json.WriteString("date", last.Date);
+            json.WriteString("commit", last.Commit);
+            json.WriteString("subject", last.Subject);
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("lastChanged");
+        }
     }
 
     private static void Person(Utf8JsonWriter json, string name, Person? person)

@@ -41,15 +41,16 @@ public sealed record SiteModel
     public IEnumerable<AgreementView> RecentlyExecuted => Executed.Take(10);
 
     public static SiteModel Create(LoadedRegistry registry, SiteUrls urls, DateOnly today,
-        IReadOnlyDictionary<string, IReadOnlyList<History.StatusChange>>? history = null)
+        History.RegistryHistory? history = null)
     {
         var settings = registry.Settings;
         var repositoryUrl = settings.RepositoryUrl is { Length: > 0 } r && !DulaRegistry.Loading.BodyFacts.IsUnsafe(r) ? r : null;
         string? Source(string path) => repositoryUrl is null ? null : repositoryUrl.TrimEnd('/') + "/blob/main/" + path;
-        IReadOnlyList<StatusChangeView> Timeline(string stem) => history is not null && history.TryGetValue(stem, out var changes)
-            ? changes.Select(c => new StatusChangeView(StatusView.OfName(c.Status), c.Date, c.Commit[..Math.Min(7, c.Commit.Length)], c.Subject,
-                repositoryUrl is null ? null : repositoryUrl.TrimEnd('/') + "/commit/" + c.Commit)).ToList()
-            : [];
+        string? CommitUrl(string sha) => repositoryUrl is null ? null : repositoryUrl.TrimEnd('/') + "/commit/" + sha;
+        IReadOnlyList<StatusChangeView> Timeline(string stem) => history is null ? [] : Timelines.Of(history.For(stem), CommitUrl);
+        LastChangeView? LastChanged(string stem) => history?.For(stem).LastChanged is { } last
+            ? new LastChangeView(last.Date, last.Commit, last.Subject, CommitUrl(last.Commit))
+            : null;
 
         // Agencies first (without their agreements), so agreements can refer to them.
         var agencyDocs = registry.Agencies
@@ -144,6 +145,7 @@ public sealed record SiteModel
                 SourcePath = doc.Path,
                 SourceUrl = Source(doc.Path),
                 Timeline = Timeline(doc.Stem),
+                LastChanged = LastChanged(doc.Stem),
                 Sha256 = doc.Sha256,
             };
         }).ToList();

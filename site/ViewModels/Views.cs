@@ -35,8 +35,20 @@ public sealed record StatusView(string Name, string Label)
     private static string FrontMatterName(AgreementStatus s) => DulaRegistry.Loading.FrontMatterBinder.EnumName(s);
 }
 
-/// <summary>One entry of an agreement's status timeline: the commit that set the status.</summary>
-public sealed record StatusChangeView(StatusView Status, DateTimeOffset Date, string ShortCommit, string Subject, string? CommitUrl);
+/// <summary>
+/// One entry of an agreement's status timeline: the commit that set the status, and <paramref name="Sentence"/>, the change
+/// in plain words ("Moved to In review on 15 April 2026").
+/// </summary>
+public sealed record StatusChangeView(StatusView Status, DateTimeOffset Date, string Sentence, string Commit, string Subject, string? CommitUrl)
+{
+    public string ShortCommit => Commit[..Math.Min(7, Commit.Length)];
+}
+
+/// <summary>The last commit that changed an agreement's file, whatever it changed.</summary>
+public sealed record LastChangeView(DateTimeOffset Date, string Commit, string Subject, string? CommitUrl)
+{
+    public string ShortCommit => Commit[..Math.Min(7, Commit.Length)];
+}
 
 /// <summary>A value with its YAML name and a label for people (classification, framework, frequency, role).</summary>
 public sealed record Choice(string Name, string Label);
@@ -111,6 +123,8 @@ public sealed record AgreementView
     public string? SourceUrl { get; init; }
     /// <summary>Status changes from Git, oldest first; empty when the site is built without history.</summary>
     public IReadOnlyList<StatusChangeView> Timeline { get; init; } = [];
+    /// <summary>The last commit that changed the file; null when the site is built without history.</summary>
+    public LastChangeView? LastChanged { get; init; }
     public required string Sha256 { get; init; }
 
     public IEnumerable<PartyView> Owners => Parties.Where(p => p.Role.Name is "owner" or "both");

@@ -1,92 +1,97 @@
-using System.ComponentModel;
-using System.Diagnostics;
-using System.Globalization;
+using System.Collections.Concurrent;
+using DulaRegistry.Git;
+using DulaRegistry.Loading;
+using DulaRegistry.Model;
 
 namespace DulaRegistry.History;
 
-/// <summary>One change of an agreement's <c>status</c>, as recorded by a commit.</summary>
-public sealed record StatusChange(string Status, DateTimeOffset Date, string Commit, string Subject);
-
 /// <summary>
-/// The status timeline of every agreement, read from Git in one pass: a single <c>git log -p</c> over
-/// <c>agreements/</c>, oldest first, noting each commit that sets a file's <c>status:</c> line.
+/// Reads every agreement's status timeline from Git in one walk over main's first-parent history (see
+/// <see cref="RegistryRepository.FirstParentChanges"/>): each changed agreement file is parsed with the validator's own
+/// front-matter reader, once per distinct content, and a status change is recorded when the parsed status differs from the
+/// file's previous one. A file's id is its name without <c>.md</c>; a renamed file starts a history of its own.
 /// </summary>
 public static class StatusHistory
 {
-    private const char RecordSeparator = '\x1e';
-    private const char FieldSeparator = '\x1f';
-
-    /// <summary>Timelines by agreement id (the file name); empty when the root is not in a Git work tree or Git is missing.</summary>
-    public static IReadOnlyDictionary<string, IReadOnlyList<StatusChange>> Read(string root)
+    /// <summary>Timelines for the registry at <paramref name="root"/>; empty (with a note) when it is not in a Git work tree.</summary>
+    public static RegistryHistory Read(string root, long maxFileBytes = 1024 * 1024)
     {
-        var start = new ProcessStartInfo("git")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = System.Text.Encoding.UTF8,
-        };
-        foreach (var argument in (string[])["-C", root, "-c", "core.quotePath=false", "log", "--reverse", "--no-color", "--no-renames", "--no-ext-diff",
-            "--relative", "-p", "-U0", $"--format={RecordSeparator}%H{FieldSeparator}%cI{FieldSeparator}%s", "--", "agreements"])
-        {
-            start.ArgumentList.Add(argument);
-        }
         try
         {
-            using var git = Process.Start(start);
-            if (git is null) return new Dictionary<string, IReadOnlyList<StatusChange>>();
-            git.ErrorDataReceived += static (_, _) => { }; // drain, so a chatty git never blocks
-            git.BeginErrorReadLine();
-            var timelines = Parse(git.StandardOutput);
-            git.WaitForExit();
-            return git.ExitCode == 0 ? timelines : new Dictionary<string, IReadOnlyList<StatusChange>>();
+            using var repository = RegistryRepository.TryOpen(root);
+            return repository is null
+                ? RegistryHistory.Empty("not in a Git work tree, so no status history")
+                : Read(repository, maxFileBytes);
         }
-        catch (Win32Exception)
+        catch (GitException ex)
         {
-            return new Dictionary<string, IReadOnlyList<StatusChange>>(); // no git on this machine
+            return RegistryHistory.Empty(ex.Explanation);
         }
     }
 
-    /// <summary>Parses the output of the log command above.</summary>
-    public static IReadOnlyDictionary<string, IReadOnlyList<StatusChange>> Parse(TextReader log)
+    /// <summary>Timelines from an open repository.</summary>
+    public static RegistryHistory Read(RegistryRepository repository, long maxFileBytes = 1024 * 1024)
     {
-        var timelines = new Dictionary<string, List<StatusChange>>(StringComparer.Ordinal);
-        (string Hash, DateTimeOffset Date, string Subject)? commit = null;
-        string? file = null;
-        var seenInCommit = new HashSet<string>(StringComparer.Ordinal);
-        while (log.ReadLine() is { } line)
+        // The walk and every blob read stay on this thread (the repository is not thread-safe); parsing, the costly part, runs
+        // on the other cores while the walk goes on. Each distinct blob is read and parsed once.
+        var commits = new List<FolderCommit>();
+        var statuses = new ConcurrentDictionary<string, AgreementStatus?>(StringComparer.Ordinal);
+        var queued = new HashSet<string>(StringComparer.Ordinal);
+        using var queue = new BlockingCollection<(string BlobId, string Name, byte[] Bytes)>(boundedCapacity: 256);
+        var workers = Enumerable.Range(0, Math.Max(1, Environment.ProcessorCount - 1)).Select(_ => Task.Run(() =>
         {
-            if (line.Length > 0 && line[0] == RecordSeparator)
+            foreach (var (blobId, name, bytes) in queue.GetConsumingEnumerable())
             {
-                var fields = line[1..].Split(FieldSeparator, 3);
-                commit = fields.Length == 3 && DateTimeOffset.TryParse(fields[1], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-                    ? (fields[0], date, fields[2])
-                    : null;
-                file = null;
-                seenInCommit.Clear();
-                continue;
+                statuses[blobId] = StatusReader.Read(bytes, $"{RegistryLoader.AgreementsFolder}/{name}");
             }
-            if (line.StartsWith("+++ ", StringComparison.Ordinal))
+        })).ToArray();
+        try
+        {
+            foreach (var commit in repository.FirstParentChanges(RegistryLoader.AgreementsFolder))
             {
-                file = line.StartsWith("+++ b/agreements/", StringComparison.Ordinal) && line.EndsWith(".md", StringComparison.Ordinal)
-                    ? line["+++ b/agreements/".Length..^".md".Length]
-                    : null;
-                continue;
+                commits.Add(commit);
+                foreach (var change in commit.Changes)
+                {
+                    if (change.BlobId is not { } blobId || !queued.Add(blobId)) continue;
+                    if (repository.ReadBlob(blobId, maxFileBytes) is { } bytes) queue.Add((blobId, change.Name, bytes));
+                    else statuses[blobId] = null; // over the size limit: the loader would refuse it too
+                }
             }
-            if (commit is not { } c || file is null || !line.StartsWith("+status:", StringComparison.Ordinal) || !seenInCommit.Add(file)) continue;
-            var status = Value(line["+status:".Length..]);
-            if (status.Length == 0) continue;
-            if (!timelines.TryGetValue(file, out var timeline)) timelines[file] = timeline = [];
-            if (timeline.Count == 0 || timeline[^1].Status != status) timeline.Add(new StatusChange(status, c.Date, c.Hash, c.Subject));
         }
-        return timelines.ToDictionary(t => t.Key, t => (IReadOnlyList<StatusChange>)t.Value, StringComparer.Ordinal);
+        finally
+        {
+            queue.CompleteAdding();
+            Task.WaitAll(workers);
+        }
+
+        var records = new Dictionary<string, Record>(StringComparer.Ordinal);
+        foreach (var (commit, isBoundary, changes) in commits)
+        {
+            foreach (var change in changes)
+            {
+                var id = change.Name[..^".md".Length];
+                if (!records.TryGetValue(id, out var record)) records[id] = record = new Record();
+                // A shallow clone's oldest commit shows the files as they were, not when they got that way: it sets each file's
+                // starting status but claims no change and no date.
+                if (!isBoundary) record.LastChanged = new LastChange(commit.Date, commit.Sha, commit.Subject);
+                // A deleted file (or one that does not parse) adds nothing and keeps the status it had.
+                if (change.BlobId is not { } blobId || statuses.GetValueOrDefault(blobId) is not { } status || status == record.Current) continue;
+                record.Current = status;
+                if (!isBoundary) record.Changes.Add(new StatusChange(status, commit.Date, commit.Sha, commit.Subject));
+            }
+        }
+        var shallow = commits.Count > 0 && commits[0].IsBoundary
+            ? $"this is a shallow clone, so status history starts at {commits[0].Commit.Date:yyyy-MM-dd}; fetch the whole history (actions/checkout with fetch-depth: 0, or git fetch --unshallow)"
+            : null;
+        return new RegistryHistory(
+            records.ToDictionary(r => r.Key, r => new AgreementHistory(r.Value.Changes, r.Value.LastChanged), StringComparer.Ordinal),
+            shallow);
     }
 
-    private static string Value(string raw)
+    private sealed class Record
     {
-        var value = raw.Trim();
-        var comment = value.IndexOf(" #", StringComparison.Ordinal);
-        if (comment >= 0) value = value[..comment].TrimEnd();
-        return value.Trim('"', '\'');
+        public AgreementStatus? Current { get; set; }
+        public List<StatusChange> Changes { get; } = [];
+        public LastChange? LastChanged { get; set; }
     }
 }

@@ -1,0 +1,31 @@
+using System.Globalization;
+using DulaRegistry.History;
+using DulaRegistry.Model;
+
+namespace DulaRegistry.Site.ViewModels;
+
+/// <summary>An agreement's status changes from Git as entries in plain words: "Proposed on 3 March 2026".</summary>
+public static class Timelines
+{
+    public static IReadOnlyList<StatusChangeView> Of(AgreementHistory history, Func<string, string?> commitUrl) =>
+        [.. history.StatusChanges.Select((c, i) =>
+            new StatusChangeView(StatusView.Of(c.Status), c.Date, Sentence(c.Status, c.Date, first: i == 0), c.Commit, c.Subject, commitUrl(c.Commit)))];
+
+    /// <summary>
+    /// The change as a sentence. Steps that are events read as a verb ("Executed on ..."); the working stages read as a move
+    /// ("Moved to In review on ..."), or, for the first entry, as where the agreement entered the registry.
+    /// </summary>
+    public static string Sentence(AgreementStatus status, DateTimeOffset date, bool first)
+    {
+        var what = status switch
+        {
+            AgreementStatus.Drafting or AgreementStatus.InReview or AgreementStatus.Final =>
+                first ? $"Added to the registry as {Labels.Status(status)}" : $"Moved to {Labels.Status(status)}",
+            _ => Labels.Status(status), // Proposed, Submitted, Executed, Expired, Terminated, Superseded, Withdrawn
+        };
+        return $"{what} on {Date(date)}";
+    }
+
+    /// <summary>A commit's date in words, in the commit's own time zone: "3 March 2026".</summary>
+    public static string Date(DateTimeOffset date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+}

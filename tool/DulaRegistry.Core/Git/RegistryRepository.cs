@@ -1,0 +1,241 @@
+using LibGit2Sharp;
+
+namespace DulaRegistry.Git;
+
+/// <summary>
+/// The Git repository that holds a registry: the only place the tool touches a repository. Everything goes through
+/// LibGit2Sharp in-process (no <c>git</c> child process, so no dependence on the machine's Git or its configuration).
+/// Paths given to and returned by this class are relative to the registry root, with forward slashes, even when the
+/// registry lives in a subfolder of the repository. Not thread-safe (LibGit2Sharp's repository is not): use it from one
+/// thread at a time.
+/// </summary>
+public sealed class RegistryRepository : IDisposable
+{
+    private readonly Repository _repository;
+    private readonly HashSet<string> _shallowCommits;
+
+    private RegistryRepository(Repository repository, string rootInRepository)
+    {
+        _repository = repository;
+        RootInRepository = rootInRepository;
+        _shallowCommits = ReadShallowCommits(repository);
+    }
+
+    /// <summary>The registry root relative to the top of the work tree ("" when they are the same), with forward slashes.</summary>
+    public string RootInRepository { get; }
+
+    /// <summary>True for a clone made with <c>--depth</c>: commits older than its boundary are missing.</summary>
+    public bool IsShallow => _repository.Info.IsShallow;
+
+    /// <summary>Opens the repository whose work tree contains <paramref name="registryRoot"/>, searching upwards as Git does.</summary>
+    /// <exception cref="GitException">not a repository, a bare repository, or one that cannot be read.</exception>
+    public static RegistryRepository Open(string registryRoot)
+    {
+        var root = Path.GetFullPath(registryRoot);
+        if (!Directory.Exists(root)) throw GitException.NotARepository(root);
+        string? gitFolder;
+        try
+        {
+            gitFolder = Repository.Discover(root);
+        }
+        catch (LibGit2SharpException ex)
+        {
+            throw GitException.Unreadable(root, ex);
+        }
+        if (gitFolder is null) throw GitException.NotARepository(root);
+
+        Repository repository;
+        try
+        {
+            repository = new Repository(gitFolder);
+        }
+        catch (RepositoryNotFoundException)
+        {
+            throw GitException.NotARepository(root);
+        }
+        catch (LibGit2SharpException ex)
+        {
+            throw GitException.Unreadable(root, ex);
+        }
+        try
+        {
+            if (repository.Info.IsBare || repository.Info.WorkingDirectory is not { } workTree) throw GitException.BareRepository(root);
+            var relative = Path.GetRelativePath(workTree, root);
+            // Inside .git itself, or reached through a link from outside the work tree: not a checked-out registry.
+            if (relative == ".") relative = "";
+            if (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative)
+                || relative.Split(Path.DirectorySeparatorChar).Contains(".git"))
+            {
+                throw GitException.NotARepository(root);
+            }
+            return new RegistryRepository(repository, relative.Replace(Path.DirectorySeparatorChar, '/'));
+        }
+        catch
+        {
+            repository.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Like <see cref="Open"/>, but null when the folder is simply not in a repository.</summary>
+    public static RegistryRepository? TryOpen(string registryRoot)
+    {
+        try
+        {
+            return Open(registryRoot);
+        }
+        catch (GitException ex) when (ex.Problem == GitProblem.NotARepository)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The commit a branch, tag, commit id or expression such as <c>HEAD~1</c> or <c>origin/main</c> names.</summary>
+    /// <exception cref="GitException">unknown revision, or one a shallow clone lacks.</exception>
+    public GitCommit ResolveCommit(string revision) => ToGitCommit(LookupCommit(revision));
+
+    /// <summary>
+    /// A file's bytes at a commit, or null when the file does not exist there (or is not a regular file).
+    /// <paramref name="path"/> is relative to the registry root: <c>agreements/DULA-2026-0001.md</c>.
+    /// </summary>
+    /// <exception cref="GitException">the commit is unknown, or the file is over <paramref name="maxBytes"/>.</exception>
+    public byte[]? ReadFile(GitCommit commit, string path, long maxBytes)
+    {
+        var entry = LookupCommit(commit.Sha)[InRepository(path)];
+        if (entry is null || entry.TargetType != TreeEntryTargetType.Blob || !IsRegularFile(entry.Mode)) return null;
+        var blob = (Blob)entry.Target;
+        if (blob.Size > maxBytes) throw GitException.FileTooLarge(path, commit.Sha, blob.Size, maxBytes);
+        return Bytes(blob);
+    }
+
+    /// <summary>The content of a blob named by a <see cref="FolderFileChange"/>; null when it is missing or over <paramref name="maxBytes"/>.</summary>
+    public byte[]? ReadBlob(string blobId, long maxBytes)
+    {
+        var blob = _repository.Lookup<Blob>(new ObjectId(blobId));
+        return blob is null || blob.Size > maxBytes ? null : Bytes(blob);
+    }
+
+    /// <summary>
+    /// The names of the <c>*.md</c> files directly in <paramref name="folder"/> (relative to the registry root) on the tip of
+    /// every branch, local and remote-tracking, sorted: what an id allocator must not reuse.
+    /// </summary>
+    public IReadOnlyList<string> FileNamesOnAllBranches(string folder)
+    {
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        var inRepository = InRepository(folder);
+        foreach (var branch in _repository.Branches)
+        {
+            if (branch.Tip?[inRepository] is not { TargetType: TreeEntryTargetType.Tree } entry) continue;
+            foreach (var file in (Tree)entry.Target)
+            {
+                if (file.TargetType == TreeEntryTargetType.Blob && file.Name.EndsWith(".md", StringComparison.Ordinal)) names.Add(file.Name);
+            }
+        }
+        return [.. names];
+    }
+
+    /// <summary>
+    /// Every commit on the first-parent chain of HEAD that changed <paramref name="folder"/> (relative to the registry root),
+    /// oldest first, with the files directly in the folder that it added, changed or deleted. Nothing when HEAD has no commit.
+    /// </summary>
+    /// <remarks>
+    /// First parents only: the registry changes through pull requests merged into main, so main's first-parent chain is its
+    /// record of what was merged when, and it is linear. A merge commit is compared with its first parent, so it shows what the
+    /// pull request changed, dated when it was merged; the branch's own intermediate commits are not the registry's history.
+    /// A commit whose folder tree has the same id as its parent's changed nothing there and costs only that comparison.
+    /// Renames are not detected: a new path is a new file, as the registry's rules treat it.
+    /// </remarks>
+    public IEnumerable<FolderCommit> FirstParentChanges(string folder)
+    {
+        var folderPath = InRepository(folder);
+        var chain = new List<Commit>();
+        var boundaryCut = false;
+        for (var commit = _repository.Head.Tip; commit is not null;)
+        {
+            chain.Add(commit);
+            if (_shallowCommits.Contains(commit.Sha)) break;
+            try
+            {
+                commit = commit.Parents.FirstOrDefault();
+            }
+            catch (NotFoundException)
+            {
+                boundaryCut = true; // a parent that should be there is not: treat it like a shallow boundary
+                break;
+            }
+        }
+        var oldest = chain.Count - 1;
+        var boundary = oldest >= 0 && (boundaryCut || _shallowCommits.Contains(chain[oldest].Sha));
+        var options = new CompareOptions { Similarity = SimilarityOptions.None, IncludeUnmodified = false };
+
+        Tree? previous = null;
+        for (var i = oldest; i >= 0; i--)
+        {
+            var commit = chain[i];
+            var tree = commit[folderPath] is { TargetType: TreeEntryTargetType.Tree } entry ? (Tree)entry.Target : null;
+            if (tree?.Id == previous?.Id) continue;
+            var changes = new List<FolderFileChange>();
+            using (var diff = _repository.Diff.Compare<TreeChanges>(previous, tree, options))
+            {
+                foreach (var change in diff)
+                {
+                    if (change.Status == ChangeKind.Renamed && IsDirectFile(change.OldPath)) changes.Add(new(change.OldPath, null));
+                    if (!IsDirectFile(change.Path)) continue;
+                    var present = change.Status != ChangeKind.Deleted && IsRegularFile(change.Mode);
+                    changes.Add(new(change.Path, present ? change.Oid.Sha : null));
+                }
+            }
+            previous = tree;
+            if (changes.Count > 0) yield return new FolderCommit(ToGitCommit(commit), boundary && i == oldest, changes);
+        }
+
+        static bool IsDirectFile(string path) => path.EndsWith(".md", StringComparison.Ordinal) && !path.Contains('/', StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _repository.Dispose();
+
+    private Commit LookupCommit(string revision)
+    {
+        Commit? commit;
+        try
+        {
+            // Peel, so an annotated tag names its commit; a tree or a blob is not a revision.
+            commit = _repository.Lookup(revision)?.Peel<Commit>();
+        }
+        catch (LibGit2SharpException ex)
+        {
+            throw IsShallow ? GitException.MissingHistory(revision, ex) : GitException.UnknownRevision(revision, ex);
+        }
+        catch (ArgumentException ex)
+        {
+            throw GitException.UnknownRevision(revision, ex); // an empty or malformed name
+        }
+        return commit ?? throw (IsShallow ? GitException.MissingHistory(revision) : GitException.UnknownRevision(revision));
+    }
+
+    private string InRepository(string path)
+    {
+        path = path.Replace('\\', '/').Trim('/');
+        return RootInRepository.Length == 0 ? path : path.Length == 0 ? RootInRepository : $"{RootInRepository}/{path}";
+    }
+
+    private static bool IsRegularFile(Mode mode) => mode is Mode.NonExecutableFile or Mode.ExecutableFile;
+
+    private static GitCommit ToGitCommit(Commit commit) => new(commit.Sha, commit.Committer.When, commit.MessageShort);
+
+    private static byte[] Bytes(Blob blob)
+    {
+        using var content = blob.GetContentStream();
+        using var buffer = new MemoryStream((int)Math.Min(blob.Size, int.MaxValue));
+        content.CopyTo(buffer);
+        return buffer.ToArray();
+    }
+
+    /// <summary>The commits a shallow clone was cut at (Git lists them in <c>.git/shallow</c>); their parents are missing.</summary>
+    private static HashSet<string> ReadShallowCommits(Repository repository)
+    {
+        var file = Path.Combine(repository.Info.Path, "shallow");
+        if (!repository.Info.IsShallow || !File.Exists(file)) return [];
+        return [.. File.ReadAllLines(file).Select(l => l.Trim()).Where(l => l.Length > 0)];
+    }
+}
