@@ -34,6 +34,34 @@ public static class RegistryGenerator
             }
         }
 
+        foreach (var spec in Specs(agencies, agreements))
+        {
+            File.WriteAllText(Path.Combine(root, "agreements", spec.Id + ".md"), spec.Text(spec.FinalStatus));
+        }
+    }
+
+    /// <summary>One generated agreement: everything but its status is fixed, so its file can be written at any step of its lifecycle.</summary>
+    public sealed record Spec(string Id, int Year, string FinalStatus, string Owner, string Recipient, int Index)
+    {
+        public string Text(string status) => Agreement(Id, Year, status, Owner, Recipient, Index);
+
+        /// <summary>The statuses it passes through to reach <see cref="FinalStatus"/>, in order.</summary>
+        public IReadOnlyList<string> Path => FinalStatus switch
+        {
+            "withdrawn" => ["proposed", "drafting", "withdrawn"],
+            "expired" or "terminated" => ["proposed", "drafting", "in-review", "final", "submitted", "executed", FinalStatus],
+            _ => s_lifecycle[..(Array.IndexOf(s_lifecycle, FinalStatus) + 1)],
+        };
+    }
+
+    private static readonly string[] s_lifecycle = ["proposed", "drafting", "in-review", "final", "submitted", "executed"];
+
+    /// <summary>The agencies the generator writes, in order.</summary>
+    public static List<string> AgencyIds() =>
+        [.. Enumerable.Range(0, 12).SelectMany(s => Enumerable.Range(0, 8).Select(a => $"agency{s:00}-{a}"))];
+
+    public static IEnumerable<Spec> Specs(IReadOnlyList<string> agencies, int agreements)
+    {
         var random = new Random(20261122);
         for (var i = 0; i < agreements; i++)
         {
@@ -42,8 +70,7 @@ public static class RegistryGenerator
             var owner = agencies[random.Next(agencies.Count)];
             string recipient;
             do recipient = agencies[random.Next(agencies.Count)]; while (recipient == owner);
-            var status = s_statuses[i % s_statuses.Length];
-            File.WriteAllText(Path.Combine(root, "agreements", id + ".md"), Agreement(id, year, status, owner, recipient, i));
+            yield return new Spec(id, year, s_statuses[i % s_statuses.Length], owner, recipient, i);
         }
     }
 
