@@ -240,6 +240,30 @@ public sealed class OutputFolderTests : IDisposable
     }
 
     [Fact]
+    public void The_repository_gitignore_covers_every_temporary_name_the_build_uses()
+    {
+        File.Copy(Path.Combine(RepoPaths.Root, ".gitignore"), PathOf(".gitignore"));
+        Git("init", "--quiet", "--initial-branch=main");
+        foreach (var output in new[] { PathOf("_site"), PathOf("docs/public") })
+        {
+            foreach (var name in new[] { OutputFolder.NewStaging(output), OutputFolder.NewAside(output) })
+            {
+                Marked(name);
+                Git("check-ignore", "--quiet", Path.GetRelativePath(_temp, Path.Combine(name, "page.html")));
+            }
+        }
+    }
+
+    private void Git(params string[] args)
+    {
+        var start = new ProcessStartInfo("git") { WorkingDirectory = _temp, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        using var git = Process.Start(start)!;
+        git.WaitForExit();
+        git.ExitCode.ShouldBe(0, $"git {string.Join(' ', args)}: {git.StandardError.ReadToEnd()}");
+    }
+
+    [Fact]
     public async Task A_build_cancelled_while_rendering_leaves_the_previous_site_and_no_staging_folder()
     {
         var output = PathOf("site");
