@@ -12,7 +12,9 @@ namespace DulaRegistry.Site.Build;
 /// <param name="Today">The date every date-dependent part is computed against.</param>
 /// <param name="Parallelism">How many pages render at once (default: the processor count).</param>
 /// <param name="History">Read each agreement's status timeline from Git (one walk over main's history); off for reproducible test builds.</param>
-public sealed record SiteBuildOptions(string Root, string Output, string BaseUrl, DateOnly Today, int Parallelism = 0, bool History = false)
+/// <param name="Generator">What the site's marker file says made it: the tool's name and version.</param>
+public sealed record SiteBuildOptions(string Root, string Output, string BaseUrl, DateOnly Today, int Parallelism = 0, bool History = false,
+    string Generator = OutputFolder.DefaultGenerator)
 {
     public int EffectiveParallelism => Parallelism > 0 ? Parallelism : Math.Max(1, Environment.ProcessorCount);
 }
@@ -46,6 +48,8 @@ public sealed record BuildState
     public IReadOnlyList<OutputFile> Files { get; init; } = [];
     /// <summary>The previous site, renamed aside by <see cref="SwapOutput"/> until it is deleted.</summary>
     public string? PreviousOutput { get; init; }
+    /// <summary>The new site is in place: from here on the build finishes rather than stop part-way.</summary>
+    public bool Published { get; init; }
     public bool Failed { get; init; }
     /// <summary>Why the build failed when that is not a diagnostic of the registry (for example an unsafe output folder).</summary>
     public string? Error { get; init; }

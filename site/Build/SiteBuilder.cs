@@ -12,7 +12,7 @@ public static class SiteBuilder
     /// <summary>The build, in order.</summary>
     public static readonly IReadOnlyList<IBuildStep> Steps =
     [
-        new PrepareOutput(),     // check the output folder may be replaced; create a temporary sibling of it
+        new PrepareOutput(),     // check the output folder may be replaced; clean leftovers; create a marked hidden sibling
         new LoadRegistry(),      // parse registry.yml, agencies/ and agreements/
         new ValidateRegistry(),  // every rule; errors stop the build here
         new ReadHistory(),       // status timelines from Git, in one walk over main's history (when enabled)
@@ -21,7 +21,7 @@ public static class SiteBuilder
         new WriteExports(),      // agreements.json, agreements.csv, feed.xml, expirations.ics, sitemap.xml, schema/
         new IndexSearch(),       // search.json for MiniSearch
         new CopyAssets(),        // the embedded assets/ (CSS, JS, Mayflower, MiniSearch)
-        new SwapOutput(),        // replace the output folder with the finished site (two renames)
+        new SwapOutput(),        // replace the output folder with the finished site (one atomic exchange on Linux)
         new DeletePreviousOutput(), // delete the previous site, renamed aside by the swap
     ];
 
@@ -35,11 +35,21 @@ public static class SiteBuilder
         {
             for (var i = 0; i < Steps.Count && !state.Failed; i++)
             {
-                cancellationToken.ThrowIfCancellationRequested();
+                // Once the new site is in place, stopping would only leave the previous one lying beside it.
+                if (!state.Published) cancellationToken.ThrowIfCancellationRequested();
                 var step = Steps[i];
                 progress.StepStarted(step.Description, i, Steps.Count);
                 var stepClock = Stopwatch.StartNew();
-                var next = await step.RunAsync(state, cancellationToken).ConfigureAwait(false);
+                BuildState next;
+                try
+                {
+                    next = await step.RunAsync(state, state.Published ? CancellationToken.None : cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    // Out of disk, permission denied, a file in the way: the user's to fix, not a defect of the tool.
+                    next = state with { Failed = true, Error = WriteError(step, ex, options.Output) };
+                }
                 timings.Add(new StepTiming(step.GetType().Name, stepClock.Elapsed));
                 progress.StepFinished(step.Description, stepClock.Elapsed, next.Failed ? "failed" : step.Summarize(state, next));
                 state = next;
@@ -48,8 +58,14 @@ public static class SiteBuilder
         finally
         {
             // A failed or cancelled build leaves the previous site untouched and no half site behind.
-            if (state.Staging is { } staging && Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+            if (state.Staging is { } staging) SafeDelete.TryTree(staging); // if that fails, the next build removes it: it is marked
         }
         return new BuildResult(!state.Failed, state.Diagnostics, state.Files, timings, clock.Elapsed, Path.GetFullPath(options.Output), state.Error);
     }
+
+    /// <summary>An I/O failure in plain words, naming the path (the exception's message does) and what to check.</summary>
+    private static string WriteError(IBuildStep step, Exception ex, string output) => step is LoadRegistry or ValidateRegistry or ReadHistory or BuildSiteModel
+        ? $"{step.Description.ToLowerInvariant()} failed: {ex.Message.TrimEnd('.')}; check that you may read the registry's files, then build again"
+        : $"{step.Description.ToLowerInvariant()} failed: {ex.Message.TrimEnd('.')}; check that you may write to '{Path.GetFullPath(output)}' and its parent folder, "
+            + "that the disk has free space, and that nothing else holds these files, then build again";
 }

@@ -85,43 +85,33 @@ public sealed class BuildSiteModel : IBuildStep
     }
 }
 
-/// <summary>Creates the temporary sibling folder the site is written to, after checking the output folder may be replaced.</summary>
+/// <summary>
+/// Checks the output folder may be replaced (see <see cref="OutputFolder"/>), cleans up what interrupted builds left
+/// beside it, and creates the marked hidden sibling the site is written to.
+/// </summary>
 public sealed class PrepareOutput : IBuildStep
 {
     public string Description => "Preparing the output folder";
 
     public Task<BuildState> RunAsync(BuildState state, CancellationToken cancellationToken)
     {
-        var output = Path.GetFullPath(state.Options.Output).TrimEnd(Path.DirectorySeparatorChar);
-        if (OutputProblem(output, Path.GetFullPath(state.Options.Root)) is { } problem)
+        var output = OutputFolder.Normalize(state.Options.Output);
+        if (OutputFolder.Problem(output, state.Options.Root) is { } problem)
         {
             return Task.FromResult(state with { Failed = true, Error = problem });
         }
-        var staging = $"{output}.tmp-{Guid.NewGuid():N}";
-        Directory.CreateDirectory(staging);
+        OutputFolder.CleanLeftovers(output);
+        var staging = OutputFolder.NewStaging(output);
+        try
+        {
+            OutputFolder.CreateStaging(staging, state.Options.Generator);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            SafeDelete.TryTree(staging); // it holds no marker yet, so no later build would remove it
+            throw;
+        }
         return Task.FromResult(state with { Staging = staging });
-    }
-
-    /// <summary>The output folder is replaced as a whole, so it must not hold anything but a previous site.</summary>
-    internal static string? OutputProblem(string output, string root)
-    {
-        var rootFull = root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-        var outputFull = output + Path.DirectorySeparatorChar;
-        if (rootFull.StartsWith(outputFull, StringComparison.Ordinal))
-        {
-            return $"the output folder '{output}' is the registry folder or contains it; choose another with --out DIR";
-        }
-        if (!Directory.Exists(output)) return null;
-        if (Directory.Exists(Path.Combine(output, ".git")) || File.Exists(Path.Combine(output, RegistryLoader.SettingsFile))
-            || Directory.Exists(Path.Combine(output, RegistryLoader.AgreementsFolder)) && !File.Exists(Path.Combine(output, "index.html")))
-        {
-            return $"the output folder '{output}' holds a repository or a registry, which the build would replace; choose another with --out DIR";
-        }
-        if (Directory.EnumerateFileSystemEntries(output).Any() && !File.Exists(Path.Combine(output, "index.html")))
-        {
-            return $"the output folder '{output}' is not empty and holds no previous site (no index.html), so the build will not replace it; empty it or choose another with --out DIR";
-        }
-        return null;
     }
 }
 
@@ -244,7 +234,7 @@ public sealed class CopyAssets : IBuildStep
     public string? Summarize(BuildState before, BuildState after) => $"{after.Files.Count - before.Files.Count:N0} files";
 }
 
-/// <summary>Replaces the output folder with the finished site: the old one is renamed aside and the new one renamed in (two renames, no copy).</summary>
+/// <summary>Replaces the output folder with the finished site, in one atomic exchange where the system has one (no copy).</summary>
 public sealed class SwapOutput : IBuildStep
 {
     public string Description => "Publishing the output folder";
@@ -252,29 +242,20 @@ public sealed class SwapOutput : IBuildStep
     public Task<BuildState> RunAsync(BuildState state, CancellationToken cancellationToken)
     {
         var staging = state.RequireStaging;
-        var output = Path.GetFullPath(state.Options.Output).TrimEnd(Path.DirectorySeparatorChar);
-        string? previous = null;
-        if (Directory.Exists(output))
+        var output = OutputFolder.Normalize(state.Options.Output);
+        // Checked again: the folder may have changed while the site was rendered.
+        if (OutputFolder.Problem(output, state.Options.Root) is { } problem)
         {
-            previous = $"{output}.old-{Guid.NewGuid():N}";
-            Directory.Move(output, previous);
+            return Task.FromResult(state with { Failed = true, Error = problem });
         }
-        try
-        {
-            Directory.Move(staging, output);
-        }
-        catch
-        {
-            if (previous is not null) Directory.Move(previous, output); // put the previous site back
-            throw;
-        }
-        return Task.FromResult(state with { Staging = null, PreviousOutput = previous });
+        var previous = OutputFolder.Swap(staging, output);
+        return Task.FromResult(state with { Staging = null, PreviousOutput = previous, Published = true });
     }
 
     public string? Summarize(BuildState before, BuildState after) => after.Options.Output;
 }
 
-/// <summary>Deletes the previous site that <see cref="SwapOutput"/> renamed aside. The new site is already in place.</summary>
+/// <summary>Deletes the previous site that <see cref="SwapOutput"/> moved aside, never following a link. The new site is already in place.</summary>
 public sealed class DeletePreviousOutput : IBuildStep
 {
     public string Description => "Deleting the previous site";
@@ -284,11 +265,12 @@ public sealed class DeletePreviousOutput : IBuildStep
         if (state.PreviousOutput is not { } previous) return Task.FromResult(state);
         try
         {
-            DeleteTree(previous);
+            SafeDelete.Tree(previous);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            // A server may still hold a file of the old site open; the new site is in place regardless.
+            // A server may still hold a file of the old site open; the new site is in place regardless, and the next
+            // build removes the marked leftover.
             return Task.FromResult(state);
         }
         return Task.FromResult(state with { PreviousOutput = null });
@@ -296,17 +278,6 @@ public sealed class DeletePreviousOutput : IBuildStep
 
     public string? Summarize(BuildState before, BuildState after) =>
         before.PreviousOutput is null ? "none" : after.PreviousOutput is null ? "done" : $"could not delete {after.PreviousOutput}";
-
-    /// <summary>
-    /// Deletes a folder tree, its second-level folders in parallel: a site has one folder per page, and on disks
-    /// where each deletion waits on the device (ext4 with <c>discard</c>) that is several times faster than one by one.
-    /// </summary>
-    internal static void DeleteTree(string folder)
-    {
-        var folders = Directory.EnumerateDirectories(folder).SelectMany(Directory.EnumerateDirectories).ToList();
-        Parallel.ForEach(folders, new ParallelOptions { MaxDegreeOfParallelism = 8 }, f => Directory.Delete(f, recursive: true));
-        Directory.Delete(folder, recursive: true);
-    }
 }
 
 /// <summary>Writes one output file below the staging folder (UTF-8 without BOM).</summary>

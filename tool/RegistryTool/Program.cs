@@ -1,11 +1,13 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using DulaRegistry.Cli;
 using DulaRegistry.Cli.Commands;
 
 var root = new RootCommand("""
     registry: validate, publish and browse a Git registry of Data Use License Agreements (DULAs).
 
-    Exit codes: 0 success (warnings allowed), 1 the registry has errors, 2 usage error or unreadable root, 3 internal error.
+    Exit codes: 0 success (warnings allowed), 1 the registry has errors, 2 usage error, unreadable root or unwritable output,
+    3 internal error, 130 interrupted by Ctrl-C (SIGINT), 143 stopped by SIGTERM.
     """)
 {
     ValidateCommand.Create(),
@@ -22,9 +24,28 @@ if (parse.Errors.Count > 0)
     Console.Error.WriteLine("Run 'registry --help' for usage.");
     return (int)ExitCode.Usage;
 }
+
+// Ctrl-C and SIGTERM cancel the command's token; the command stops at its next check and cleans up after itself
+// (a build deletes its half-written staging folder). A second signal ends the process at once, as usual.
+using var stop = new CancellationTokenSource();
+var received = 0;
+void OnSignal(PosixSignalContext context)
+{
+    if (Interlocked.CompareExchange(ref received, (int)(context.Signal == PosixSignal.SIGTERM ? ExitCode.Terminated : ExitCode.Interrupted), 0) != 0) return;
+    context.Cancel = true;
+    stop.Cancel();
+}
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
 try
 {
-    return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    // ProcessTerminationTimeout = null: System.CommandLine's own Ctrl-C handling would race the handlers above.
+    return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }, stop.Token);
+}
+catch (OperationCanceledException) when (Volatile.Read(ref received) != 0)
+{
+    Console.Error.WriteLine("registry: interrupted; nothing was left half-written");
+    return Volatile.Read(ref received);
 }
 catch (Exception ex) when (ex is not OutOfMemoryException)
 {

@@ -11,7 +11,8 @@ internal static class BuildCommand
 {
     public static Option<DirectoryInfo?> Out() => new("--out")
     {
-        Description = "The folder to write the site to; it is replaced as a whole when the build succeeds (default: _site under --root)",
+        Description = "The folder to write the site to (default: _site under --root). It is replaced as a whole when the build succeeds, "
+            + "and only if it is empty or holds a site this tool wrote (a .registry-site file)",
         HelpName = "DIR",
     };
 
@@ -37,16 +38,29 @@ internal static class BuildCommand
             var folder = parse.GetValue(root)!;
             if (!CommonOptions.CheckRoot(folder)) return (int)ExitCode.Usage;
             var options = Options(folder, parse.GetValue(output), parse.GetValue(baseUrl), CommonOptions.ResolveToday(parse.GetValue(today)));
-            return (int)await RunAsync(options, Console.Out, cancellationToken).ConfigureAwait(false);
+            return (int)(await RunAsync(options, Console.Out, cancellationToken).ConfigureAwait(false)).Exit;
         });
         return command;
     }
 
     public static SiteBuildOptions Options(DirectoryInfo root, DirectoryInfo? output, string? baseUrl, DateOnly today) =>
-        new(root.FullName, output?.FullName ?? Path.Combine(root.FullName, "_site"), SiteUrls.Normalize(baseUrl), today, History: true);
+        new(root.FullName, output?.FullName ?? Path.Combine(root.FullName, "_site"), SiteUrls.Normalize(baseUrl), today, History: true, Generator: Generator);
 
-    /// <summary>Builds the site, printing progress, diagnostics and a summary.</summary>
-    public static async Task<ExitCode> RunAsync(SiteBuildOptions options, TextWriter output, CancellationToken cancellationToken)
+    /// <summary>What the site's marker file says: "DulaRegistry.Tool 0.1.0".</summary>
+    public static string Generator { get; } = "DulaRegistry.Tool " + ToolVersion();
+
+    private static string ToolVersion()
+    {
+        var assembly = typeof(BuildCommand).Assembly;
+        var version = assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion
+            ?? assembly.GetName().Version?.ToString() ?? "0.0.0";
+        var plus = version.IndexOf('+', StringComparison.Ordinal);
+        return plus < 0 ? version : version[..plus]; // without the commit hash the SDK may append
+    }
+
+    /// <summary>Builds the site, printing progress, diagnostics and a summary; returns the exit code and, when it failed, why in a few lines.</summary>
+    public static async Task<BuildOutcome> RunAsync(SiteBuildOptions options, TextWriter output, CancellationToken cancellationToken)
     {
         BuildResult result;
         if (IsInteractive(output))
@@ -61,29 +75,32 @@ internal static class BuildCommand
         return Report(result, output);
     }
 
-    private static ExitCode Report(BuildResult result, TextWriter output)
+    private static BuildOutcome Report(BuildResult result, TextWriter output)
     {
         var errors = result.Diagnostics.Count(d => d.Severity == Severity.Error);
         var warnings = result.Diagnostics.Count - errors;
         if (result.Error is { } error)
         {
             Console.Error.WriteLine($"registry: {error}");
-            return ExitCode.Usage;
+            return new BuildOutcome(ExitCode.Usage, [error]);
         }
         if (!result.Succeeded)
         {
             DiagnosticWriter.Write(result.Diagnostics, OutputFormat.Text, output,
                 $"{ValidateCommand.Plural(errors, "error")}, {ValidateCommand.Plural(warnings, "warning")}: the site was not built; fix the errors and build again");
-            return ExitCode.ValidationFailed;
+            return new BuildOutcome(ExitCode.ValidationFailed, [.. result.Diagnostics.Where(d => d.Severity == Severity.Error).Select(DiagnosticWriter.Text)]);
         }
-        foreach (var diagnostic in result.Diagnostics) output.WriteLine(diagnostic.ToString());
+        foreach (var diagnostic in result.Diagnostics) output.WriteLine(DiagnosticWriter.Text(diagnostic));
         var assets = result.Files.Count(f => f.Kind == OutputKind.Asset);
         var exports = result.Files.Count - result.Pages - assets;
         var warned = warnings > 0 ? $" ({ValidateCommand.Plural(warnings, "warning")})" : "";
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"built {ValidateCommand.Plural(result.Pages, "page")}, {ValidateCommand.Plural(exports, "export")} and {ValidateCommand.Plural(assets, "asset")} in {result.Elapsed.TotalSeconds:0.00} s{warned} → {result.Output}"));
-        return ExitCode.Ok;
+        return new BuildOutcome(ExitCode.Ok, []);
     }
+
+    /// <summary>How a build ended: the exit code, and the errors (plain lines) when it failed.</summary>
+    public sealed record BuildOutcome(ExitCode Exit, IReadOnlyList<string> Problems);
 
     private static bool IsInteractive(TextWriter output) =>
         ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;

@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Net;
+using System.Net.Sockets;
 using DulaRegistry.Loading;
 using DulaRegistry.Site.Build;
 using DulaRegistry.Site.ViewModels;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.StaticFiles;
@@ -52,31 +54,89 @@ internal static class ServeCommand
 
     private static async Task<ExitCode> RunAsync(SiteBuildOptions options, bool followClock, int port, CancellationToken cancellationToken)
     {
+        // Checked before the build, which may take a while, and again by Kestrel itself.
+        if (PortProblem(port) is { } taken)
+        {
+            Console.Error.WriteLine($"registry: {taken}");
+            return ExitCode.Usage;
+        }
         var first = await BuildCommand.RunAsync(options, Console.Out, cancellationToken).ConfigureAwait(false);
-        if (first != ExitCode.Ok) return first;
+        if (first.Exit != ExitCode.Ok)
+        {
+            if (first.Exit == ExitCode.ValidationFailed)
+            {
+                Console.Error.WriteLine("registry: the first build failed, so there is no site to serve; fix the errors above and run 'registry serve' again");
+            }
+            return first.Exit;
+        }
 
         var urls = new SiteUrls(options.BaseUrl);
         var basePath = urls.BasePath.TrimEnd('/');
-        var app = CreateApp(options.Output, basePath, port);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var address = app.Urls.FirstOrDefault() ?? $"http://127.0.0.1:{port}";
-        Console.WriteLine($"serving {address.TrimEnd('/')}{basePath}/ (Ctrl+C to stop); rebuilding when agencies/, agreements/ or registry.yml change");
-
-        using var rebuild = new Rebuilder(options, followClock);
-        using var watcher = Watch(options.Root, rebuild.Schedule);
+        var banner = new StaleBanner();
+        var app = CreateApp(options.Output, basePath, port, banner);
         try
         {
-            await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or AddressInUseException or SocketException)
+            {
+                Console.Error.WriteLine($"registry: {ListenProblem(port, ex)}");
+                return ExitCode.Usage;
+            }
+            var address = app.Urls.FirstOrDefault() ?? $"http://127.0.0.1:{port}";
+            Console.WriteLine($"serving {address.TrimEnd('/')}{basePath}/ (Ctrl+C to stop); rebuilding when agencies/, agreements/ or registry.yml change");
+
+            await using (var rebuild = new Rebuilder(options, followClock, banner, cancellationToken))
+            using (Watch(options.Root, rebuild.Schedule))
+            {
+                await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+            }
+            Console.Error.WriteLine("registry: stopped");
+            return ExitCode.Ok;
         }
         finally
         {
             await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
             await app.DisposeAsync().ConfigureAwait(false);
         }
-        return ExitCode.Ok;
     }
 
-    private static WebApplication CreateApp(string output, string basePath, int port)
+    private static string PortMessage(int port) => $"port {port} is in use; pass --port with another number, or 0 for any free port";
+
+    /// <summary>Why Kestrel could not listen, in words that say what to do.</summary>
+    private static string ListenProblem(int port, Exception ex) =>
+        ex is AddressInUseException || ex.InnerException is AddressInUseException
+            ? PortMessage(port)
+            : $"cannot listen on 127.0.0.1:{port} ({ex.Message}); pass --port with another number, or 0 for any free port";
+
+    /// <summary>Tries the port (briefly) so that a taken one is reported at once rather than after a long build.</summary>
+    private static string? PortProblem(int port)
+    {
+        if (port == 0) return null;
+        var probe = new TcpListener(IPAddress.Loopback, port);
+        try
+        {
+            probe.Start();
+            return null;
+        }
+        catch (SocketException ex) when (ex.SocketErrorCode == SocketError.AddressAlreadyInUse)
+        {
+            return PortMessage(port);
+        }
+        catch (SocketException ex)
+        {
+            return $"cannot listen on 127.0.0.1:{port} ({ex.Message}); pass --port with another number, or 0 for any free port";
+        }
+        finally
+        {
+            probe.Stop();
+            probe.Dispose();
+        }
+    }
+
+    private static WebApplication CreateApp(string output, string basePath, int port, StaleBanner banner)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = output });
         builder.Logging.ClearProviders();
@@ -89,6 +149,7 @@ internal static class ServeCommand
         types.Mappings[".ics"] = "text/calendar; charset=utf-8";
         types.Mappings[".csv"] = "text/csv; charset=utf-8";
         var prefix = new PathString(basePath);
+        banner.Use(app);
 
         if (basePath.Length > 0)
         {
@@ -155,36 +216,68 @@ internal static class ServeCommand
         return watcher;
     }
 
-    /// <summary>Rebuilds once changes have settled (debounced), one build at a time; a failed rebuild keeps the previous site.</summary>
-    private sealed class Rebuilder : IDisposable
+    /// <summary>
+    /// Rebuilds once changes have settled (debounced), one build at a time. A rebuild that fails, for any reason, says why
+    /// in the terminal and in a banner on every page, and the last good site stays served.
+    /// </summary>
+    private sealed class Rebuilder : IAsyncDisposable
     {
         private readonly SiteBuildOptions _options;
         private readonly bool _followClock;
+        private readonly StaleBanner _banner;
+        private readonly CancellationToken _stopping;
         private readonly SemaphoreSlim _gate = new(1, 1);
         private readonly Timer _timer;
 
-        public Rebuilder(SiteBuildOptions options, bool followClock)
+        public Rebuilder(SiteBuildOptions options, bool followClock, StaleBanner banner, CancellationToken stopping)
         {
             _options = options;
             _followClock = followClock;
+            _banner = banner;
+            _stopping = stopping;
             _timer = new Timer(_ => _ = RebuildAsync(), null, Timeout.Infinite, Timeout.Infinite);
         }
 
         /// <summary>Called on every file event; the build starts once no event came for the debounce interval.</summary>
-        public void Schedule() => _timer.Change(s_debounce, Timeout.InfiniteTimeSpan);
+        public void Schedule()
+        {
+            try
+            {
+                _timer.Change(s_debounce, Timeout.InfiniteTimeSpan);
+            }
+            catch (ObjectDisposedException)
+            {
+                // Stopping: no more rebuilds.
+            }
+        }
 
         private async Task RebuildAsync()
         {
-            await _gate.WaitAsync().ConfigureAwait(false);
+            try
+            {
+                await _gate.WaitAsync(_stopping).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
+            {
+                return; // stopping
+            }
             try
             {
                 Console.WriteLine("change detected; rebuilding");
                 var options = _followClock ? _options with { Today = DateOnly.FromDateTime(DateTime.Now) } : _options;
-                await BuildCommand.RunAsync(options, Console.Out, CancellationToken.None).ConfigureAwait(false);
+                var outcome = await BuildCommand.RunAsync(options, Console.Out, _stopping).ConfigureAwait(false);
+                if (outcome.Exit == ExitCode.Ok) _banner.Succeeded();
+                else Failed(outcome.Problems);
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
             {
-                Console.Error.WriteLine($"registry: the rebuild failed ({ex.Message}); the previous site is still served");
+                // Stopping: the build cleaned up after itself.
+            }
+            catch (Exception ex)
+            {
+                // Anything at all: serve must never go silent, nor stop serving the last good site.
+                Console.Error.WriteLine($"registry: {ex.GetType().Name}: {ex.Message}");
+                Failed([ex.Message]);
             }
             finally
             {
@@ -192,9 +285,17 @@ internal static class ServeCommand
             }
         }
 
-        public void Dispose()
+        private void Failed(IReadOnlyList<string> problems)
         {
-            _timer.Dispose();
+            _banner.Failed(problems);
+            Console.Error.WriteLine("registry: the rebuild failed (see above); still serving the last good site, with a banner on every page saying so until a rebuild succeeds");
+        }
+
+        /// <summary>Stops scheduling and waits for a running rebuild to finish or give up (it observes the same token).</summary>
+        public async ValueTask DisposeAsync()
+        {
+            await _timer.DisposeAsync().ConfigureAwait(false);
+            await _gate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
             _gate.Dispose();
         }
     }
