@@ -242,7 +242,7 @@ public class CliProcessTests
 
         var markdown = await File.ReadAllTextAsync(summary);
         markdown.ShouldContain("| File | Line | Severity | Code | Message |");
-        markdown.ShouldContain("| `agreements/DULA-2026-0008.md` | 4 | error | DULA012 |");
+        markdown.ShouldContain("| agreements/DULA\\-2026\\-0008\\.md | 4 | error | DULA012 |"); // Markdown-escaped, so no file name becomes markup
         markdown.ShouldContain("1 error, 1 warning");
     }
 

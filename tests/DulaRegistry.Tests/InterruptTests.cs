@@ -87,6 +87,26 @@ public sealed class InterruptTests
     }
 
     [Fact]
+    public async Task Ctrl_c_stops_a_long_validate_promptly_with_130()
+    {
+        // validate only reads, so it does not watch for the signal itself: the entry point ends it after a short grace.
+        using var registry = Fixtures.Registry();
+        for (var i = 0; i < 12000; i++)
+        {
+            var id = string.Create(CultureInfo.InvariantCulture, $"DULA-2026-{1000 + i:0000}");
+            registry.Write($"agreements/{id}.md", Fixtures.Agreement.Edit($"id: {Fixtures.AgreementId}", $"id: {id}"));
+        }
+        using var validate = ToolProcess.Start("validate", "--root", registry.Root);
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await ToolProcess.SignalAsync(validate.Id, "INT");
+        var (exit, stdout, stderr) = await validate.WaitForExitAsync();
+        exit.ShouldBe(130, stdout + stderr);
+        stderr.ShouldContain("interrupted");
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(15)); // the grace is 2 s; generous for a loaded CI machine
+    }
+
+    [Fact]
     public async Task Ctrl_c_mid_build_exits_130()
     {
         using var registry = BigRegistry();

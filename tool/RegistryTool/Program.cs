@@ -40,7 +40,22 @@ using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSign
 try
 {
     // ProcessTerminationTimeout = null: System.CommandLine's own Ctrl-C handling would race the handlers above.
-    return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }, stop.Token);
+    // On the thread pool: a synchronous command (validate) would otherwise run to its end inside InvokeAsync.
+    var invocation = Task.Run(() => parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }, stop.Token));
+    var signalled = Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(static _ => { }, TaskScheduler.Default);
+    if (await Task.WhenAny(invocation, signalled) == signalled)
+    {
+        // A command that watches the token (build) stops and cleans up within the grace period; one that only reads
+        // (validate, report) ends here, and so does a build still inside a step that does not watch it: its staging
+        // folder is marked, and the next build removes it.
+        await Task.WhenAny(invocation, Task.Delay(s_grace));
+        if (!invocation.IsCompleted)
+        {
+            Console.Error.WriteLine("registry: interrupted; nothing was left half-written");
+            return Volatile.Read(ref received);
+        }
+    }
+    return await invocation;
 }
 catch (OperationCanceledException) when (Volatile.Read(ref received) != 0)
 {
@@ -52,4 +67,11 @@ catch (Exception ex) when (ex is not OutOfMemoryException)
     // Never a stack trace: one diagnostic with a code, and a distinct exit code.
     Console.Error.WriteLine($"registry: error DULA099: internal error ({ex.GetType().Name}: {ex.Message}); please report it to the registry maintainers");
     return (int)ExitCode.Internal;
+}
+
+/// <summary>The entry point's constants.</summary>
+internal static partial class Program
+{
+    /// <summary>How long a signalled command may take to stop at its own next check before the process ends anyway.</summary>
+    private static readonly TimeSpan s_grace = TimeSpan.FromSeconds(2);
 }
