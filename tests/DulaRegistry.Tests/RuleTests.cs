@@ -838,6 +838,84 @@ public class RuleTests
         diagnostics.ShouldReport(C.UnsafeLink, A, text.LineOf("[the schedule]"), text.ColumnOf("[the schedule]"));
     }
 
+    // ---------------------------------------------------------------- changes against a base (DULA070-076); more in ChangeRuleTests
+
+    /// <summary>The change rules' findings after the base agreement <paramref name="before"/> becomes <paramref name="after"/>
+    /// (null: deleted), in a real Git repository.</summary>
+    private static IReadOnlyList<Diagnostic> Changed(string before, string? after, params (string Path, string Content)[] added)
+    {
+        using var scenario = ChangeScenario.With(before);
+        if (after is null) scenario.Delete(A);
+        else scenario.Write(A, after);
+        foreach (var (path, content) in added) scenario.Write(path, content);
+        return scenario.Check();
+    }
+
+    private static string Status(string status) => s_valid.Edit("status: executed", $"status: {status}");
+
+    [Fact]
+    public void DULA070_skipped_step_and_one_step_forward_passes()
+    {
+        var diagnostics = Changed(Status("drafting"), Status("final"));
+        diagnostics.ShouldHaveCodes(C.StatusTransition);
+        diagnostics.ShouldReport(C.StatusTransition, A, s_valid.LineOf("\nstatus:"), 1);
+        Changed(Status("drafting"), Status("in-review")).ShouldBeClean();
+    }
+
+    [Fact]
+    public void DULA071_new_file_not_at_the_start_and_legacy_import_passes()
+    {
+        const string New = "agreements/DULA-2026-0008.md";
+        var executed = s_valid.Edit("id: DULA-2026-0007", "id: DULA-2026-0008");
+        Changed(s_valid, s_valid, (New, executed)).ShouldReport(C.NewFileStatus, New, s_valid.LineOf("\nstatus:"), 1);
+        Changed(s_valid, s_valid, (New, executed.Edit("framework: mou", "framework: legacy"))).ShouldBeClean();
+    }
+
+    [Fact]
+    public void DULA072_executed_agreement_edited_and_terminated_passes()
+    {
+        var diagnostics = Changed(s_valid, s_valid.Edit("  expires: 2029-01-31", "  expires: 2030-01-31"));
+        diagnostics.ShouldHaveCodes(C.ExecutedChanged);
+        diagnostics.ShouldReport(C.ExecutedChanged, A, s_valid.LineOf("\nstatus:"), 1).Message.ShouldContain("registry amend DULA-2026-0007");
+        Changed(s_valid, s_valid.Edit("status: executed", "status: terminated\nended: 2027-01-31")).ShouldBeClean();
+    }
+
+    [Fact]
+    public void DULA073_ended_agreement_changed_and_unchanged_passes()
+    {
+        var withdrawn = Status("withdrawn");
+        Changed(withdrawn, withdrawn.Edit("title: SNAP eligibility wage match", "title: New SNAP match")).ShouldHaveCodes(C.EndedChanged);
+        Changed(withdrawn, withdrawn).ShouldBeClean();
+    }
+
+    [Fact]
+    public void DULA074_deleted_file_at_line_1()
+    {
+        var diagnostics = Changed(s_valid, null);
+        diagnostics.ShouldHaveCodes(C.FileDeletedOrRenamed);
+        diagnostics.ShouldReport(C.FileDeletedOrRenamed, A, 1, 1);
+    }
+
+    [Fact]
+    public void DULA075_id_reused_by_a_new_file_and_a_new_id_passes()
+    {
+        const string New = "agreements/DULA-2026-0008.md";
+        var reuse = Status("drafting").Edit("title: SNAP eligibility wage match", "title: Another match");
+        Changed(s_valid, s_valid, (New, reuse)).ShouldHaveCodes(C.IdReused);
+        Changed(s_valid, s_valid, (New, reuse.Edit("id: DULA-2026-0007", "id: DULA-2026-0008"))).ShouldBeClean();
+    }
+
+    [Fact]
+    public void DULA076_amendment_of_an_agreement_in_review_and_of_an_executed_one_passes()
+    {
+        const string New = "agreements/DULA-2026-0009.md";
+        var amendment = Fixtures.Other.Edit("id: DULA-2025-0002", "id: DULA-2026-0009").Edit("status: drafting", "status: drafting\namends: DULA-2026-0007");
+        var diagnostics = Changed(Status("in-review"), Status("in-review"), (New, amendment));
+        diagnostics.ShouldHaveCodes(C.AmendsNotExecuted);
+        diagnostics.ShouldReport(C.AmendsNotExecuted, New, amendment.LineOf("amends:"), 1);
+        Changed(s_valid, s_valid, (New, amendment)).ShouldBeClean();
+    }
+
     // ---------------------------------------------------------------- settings and internal (DULA090, 099)
 
     [Theory]

@@ -63,6 +63,15 @@ public static class DiagnosticCodes
     public const string RawHtml = "DULA061";
     public const string UnsafeLink = "DULA062";
 
+    // Changes against a base revision (`validate --base REF`)
+    public const string StatusTransition = "DULA070";
+    public const string NewFileStatus = "DULA071";
+    public const string ExecutedChanged = "DULA072";
+    public const string EndedChanged = "DULA073";
+    public const string FileDeletedOrRenamed = "DULA074";
+    public const string IdReused = "DULA075";
+    public const string AmendsNotExecuted = "DULA076";
+
     // Settings and internal
     public const string Settings = "DULA090";
     public const string Internal = "DULA099";
@@ -114,6 +123,13 @@ public static class DiagnosticCodes
         new(MissingSection, Severity.Error, "A required `##` section of the body is missing."),
         new(RawHtml, Severity.Error, "Raw HTML in the body; use Markdown."),
         new(UnsafeLink, Severity.Error, "A `javascript:`, `data:` or `vbscript:` link in the body."),
+        new(StatusTransition, Severity.Error, "The status skips a lifecycle step or moves back where that is not allowed (against `--base`)."),
+        new(NewFileStatus, Severity.Error, "A new agreement starts at `proposed` or `drafting`, unless it is `framework: legacy` (against `--base`)."),
+        new(ExecutedChanged, Severity.Error, "An executed agreement changed other than by ending (expired, terminated, superseded); amend it instead (against `--base`)."),
+        new(EndedChanged, Severity.Error, "An expired, terminated, superseded or withdrawn agreement changed; it is final (against `--base`)."),
+        new(FileDeletedOrRenamed, Severity.Error, "An agreement file was deleted or renamed; files under `agreements/` are permanent (against `--base`)."),
+        new(IdReused, Severity.Error, "A new agreement file reuses the id of an existing agreement (against `--base`)."),
+        new(AmendsNotExecuted, Severity.Error, "A new or changed `amends` names an agreement that is not executed (against `--base`)."),
         new(Settings, Severity.Error, "`registry.yml` has an invalid setting."),
         new(Internal, Severity.Error, "An internal error of the tool while checking this file; please report it."),
     ];

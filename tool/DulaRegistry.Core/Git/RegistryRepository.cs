@@ -135,6 +135,19 @@ public sealed class RegistryRepository : IDisposable
     }
 
     /// <summary>
+    /// The names of the regular <c>*.md</c> files directly in <paramref name="folder"/> (relative to the registry root) at
+    /// <paramref name="commit"/>, sorted; nothing when the folder does not exist there.
+    /// </summary>
+    public IReadOnlyList<string> FileNamesAt(GitCommit commit, string folder)
+    {
+        if (LookupCommit(commit.Sha)[InRepository(folder)] is not { TargetType: TreeEntryTargetType.Tree } entry) return [];
+        return [.. ((Tree)entry.Target)
+            .Where(f => f.TargetType == TreeEntryTargetType.Blob && IsRegularFile(f.Mode) && f.Name.EndsWith(".md", StringComparison.Ordinal))
+            .Select(f => f.Name)
+            .Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>
     /// Every commit on the first-parent chain of HEAD that changed <paramref name="folder"/> (relative to the registry root),
     /// oldest first, with the files directly in the folder that it added, changed or deleted. Nothing when HEAD has no commit.
     /// </summary>

@@ -8,10 +8,28 @@ internal static class CommonOptions
 {
     public static Option<DirectoryInfo> Root() => new("--root")
     {
-        Description = "The registry folder (holds registry.yml, agencies/ and agreements/)",
-        DefaultValueFactory = _ => new DirectoryInfo(Directory.GetCurrentDirectory()),
+        Description = "The registry folder (holds registry.yml, agencies/ and agreements/); default: the registry that contains the current folder",
+        DefaultValueFactory = _ => FindRoot(Directory.GetCurrentDirectory()),
         HelpName = "DIR",
     };
+
+    /// <summary>
+    /// The registry that contains <paramref name="start"/>, found as Git finds its repository: the first folder, from
+    /// <paramref name="start"/> up, that holds <c>registry.yml</c>, <c>agreements/</c> or <c>agencies/</c>. When none does,
+    /// <paramref name="start"/> itself, so that <see cref="CheckRoot"/> explains the problem.
+    /// </summary>
+    public static DirectoryInfo FindRoot(string start)
+    {
+        for (var folder = new DirectoryInfo(Path.GetFullPath(start)); folder is not null; folder = folder.Parent)
+        {
+            if (Present(Path.Combine(folder.FullName, "registry.yml")) || Present(Path.Combine(folder.FullName, "agreements"))
+                || Present(Path.Combine(folder.FullName, "agencies")))
+            {
+                return folder;
+            }
+        }
+        return new DirectoryInfo(Path.GetFullPath(start));
+    }
 
     public static Option<string?> Today()
     {
@@ -45,7 +63,7 @@ internal static class CommonOptions
         // Anything named agreements or agencies (even a file or a link) makes it a registry: the loader then says what is wrong with it.
         if (!Present(Path.Combine(root.FullName, "agreements")) && !Present(Path.Combine(root.FullName, "agencies")))
         {
-            Console.Error.WriteLine($"registry: '{root.FullName}' has no agreements/ or agencies/ folder, so it is not a registry; pass the registry folder with --root DIR");
+            Console.Error.WriteLine($"registry: '{root.FullName}' has no agreements/ or agencies/ folder, so it is not a registry; run the command inside a registry (it looks in the current folder and every folder above it) or pass the registry folder with --root DIR");
             return false;
         }
         return true;

@@ -1,0 +1,63 @@
+using DulaRegistry.Loading;
+using DulaRegistry.Model;
+
+namespace DulaRegistry.Validation.Changes;
+
+/// <summary>
+/// Which status changes the lifecycle allows: one step forward (<c>executed</c> to any of its three ends), the three steps
+/// back before execution, <c>withdrawn</c> from any state before <c>executed</c>, and staying the same.
+/// </summary>
+public static class StatusTransitions
+{
+    /// <summary>The forward order, for messages.</summary>
+    public const string Order = "proposed → drafting → in-review → final → submitted → executed";
+
+    public static bool IsAllowed(AgreementStatus from, AgreementStatus to)
+    {
+        if (from == to) return true;
+        if (from == AgreementStatus.Withdrawn) return false;
+        if (to == AgreementStatus.Withdrawn) return !Lifecycle.WasExecuted(from);
+        if (Lifecycle.Rank(from) == Lifecycle.Rank(AgreementStatus.Expired)) return false; // the ends are final
+        if (Lifecycle.Rank(to) == Lifecycle.Rank(from) + 1) return true;
+        return (from, to) is (AgreementStatus.InReview, AgreementStatus.Drafting)
+            or (AgreementStatus.Final, AgreementStatus.InReview)
+            or (AgreementStatus.Submitted, AgreementStatus.Final);
+    }
+
+    /// <summary>Why the move is not allowed and what to do instead, in plain words; null when it is allowed.</summary>
+    public static string? Problem(AgreementStatus from, AgreementStatus to, string id)
+    {
+        if (IsAllowed(from, to)) return null;
+        var (f, t) = (Name(from), Name(to));
+        if (from == AgreementStatus.Executed)
+        {
+            return $"{id} is executed, so its status can only become `expired`, `terminated` (with `ended`) or `superseded` (with `ended` and `superseded_by`), not `{t}`; for any other change create an amendment with `registry amend {id}`";
+        }
+        if (Lifecycle.Rank(to) > Lifecycle.Rank(from))
+        {
+            var next = Name(Next(from));
+            return $"`status` jumps from `{f}` to `{t}`, skipping steps; move one step at a time ({Order}): the next step after `{f}` is `{next}`";
+        }
+        var back = Previous(from) is { } previous ? $"the only step back from `{f}` is to `{Name(previous)}`" : $"`{f}` has no step back";
+        return $"`status` cannot move back from `{f}` to `{t}`; {back} (or `withdrawn` to abandon the agreement)";
+    }
+
+    public static string Name(AgreementStatus status) => FrontMatterBinder.EnumName(status);
+
+    private static AgreementStatus Next(AgreementStatus status) => status switch
+    {
+        AgreementStatus.Proposed => AgreementStatus.Drafting,
+        AgreementStatus.Drafting => AgreementStatus.InReview,
+        AgreementStatus.InReview => AgreementStatus.Final,
+        AgreementStatus.Final => AgreementStatus.Submitted,
+        _ => AgreementStatus.Executed,
+    };
+
+    private static AgreementStatus? Previous(AgreementStatus status) => status switch
+    {
+        AgreementStatus.InReview => AgreementStatus.Drafting,
+        AgreementStatus.Final => AgreementStatus.InReview,
+        AgreementStatus.Submitted => AgreementStatus.Final,
+        _ => null,
+    };
+}
