@@ -86,9 +86,10 @@ public static class AgreementScaffold
         {
             var receivers = parties.Where(p => p.Receives && p.Agency != giver.Agency).Select(p => p.Agency).ToList();
             if (receivers.Count == 0) continue;
+            var first = result.Count == 0;
             foreach (var line in item)
             {
-                if (result.Count > 0 && line.TrimStart().StartsWith('#')) continue;
+                if (!first && line.TrimStart().StartsWith('#')) continue;
                 result.Add(line
                     .Replace("\"{{owner}}\"", YamlText.Quote(giver.Agency), StringComparison.Ordinal)
                     .Replace("[\"{{recipient}}\"]", YamlText.List(receivers), StringComparison.Ordinal));
