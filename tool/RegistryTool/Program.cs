@@ -15,6 +15,10 @@ var root = new RootCommand("""
     BuildCommand.Create(),
     ServeCommand.Create(),
     CodeOwnersCommand.Create(),
+    NewCommand.Create(),
+    AmendCommand.Create(),
+    RenewCommand.Create(),
+    MigrateCommand.Create(),
 };
 
 var parse = root.Parse(args);
