@@ -40,9 +40,10 @@ public static class MarkdownReportRenderer
 
         Heading(s, WaitingHeading);
         if (r.WaitingOnYou.Count == 0) s.Append("None.\n");
-        foreach (var group in r.WaitingOnYou)
+        for (var i = 0; i < r.WaitingOnYou.Count; i++)
         {
-            s.Append("\n### ").Append(group.Agency is null ? Escape(group.Name) : $"{Escape(group.Name)} (`{Code(group.Agency)}`)").Append("\n\n");
+            var group = r.WaitingOnYou[i];
+            s.Append(i == 0 ? "### " : "\n### ").Append(group.Agency is null ? Escape(group.Name) : $"{Escape(group.Name)} (`{Code(group.Agency)}`)").Append("\n\n");
             foreach (var item in group.Items) s.Append($"- {item.Id} {Escape(item.Title)}: {Escape(item.Text, keepCode: true)}\n");
         }
         return s.ToString();
