@@ -147,6 +147,7 @@ public sealed record SiteModel
                 Timeline = Timeline(doc.Stem),
                 LastChanged = LastChanged(doc.Stem),
                 Sha256 = doc.Sha256,
+                NextSteps = NextStepsOf(doc, registry),
             };
         }).ToList();
         var agreementById = agreements.ToFrozenDictionary(a => a.Id, StringComparer.Ordinal);
@@ -216,6 +217,12 @@ public sealed record SiteModel
             YearListings = years,
         };
     }
+
+    private static NextStepsView? NextStepsOf(RegistryDocument<Agreement> doc, LoadedRegistry registry) =>
+        DulaRegistry.Reporting.NextSteps.For(doc, registry.AgencyById) is { } steps
+            ? new NextStepsView(StatusView.Of(steps.Next), StatusView.Of(steps.Gate),
+                steps.Items.Select(i => new NextStepView(StatusView.Of(i.Status), i.What, i.Who.Text)).ToList())
+            : null;
 
     private static int? YearOf(string id)
     {

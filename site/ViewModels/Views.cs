@@ -50,6 +50,12 @@ public sealed record LastChangeView(DateTimeOffset Date, string Commit, string S
     public string ShortCommit => Commit[..Math.Min(7, Commit.Length)];
 }
 
+/// <summary>One checklist item: <c>`final` needs {What} — {Who}</c>.</summary>
+public sealed record NextStepView(StatusView Status, string What, string Who);
+
+/// <summary>The "what happens next" checklist of an agreement before execution.</summary>
+public sealed record NextStepsView(StatusView Next, StatusView Gate, IReadOnlyList<NextStepView> Items);
+
 /// <summary>A value with its YAML name and a label for people (classification, framework, frequency, role).</summary>
 public sealed record Choice(string Name, string Label);
 
@@ -126,6 +132,8 @@ public sealed record AgreementView
     /// <summary>The last commit that changed the file; null when the site is built without history.</summary>
     public LastChangeView? LastChanged { get; init; }
     public required string Sha256 { get; init; }
+    /// <summary>What the next status needs and who acts; null from execution on (and for withdrawn agreements).</summary>
+    public NextStepsView? NextSteps { get; init; }
 
     public IEnumerable<PartyView> Owners => Parties.Where(p => p.Role.Name is "owner" or "both");
     public IEnumerable<PartyView> Recipients => Parties.Where(p => p.Role.Name is "recipient" or "both");

@@ -19,6 +19,7 @@ var root = new RootCommand("""
     AmendCommand.Create(),
     RenewCommand.Create(),
     MigrateCommand.Create(),
+    ReportCommand.Create(),
 };
 
 var parse = root.Parse(args);

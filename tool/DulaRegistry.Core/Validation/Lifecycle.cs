@@ -18,6 +18,17 @@ public static class Lifecycle
         _ => -1,
     };
 
+    /// <summary>The status that follows <paramref name="status"/> on the way to execution; null from <c>executed</c> on and for <c>withdrawn</c>.</summary>
+    public static AgreementStatus? Next(AgreementStatus status) => status switch
+    {
+        AgreementStatus.Proposed => AgreementStatus.Drafting,
+        AgreementStatus.Drafting => AgreementStatus.InReview,
+        AgreementStatus.InReview => AgreementStatus.Final,
+        AgreementStatus.Final => AgreementStatus.Submitted,
+        AgreementStatus.Submitted => AgreementStatus.Executed,
+        _ => null,
+    };
+
     public static bool AtLeast(AgreementStatus? status, AgreementStatus stage) =>
         status is { } s && Rank(s) >= Rank(stage);
 

@@ -1,0 +1,183 @@
+using System.Globalization;
+using DulaRegistry.Diagnostics;
+using DulaRegistry.Loading;
+using DulaRegistry.Model;
+
+namespace DulaRegistry.Validation;
+
+/// <summary>What an unmet lifecycle requirement is about; the checklist words each kind for the people who act on it.</summary>
+public enum RequirementKind
+{
+    TermEffective,
+    TermExpires,
+    DulaManager,
+    Signatory,
+    SignatoryAuthority,
+    ServiceRequest,
+    SignatureNotParty,
+    SignatureTwice,
+    Signature,
+    SignatureDate,
+    SignatureName,
+    ExecutedCopy,
+    ExecutedCopyFormat,
+    EndDate,
+    SupersededBy,
+}
+
+/// <summary>
+/// One requirement of a status that an agreement does not meet.
+/// </summary>
+/// <param name="Since">The status from which the requirement applies (<c>final</c> for signatories, even when checked for <c>executed</c>).</param>
+/// <param name="Code">The diagnostic code the validator reports it with.</param>
+/// <param name="Path">The front-matter path the diagnostic points at.</param>
+/// <param name="Message">The validator's message, worded for the target status.</param>
+/// <param name="Party">The agency id of the party concerned, or null when it concerns the whole agreement (or a party without an agency).</param>
+/// <param name="Detail">A name the checklist needs (the unauthorised signatory, the agency of a stray signature), or null.</param>
+public sealed record UnmetRequirement(
+    RequirementKind Kind, AgreementStatus Since, string Code, string Path, string Message, string? Party, string? Detail = null);
+
+/// <summary>
+/// The requirements of each lifecycle status as data: given an agreement, its parties' agencies and a target status, the
+/// requirements it does not yet meet. The validator (<see cref="Rules.LifecycleRules"/>) reports them for the agreement's own
+/// status; the "what happens next" checklist asks about the next one. One list, so the two cannot drift apart.
+/// </summary>
+public static class StatusRequirements
+{
+    /// <summary>Every requirement of <paramref name="target"/> (and of the statuses before it) that <paramref name="agreement"/> does not meet, in file order.</summary>
+    /// <param name="agencies">The registry's agencies by id, to check signing authority.</param>
+    public static IReadOnlyList<UnmetRequirement> Unmet(
+        RegistryDocument<Agreement> agreement, IReadOnlyDictionary<string, RegistryDocument<Agency>> agencies, AgreementStatus target)
+    {
+        var unmet = new List<UnmetRequirement>();
+        var m = agreement.Model;
+        var map = agreement.Map;
+        var stage = FrontMatterBinder.EnumName(target);
+        var a = Article(stage);
+
+        if (Lifecycle.AtLeast(target, AgreementStatus.Final))
+        {
+            // Point at `term` when it is there, else at `status`, the reason the dates are needed.
+            var termAt = map.Contains("term") ? "term" : "status";
+            if (m.Term?.Effective is null && !map.IsInvalid("term.effective") && !map.IsInvalid("term"))
+            {
+                unmet.Add(new(RequirementKind.TermEffective, AgreementStatus.Final, DiagnosticCodes.NeedsTerm, termAt,
+                    $"{a} `{stage}` agreement needs `term.effective` (YYYY-MM-DD)", null));
+            }
+            if (m.Term?.Expires is null && !map.IsInvalid("term.expires") && !map.IsInvalid("term"))
+            {
+                unmet.Add(new(RequirementKind.TermExpires, AgreementStatus.Final, DiagnosticCodes.NeedsTerm, termAt,
+                    $"{a} `{stage}` agreement needs `term.expires` (YYYY-MM-DD)", null));
+            }
+            for (var i = 0; i < m.Parties.Count; i++)
+            {
+                var party = m.Parties[i];
+                var path = $"parties[{i}]";
+                var who = party.Agency ?? $"party {i + 1}";
+                if (string.IsNullOrWhiteSpace(party.DulaManager?.Name) && !map.IsInvalid($"{path}.dula_manager"))
+                {
+                    unmet.Add(new(RequirementKind.DulaManager, AgreementStatus.Final, DiagnosticCodes.NeedsManagerAndSignatory, path,
+                        $"{a} `{stage}` agreement needs a DULA manager for `{who}`: add `dula_manager: {{ name: ..., title: ..., email: ... }}`", party.Agency));
+                }
+                if (string.IsNullOrWhiteSpace(party.Signatory?.Name))
+                {
+                    if (!map.IsInvalid($"{path}.signatory")) // a wrong-typed signatory was already reported
+                    {
+                        unmet.Add(new(RequirementKind.Signatory, AgreementStatus.Final, DiagnosticCodes.NeedsManagerAndSignatory, path,
+                            $"{a} `{stage}` agreement needs a signatory for `{who}`: add `signatory: {{ name: ..., title: ... }}`", party.Agency));
+                    }
+                }
+                else if (party.Agency is { } id && agencies.TryGetValue(id, out var agency)
+                    && !agency.Model.Signatories.Any(s => SameName(s.Name, party.Signatory.Name)))
+                {
+                    unmet.Add(new(RequirementKind.SignatoryAuthority, AgreementStatus.Final, DiagnosticCodes.SignatoryNotAuthorized, $"{path}.signatory",
+                        $"`{party.Signatory.Name}` is not listed under `signatories` in `agencies/{id}.md`; only people with signing authority for `{id}` may sign (ask its Data Sharing Coordinator to add them)",
+                        id, party.Signatory.Name));
+                }
+            }
+        }
+
+        if (Lifecycle.AtLeast(target, AgreementStatus.Submitted) && string.IsNullOrWhiteSpace(m.ServiceRequest) && !map.IsInvalid("service_request"))
+        {
+            unmet.Add(new(RequirementKind.ServiceRequest, AgreementStatus.Submitted, DiagnosticCodes.NeedsServiceRequest, "status",
+                $"{a} `{stage}` agreement needs `service_request`: the number of the Data Office request (such as RITM0041234)", null));
+        }
+
+        if (Lifecycle.WasExecuted(target))
+        {
+            if (!map.IsInvalid("signatures")) AddSignatures(unmet, agreement, stage);
+            var sha = m.ExecutedCopy?.Sha256;
+            if (string.IsNullOrWhiteSpace(sha))
+            {
+                // A wrong-typed `executed_copy` or `sha256` was already reported by the binder.
+                if (!map.IsInvalid("executed_copy") && !map.IsInvalid("executed_copy.sha256"))
+                {
+                    unmet.Add(new(RequirementKind.ExecutedCopy, AgreementStatus.Executed, DiagnosticCodes.NeedsExecutedCopy,
+                        map.Contains("executed_copy") ? "executed_copy" : "status",
+                        $"{a} `{stage}` agreement needs `executed_copy: {{ sha256: ... }}`, the SHA-256 of the signed PDF (`sha256sum file.pdf`)", null));
+                }
+            }
+            else if (sha.Length != 64 || !sha.All(char.IsAsciiHexDigit))
+            {
+                unmet.Add(new(RequirementKind.ExecutedCopyFormat, AgreementStatus.Executed, DiagnosticCodes.NeedsExecutedCopy, "executed_copy.sha256",
+                    "`executed_copy.sha256` must be exactly 64 hexadecimal digits (the output of `sha256sum`)", null));
+            }
+        }
+
+        if (target is AgreementStatus.Terminated or AgreementStatus.Superseded && m.Ended is null && !map.IsInvalid("ended"))
+        {
+            unmet.Add(new(RequirementKind.EndDate, target, DiagnosticCodes.NeedsEndDate, "status",
+                $"{a} `{stage}` agreement needs `ended:`, the date it ended (YYYY-MM-DD)", null));
+        }
+        if (target == AgreementStatus.Superseded && string.IsNullOrWhiteSpace(m.SupersededBy))
+        {
+            unmet.Add(new(RequirementKind.SupersededBy, target, DiagnosticCodes.NeedsEndDate, "status",
+                "a `superseded` agreement needs `superseded_by:`, the id of the agreement that replaces it", null));
+        }
+        return unmet;
+    }
+
+    private static void AddSignatures(List<UnmetRequirement> unmet, RegistryDocument<Agreement> agreement, string stage)
+    {
+        var m = agreement.Model;
+        var parties = m.Parties.Select(p => p.Agency).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var signed = new HashSet<string>(StringComparer.Ordinal);
+        const AgreementStatus since = AgreementStatus.Executed;
+        const string code = DiagnosticCodes.NeedsSignatures;
+        for (var i = 0; i < m.Signatures.Count; i++)
+        {
+            var signature = m.Signatures[i];
+            var path = $"signatures[{i}]";
+            if (string.IsNullOrWhiteSpace(signature.Agency) || !parties.Contains(signature.Agency))
+            {
+                unmet.Add(new(RequirementKind.SignatureNotParty, since, code, path,
+                    $"signature {i + 1} is for `{signature.Agency ?? "(no agency)"}`, which is not a party; each signature names a party's agency",
+                    null, (i + 1).ToString(CultureInfo.InvariantCulture)));
+                continue;
+            }
+            if (!signed.Add(signature.Agency))
+            {
+                unmet.Add(new(RequirementKind.SignatureTwice, since, code, path, $"`{signature.Agency}` has signed twice; keep one signature per party", signature.Agency));
+            }
+            if (signature.Date is null && !agreement.Map.IsInvalid($"{path}.date"))
+            {
+                unmet.Add(new(RequirementKind.SignatureDate, since, code, path, $"the signature of `{signature.Agency}` needs `date:` (YYYY-MM-DD)", signature.Agency));
+            }
+            if (string.IsNullOrWhiteSpace(signature.Name))
+            {
+                unmet.Add(new(RequirementKind.SignatureName, since, code, path, $"the signature of `{signature.Agency}` needs the signer's `name`", signature.Agency));
+            }
+        }
+        foreach (var party in parties.Where(p => !signed.Contains(p)).Order(StringComparer.Ordinal))
+        {
+            unmet.Add(new(RequirementKind.Signature, since, code, m.Signatures.Count > 0 ? "signatures" : "status",
+                $"{Article(stage)} `{stage}` agreement needs a dated signature from every party; `{party}` has none under `signatures`", party));
+        }
+    }
+
+    private static bool SameName(string? a, string? b) =>
+        a is not null && b is not null && string.Compare(a.Trim(), b.Trim(), CultureInfo.InvariantCulture, CompareOptions.IgnoreCase) == 0;
+
+    /// <summary>"an executed", "an in-review", "a final".</summary>
+    private static string Article(string stage) => stage[0] is 'a' or 'e' or 'i' or 'o' or 'u' ? "an" : "a";
+}
