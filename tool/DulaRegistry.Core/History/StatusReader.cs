@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Unicode;
 using DulaRegistry.Diagnostics;
@@ -46,10 +47,19 @@ internal static class StatusReader
         var yaml = text.AsMemory(split.YamlStart..split.CloseStart);
         if (YamlTreeReader.ReadUntilRootKey(yaml, StatusKey, relative, 1, ignored) is not YMapping front) return null;
         if (front.Entries.FirstOrDefault(e => e.Key.Value == StatusKey) is not { } entry) return null;
-        // Bound by the validator's binder, given only the status entry.
-        var status = new YMapping([entry], front.Position);
-        return FrontMatterBinder.Bind<Agreement>(status, relative, new SourceMap(SourcePosition.Start), ignored).Status;
+        // A status is one of a few words, so each distinct scalar is bound once (the binder's answer depends on nothing else).
+        if (entry.Value is not YScalar scalar || Bound.Count >= MaxBound) return Bind(entry, relative);
+        return Bound.GetOrAdd((scalar.Value, scalar.Plain), static (_, e) => Bind(e, "agreements/status.md"), entry);
     }
+
+    /// <summary>Status scalars already bound; bounded, so a history full of odd values cannot grow it without end.</summary>
+    private static readonly ConcurrentDictionary<(string Value, bool Plain), AgreementStatus?> Bound = new();
+
+    private const int MaxBound = 1024;
+
+    /// <summary>The status entry bound by the validator's own binder, given only that entry.</summary>
+    private static AgreementStatus? Bind(YEntry entry, string relative) =>
+        FrontMatterBinder.Bind<Agreement>(new YMapping([entry], SourcePosition.Start), relative, new SourceMap(SourcePosition.Start), new DiagnosticBag()).Status;
 
     /// <summary>The first <see cref="PrefixBytes"/> bytes or fewer, cut before a character that would straddle the cut.</summary>
     private static int PrefixLength(byte[] bytes)
