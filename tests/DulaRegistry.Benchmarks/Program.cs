@@ -8,6 +8,7 @@ using DulaRegistry.Validation;
 // `generate DIR [N] [--commits C]`  writes a registry of N agreements (default 10,000), for timing the CLI; with
 //                                   --commits, also a Git repository whose main reaches it over C commits.
 // `history DIR`       reads DIR's status history from Git three times in this process, timing each.
+// `old-history DIR`   times the old way, `git log -p` and parsing its text, three times.
 // `phases DIR`        loads and validates DIR three times in this process, timing each phase and rule.
 // anything else       runs BenchmarkDotNet (e.g. `--filter '*'`).
 switch (args)
@@ -28,26 +29,48 @@ switch (args)
     case ["history", var root]:
         for (var round = 1; round <= 3; round++)
         {
-            // The walk and blob reads alone (what the one thread that may touch the repository does), then the whole read.
-            var walkClock = Stopwatch.StartNew();
-            var blobs = new HashSet<string>(StringComparer.Ordinal);
-            long bytes = 0;
+            // Each phase alone on this thread, then the whole read; wall time and this process's CPU time (user and system, all
+            // threads), which other load on the machine disturbs less than the wall time.
+            var self = Process.GetCurrentProcess();
+            var (walkClock, walkCpu) = (Stopwatch.StartNew(), self.TotalProcessorTime);
+            var changed = new List<(string Id, string Name)>();
             using (var repository = DulaRegistry.Git.RegistryRepository.Open(root))
             {
+                var seen = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var commit in repository.FirstParentChanges("agreements"))
                 {
                     foreach (var change in commit.Changes)
                     {
-                        if (change.BlobId is { } id && blobs.Add(id)) bytes += repository.ReadBlob(id, long.MaxValue)!.Length;
+                        if (change.BlobId is { } id && seen.Add(id)) changed.Add((id, change.Name));
                     }
                 }
+                var walked = Measure(walkClock, walkCpu);
+                var (readClock, readCpu) = (Stopwatch.StartNew(), self.TotalProcessorTime);
+                var blobs = changed.Select(c => repository.ReadBlob(c.Id, long.MaxValue)!).ToList();
+                var read = Measure(readClock, readCpu);
+                var (parseClock, parseCpu) = (Stopwatch.StartNew(), self.TotalProcessorTime);
+                var parsed = blobs.Select((b, i) => DulaRegistry.History.StatusReader.Read(b, $"agreements/{changed[i].Name}")).Count(s => s is not null);
+                var parse = Measure(parseClock, parseCpu);
+                Console.WriteLine($"round {round}: one thread: walk {walked}, read {blobs.Count:N0} blobs ({blobs.Sum(b => (long)b.Length) / (1024 * 1024):N0} MB) {read}, parse {parsed:N0} statuses {parse}");
             }
-            Console.WriteLine($"round {round}: walk and read {blobs.Count:N0} blobs ({bytes / (1024 * 1024):N0} MB) in {walkClock.Elapsed.TotalMilliseconds:0} ms");
-            var clock = Stopwatch.StartNew();
+            var (clock, cpu) = (Stopwatch.StartNew(), self.TotalProcessorTime);
             var history = DulaRegistry.History.StatusHistory.Read(root);
+            var whole = Measure(clock, cpu);
             var changes = history.Agreements.Values.Sum(h => h.StatusChanges.Count);
-            Console.WriteLine($"round {round}: {clock.Elapsed.TotalMilliseconds:0} ms, {history.Agreements.Count:N0} agreements, {changes:N0} status changes, "
-                + $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024):N0} MB{(history.Note is { } note ? $" ({note})" : "")}");
+            self.Refresh();
+            Console.WriteLine($"round {round}: whole read {whole}, {history.Agreements.Count:N0} agreements, {changes:N0} status changes, "
+                + $"peak working set {self.PeakWorkingSet64 / (1024 * 1024):N0} MB{(history.Note is { } note ? $" ({note})" : "")}");
+        }
+        break;
+    case ["old-history", var root]:
+        for (var round = 1; round <= 3; round++)
+        {
+            var self = Process.GetCurrentProcess();
+            var (clock, cpu) = (Stopwatch.StartNew(), self.TotalProcessorTime);
+            var (timelines, gitCpu) = OldGitLogHistory.Read(root);
+            var parsed = Measure(clock, cpu);
+            Console.WriteLine($"round {round}: git log -p and its parsing {parsed}, git's own CPU {gitCpu.TotalMilliseconds:0} ms, "
+                + $"{timelines.Count:N0} agreements, {timelines.Values.Sum(t => t.Count):N0} status changes");
         }
         break;
     case ["phases", var root]:
@@ -72,3 +95,6 @@ switch (args)
         BenchmarkSwitcher.FromAssembly(typeof(ValidateBenchmark).Assembly).Run(args);
         break;
 }
+
+static string Measure(Stopwatch clock, TimeSpan cpuBefore) =>
+    $"{clock.Elapsed.TotalMilliseconds:0} ms (CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds:0} ms)";

@@ -109,9 +109,14 @@ public sealed class RegistryRepository : IDisposable
     }
 
     /// <summary>The content of a blob named by a <see cref="FolderFileChange"/>; null when it is missing or over <paramref name="maxBytes"/>.</summary>
-    public byte[]? ReadBlob(string blobId, long maxBytes)
+    public byte[]? ReadBlob(string blobId, long maxBytes) => ReadBlob(_repository, blobId, maxBytes);
+
+    /// <summary>A reader of blobs with a repository handle of its own, for use on another thread than this repository's.</summary>
+    public BlobReader OpenBlobReader() => new(_repository.Info.Path);
+
+    internal static byte[]? ReadBlob(Repository repository, string blobId, long maxBytes)
     {
-        var blob = _repository.Lookup<Blob>(new ObjectId(blobId));
+        var blob = repository.Lookup<Blob>(new ObjectId(blobId));
         return blob is null || blob.Size > maxBytes ? null : Bytes(blob);
     }
 

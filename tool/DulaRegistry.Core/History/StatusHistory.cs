@@ -32,36 +32,43 @@ public static class StatusHistory
     /// <summary>Timelines from an open repository.</summary>
     public static RegistryHistory Read(RegistryRepository repository, long maxFileBytes = 1024 * 1024)
     {
-        // The walk and every blob read stay on this thread (the repository is not thread-safe); parsing, the costly part, runs
-        // on the other cores while the walk goes on. Each distinct blob is read and parsed once.
+        // The walk stays on this thread (the repository is not thread-safe); reading and parsing blobs, the costly part, runs on
+        // one worker per core, each with a repository handle of its own, while the walk goes on. Each distinct blob is read once.
         var commits = new List<FolderCommit>();
         var statuses = new ConcurrentDictionary<string, AgreementStatus?>(StringComparer.Ordinal);
         var queued = new HashSet<string>(StringComparer.Ordinal);
-        using var queue = new BlockingCollection<(string BlobId, string Name, byte[] Bytes)>(boundedCapacity: 256);
-        var workers = Enumerable.Range(0, Math.Max(1, Environment.ProcessorCount - 1)).Select(_ => Task.Run(() =>
-        {
-            foreach (var (blobId, name, bytes) in queue.GetConsumingEnumerable())
-            {
-                statuses[blobId] = StatusReader.Read(bytes, $"{RegistryLoader.AgreementsFolder}/{name}");
-            }
-        })).ToArray();
+        using var queue = new BlockingCollection<(string BlobId, string Name)>(boundedCapacity: 4096);
+        var readers = Enumerable.Range(0, Math.Max(1, Environment.ProcessorCount)).Select(_ => repository.OpenBlobReader()).ToList();
         try
         {
-            foreach (var commit in repository.FirstParentChanges(RegistryLoader.AgreementsFolder))
+            var workers = readers.Select(reader => Task.Run(() =>
             {
-                commits.Add(commit);
-                foreach (var change in commit.Changes)
+                foreach (var (blobId, name) in queue.GetConsumingEnumerable())
                 {
-                    if (change.BlobId is not { } blobId || !queued.Add(blobId)) continue;
-                    if (repository.ReadBlob(blobId, maxFileBytes) is { } bytes) queue.Add((blobId, change.Name, bytes));
-                    else statuses[blobId] = null; // over the size limit: the loader would refuse it too
+                    // Over the size limit: the loader would refuse it too.
+                    statuses[blobId] = reader.Read(blobId, maxFileBytes) is { } bytes ? StatusReader.Read(bytes, $"{RegistryLoader.AgreementsFolder}/{name}") : null;
                 }
+            })).ToArray();
+            try
+            {
+                foreach (var commit in repository.FirstParentChanges(RegistryLoader.AgreementsFolder))
+                {
+                    commits.Add(commit);
+                    foreach (var change in commit.Changes)
+                    {
+                        if (change.BlobId is { } blobId && queued.Add(blobId)) queue.Add((blobId, change.Name));
+                    }
+                }
+            }
+            finally
+            {
+                queue.CompleteAdding();
+                Task.WaitAll(workers);
             }
         }
         finally
         {
-            queue.CompleteAdding();
-            Task.WaitAll(workers);
+            foreach (var reader in readers) reader.Dispose();
         }
 
         var records = new Dictionary<string, Record>(StringComparer.Ordinal);

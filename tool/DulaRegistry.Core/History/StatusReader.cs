@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Text;
+using System.Text.Unicode;
 using DulaRegistry.Diagnostics;
 using DulaRegistry.Loading;
 using DulaRegistry.Model;
@@ -6,32 +8,65 @@ using DulaRegistry.Model;
 namespace DulaRegistry.History;
 
 /// <summary>
-/// An agreement file's <c>status</c> as the validator reads it: the same front-matter reader and binder, so only the
-/// front matter's <c>status</c> key counts and nothing in the body can look like one.
+/// An agreement file's <c>status</c> as the validator reads it: the loader's front-matter splitter, its YAML reader and its
+/// binder, so only the front matter's top-level <c>status</c> key counts and nothing in the body can look like one.
 /// </summary>
+/// <remarks>
+/// Two shortcuts, because history reads every version of every agreement: only the start of the file is decoded when the
+/// front matter closes there, and the YAML is read only up to the first top-level <c>status</c> entry
+/// (<see cref="YamlTreeReader.ReadUntilRootKey"/>). Everything up to that entry is read and refused exactly as the loader
+/// does; a mistake after it, which makes the loader drop the whole file, is not seen, so such a version still counts with
+/// the status it names. A later duplicate <c>status</c> changes nothing: the loader keeps the first one too.
+/// </remarks>
 internal static class StatusReader
 {
     private static readonly string StatusKey = FrontMatterBinder.KeyName(nameof(Agreement.Status));
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    /// <summary>How many bytes are decoded first; an agreement's front matter is about 1.5 KB.</summary>
+    private const int PrefixBytes = 8 * 1024;
+
     /// <summary>The status, or null when the file has no readable front matter or no valid status (it then contributes nothing).</summary>
     public static AgreementStatus? Read(byte[] bytes, string relative)
     {
-        if (Array.IndexOf(bytes, (byte)0) >= 0) return null; // binary, which the loader refuses too
-        string text;
-        try
+        // What the loader refuses anywhere in a file (binary, not UTF-8) is checked over all of it, without decoding it.
+        if (bytes.AsSpan().IndexOf((byte)0) >= 0 || !Utf8.IsValid(bytes)) return null;
+
+        var prefix = PrefixLength(bytes);
+        var text = FrontMatterSplitter.Normalize(StrictUtf8.GetString(bytes, 0, prefix));
+        var split = FrontMatterSplitter.Split(text, isWhole: prefix == bytes.Length);
+        if (split.Problem == FrontMatterProblem.NeedMore)
         {
-            text = StrictUtf8.GetString(bytes);
+            text = FrontMatterSplitter.Normalize(StrictUtf8.GetString(bytes));
+            split = FrontMatterSplitter.Split(text);
         }
-        catch (DecoderFallbackException)
-        {
-            return null;
-        }
+        if (split.Problem != FrontMatterProblem.None) return null;
+
         var ignored = new DiagnosticBag(); // history shows what was merged; validating old versions is not its job
-        if (RegistryLoader.ReadFrontMatter(text, relative, ignored) is not { } front) return null;
-        // Bound by the validator's binder, given only the status key (binding the other keys costs time and changes nothing here).
-        var status = new YMapping([.. front.Mapping.Entries.Where(e => e.Key.Value == StatusKey)], front.Mapping.Position);
-        return FrontMatterBinder.Bind<Agreement>(status, relative, new SourceMap(SourcePosition.Start), ignored).Status;
+        var yaml = text.AsMemory(split.YamlStart..split.CloseStart);
+        if (YamlTreeReader.ReadUntilRootKey(yaml, StatusKey, relative, 1, ignored) is not YMapping front) return null;
+        if (front.Entries.FirstOrDefault(e => e.Key.Value == StatusKey) is not { } entry) return null;
+        // A status is one of a few words, so each distinct scalar is bound once (the binder's answer depends on nothing else).
+        if (entry.Value is not YScalar scalar || Bound.Count >= MaxBound) return Bind(entry, relative);
+        return Bound.GetOrAdd((scalar.Value, scalar.Plain), static (_, e) => Bind(e, "agreements/status.md"), entry);
+    }
+
+    /// <summary>Status scalars already bound; bounded, so a history full of odd values cannot grow it without end.</summary>
+    private static readonly ConcurrentDictionary<(string Value, bool Plain), AgreementStatus?> Bound = new();
+
+    private const int MaxBound = 1024;
+
+    /// <summary>The status entry bound by the validator's own binder, given only that entry.</summary>
+    private static AgreementStatus? Bind(YEntry entry, string relative) =>
+        FrontMatterBinder.Bind<Agreement>(new YMapping([entry], SourcePosition.Start), relative, new SourceMap(SourcePosition.Start), new DiagnosticBag()).Status;
+
+    /// <summary>The first <see cref="PrefixBytes"/> bytes or fewer, cut before a character that would straddle the cut.</summary>
+    private static int PrefixLength(byte[] bytes)
+    {
+        if (bytes.Length <= PrefixBytes) return bytes.Length;
+        var n = PrefixBytes;
+        while (n > 0 && (bytes[n] & 0xC0) == 0x80) n--; // a continuation byte: the character started before the cut
+        return n;
     }
 }

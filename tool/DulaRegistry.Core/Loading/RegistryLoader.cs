@@ -215,51 +215,24 @@ public static class RegistryLoader
         void Report(string code, int line, int column, string message) =>
             sink.Report(new(code, Severity.Error, relative, line, column, message));
 
-        if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
-        if (text.Contains('\r')) text = text.Replace("\r\n", "\n").Replace('\r', '\n');
-        if (string.IsNullOrWhiteSpace(text))
+        text = FrontMatterSplitter.Normalize(text);
+        var (problem, yamlStart, closeStart, closeLine) = FrontMatterSplitter.Split(text);
+        switch (problem)
         {
-            Report(DiagnosticCodes.NoFrontMatter, 1, 1, "the file is empty; it must start with a `---` line, the front matter, and a closing `---` line");
-            return null;
+            case FrontMatterProblem.Empty:
+                Report(DiagnosticCodes.NoFrontMatter, 1, 1, "the file is empty; it must start with a `---` line, the front matter, and a closing `---` line");
+                return null;
+            case FrontMatterProblem.NoOpening:
+                Report(DiagnosticCodes.NoFrontMatter, 1, 1,
+                    "the file must start with a line `---`, then the front matter (keys such as `id:`), then a closing `---` line");
+                return null;
+            case FrontMatterProblem.Unterminated or FrontMatterProblem.NeedMore:
+                Report(DiagnosticCodes.UnterminatedFrontMatter, 1, 1,
+                    "the front matter that starts on line 1 has no closing `---` line; add one after the last key");
+                return null;
         }
 
-        var firstEnd = text.IndexOf('\n');
-        var firstLine = firstEnd < 0 ? text.AsSpan() : text.AsSpan(0, firstEnd);
-        if (!firstLine.TrimEnd().SequenceEqual("---"))
-        {
-            Report(DiagnosticCodes.NoFrontMatter, 1, 1,
-                "the file must start with a line `---`, then the front matter (keys such as `id:`), then a closing `---` line");
-            return null;
-        }
-
-        // Find the closing delimiter line.
-        var lineNumber = 1;
-        var position = firstEnd + 1;
-        var closeStart = -1;
-        var closeLine = 0;
-        while (firstEnd >= 0 && position <= text.Length)
-        {
-            lineNumber++;
-            var end = text.IndexOf('\n', position);
-            var line = end < 0 ? text.AsSpan(position) : text.AsSpan(position, end - position);
-            var trimmed = line.TrimEnd();
-            if (trimmed.SequenceEqual("---") || trimmed.SequenceEqual("..."))
-            {
-                closeStart = position;
-                closeLine = lineNumber;
-                break;
-            }
-            if (end < 0) break;
-            position = end + 1;
-        }
-        if (closeStart < 0)
-        {
-            Report(DiagnosticCodes.UnterminatedFrontMatter, 1, 1,
-                "the front matter that starts on line 1 has no closing `---` line; add one after the last key");
-            return null;
-        }
-
-        var yaml = text.AsMemory((firstEnd + 1)..closeStart);
+        var yaml = text.AsMemory(yamlStart..closeStart);
         var tree = YamlTreeReader.Read(yaml, relative, 1, sink);
         if (tree is null)
         {

@@ -26,7 +26,19 @@ public static class YamlTreeReader
         Read(yaml.AsMemory(), file, lineOffset, sink);
 
     /// <summary>Parses a slice of a file's text without copying it.</summary>
-    public static YNode? Read(ReadOnlyMemory<char> yaml, string file, int lineOffset, IDiagnosticSink sink)
+    public static YNode? Read(ReadOnlyMemory<char> yaml, string file, int lineOffset, IDiagnosticSink sink) =>
+        Read(yaml, file, lineOffset, sink, stopAfterRootKey: null);
+
+    /// <summary>
+    /// Like <see cref="Read(ReadOnlyMemory{char}, string, int, IDiagnosticSink)"/>, with the same refusals, but stops once the
+    /// root mapping's first entry named <paramref name="key"/> has been read: the mapping returned then holds the entries up to
+    /// and including it. What follows that entry is not read, so a mistake there is neither seen nor reported. For readers that
+    /// need one key near the top of many files (status history), where parsing the rest costs most of the time.
+    /// </summary>
+    public static YNode? ReadUntilRootKey(ReadOnlyMemory<char> yaml, string key, string file, int lineOffset, IDiagnosticSink sink) =>
+        Read(yaml, file, lineOffset, sink, key);
+
+    private static YNode? Read(ReadOnlyMemory<char> yaml, string file, int lineOffset, IDiagnosticSink sink, string? stopAfterRootKey)
     {
         // A directive needs a `---` after it, which would end the front matter: so one is never valid here, and YamlDotNet
         // reads a front matter of only a directive as no document at all, which would skip the file without a word.
@@ -38,11 +50,12 @@ public static class YamlTreeReader
         }
 
         var parser = new TrackingParser(new Parser(new MemoryReader(yaml)));
-        var builder = new Builder(parser, file, lineOffset, sink);
+        var builder = new Builder(parser, file, lineOffset, sink) { StopAfterRootKey = stopAfterRootKey };
         try
         {
             var root = builder.ReadStream();
-            if (FindTabIndent(yaml.Span, builder.ScalarSpans, int.MaxValue) is { } tabLine)
+            // After an early stop, only the lines read so far: a later one may be inside a multi-line value not yet seen.
+            if (FindTabIndent(yaml.Span, builder.ScalarSpans, builder.Stopped ? (int)Math.Max(1, parser.Last.Line) : int.MaxValue) is { } tabLine)
             {
                 TabIndent(tabLine);
                 return null;
@@ -206,6 +219,12 @@ public static class YamlTreeReader
         /// <summary>Where each scalar that spans lines starts and ends (character indexes), for <see cref="FindTabIndent"/>.</summary>
         public List<(long Start, long End)> ScalarSpans { get; } = [];
 
+        /// <summary>A root key after whose entry reading stops (see <see cref="ReadUntilRootKey"/>), or null to read everything.</summary>
+        public string? StopAfterRootKey { get; init; }
+
+        /// <summary>True when reading stopped at <see cref="StopAfterRootKey"/>.</summary>
+        public bool Stopped { get; private set; }
+
         public YNode? ReadStream()
         {
             parser.MoveNext(); // StreamStart
@@ -213,6 +232,7 @@ public static class YamlTreeReader
             if (parser.Current is not DocumentStart) return null; // empty: only comments or nothing
             parser.MoveNext();
             YNode? root = parser.Current is DocumentEnd ? null : ReadNode(1);
+            if (Stopped) return root;
             parser.MoveNext(); // past DocumentEnd
             if (parser.Current is DocumentStart second)
             {
@@ -292,6 +312,11 @@ public static class YamlTreeReader
                             }
                             index?.Add(key.Value, key.Position);
                             entries.Add(new YEntry(key, value));
+                            if (depth == 1 && key.Value == StopAfterRootKey)
+                            {
+                                Stopped = true;
+                                return new YMapping(entries, Pos(map.Start));
+                            }
                         }
                         parser.MoveNext();
                         return new YMapping(entries, Pos(map.Start));
