@@ -15,6 +15,7 @@ var root = new RootCommand("""
     BuildCommand.Create(),
     ServeCommand.Create(),
     CodeOwnersCommand.Create(),
+    KeygenCommand.Create(),
 };
 
 var parse = root.Parse(args);
