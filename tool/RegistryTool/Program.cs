@@ -20,6 +20,7 @@ var root = new RootCommand("""
     RenewCommand.Create(),
     MigrateCommand.Create(),
     ReportCommand.Create(),
+    KeygenCommand.Create(),
 };
 
 var parse = root.Parse(args);
