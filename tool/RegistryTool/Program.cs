@@ -21,6 +21,7 @@ var root = new RootCommand("""
     MigrateCommand.Create(),
     ReportCommand.Create(),
     KeygenCommand.Create(),
+    ApprovalsCommand.Create(),
 };
 
 var parse = root.Parse(args);
