@@ -19,6 +19,9 @@ var root = new RootCommand("""
     AmendCommand.Create(),
     RenewCommand.Create(),
     MigrateCommand.Create(),
+    IntakeCommand.Create(),
+    RemindCommand.Create(),
+    AnnounceCommand.Create(),
 };
 
 var parse = root.Parse(args);
