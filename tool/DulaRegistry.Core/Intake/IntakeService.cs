@@ -136,7 +136,7 @@ public sealed class IntakeService(IGitHub github)
         {
             var id = TryResolve(choices, name)
                 ?? choices.All.FirstOrDefault(a => string.Equals(a.Name?.Trim(), name, StringComparison.OrdinalIgnoreCase))?.Id; // the full name works too
-            if (id is null) unknown.Add($"**{label}**: `{MarkdownText.Escape(name).Replace("`", "'", StringComparison.Ordinal)}` is not a known agency{MarkdownText.Escape(choices.Suggestion(name))}");
+            if (id is null) unknown.Add($"**{label}**: `{MarkdownText.Escape(name).Replace("`", "'", StringComparison.Ordinal)}` is not a known agency{MarkdownText.Escape(choices.Suggestion(name).Replace("`", "", StringComparison.Ordinal))}");
             else if (!ids.Contains(id, StringComparer.Ordinal)) ids.Add(id);
         }
         return ids;

@@ -9,7 +9,8 @@ namespace DulaRegistry.Notices;
 /// </summary>
 public static class MarkdownText
 {
-    private const string Punctuation = "\\`*_{}[]<>()#+!|~&";
+    // Parentheses need no escape: a link needs a `]` before them, and that is escaped.
+    private const string Punctuation = "\\`*_{}[]<>#+!|~&";
 
     /// <summary>One line of plain text.</summary>
     public static string Escape(string? text)
