@@ -19,6 +19,7 @@ var root = new RootCommand("""
     AmendCommand.Create(),
     RenewCommand.Create(),
     MigrateCommand.Create(),
+    ApprovalsCommand.Create(),
     IntakeCommand.Create(),
     RemindCommand.Create(),
     AnnounceCommand.Create(),
