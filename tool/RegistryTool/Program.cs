@@ -22,6 +22,9 @@ var root = new RootCommand("""
     ReportCommand.Create(),
     KeygenCommand.Create(),
     ApprovalsCommand.Create(),
+    IntakeCommand.Create(),
+    RemindCommand.Create(),
+    AnnounceCommand.Create(),
 };
 
 var parse = root.Parse(args);

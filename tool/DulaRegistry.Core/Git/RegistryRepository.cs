@@ -210,6 +210,26 @@ public sealed class RegistryRepository : IDisposable
         static bool IsDirectFile(string path) => path.EndsWith(".md", StringComparison.Ordinal) && !path.Contains('/', StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// True when <paramref name="ancestor"/> is <paramref name="commit"/> or reachable from it: a commit of HEAD's first-parent
+    /// chain is "after" a revision exactly when it is not reachable from it (as <c>git log REF..HEAD</c> counts).
+    /// </summary>
+    /// <exception cref="GitException">either commit is unknown.</exception>
+    public bool IsAncestor(GitCommit ancestor, GitCommit commit)
+    {
+        if (ancestor.Sha == commit.Sha) return true;
+        var a = LookupCommit(ancestor.Sha);
+        var c = LookupCommit(commit.Sha);
+        try
+        {
+            return _repository.ObjectDatabase.FindMergeBase(a, c)?.Sha == a.Sha;
+        }
+        catch (LibGit2SharpException ex)
+        {
+            throw IsShallow ? GitException.MissingHistory(commit.Sha, ex) : GitException.UnknownRevision(commit.Sha, ex);
+        }
+    }
+
     public void Dispose() => _repository.Dispose();
 
     private Commit LookupCommit(string revision)
