@@ -15,6 +15,8 @@ var root = new RootCommand("""
     BuildCommand.Create(),
     ServeCommand.Create(),
     CodeOwnersCommand.Create(),
+    PublishCommand.Create(),
+    VerifyCommand.Create(),
 };
 
 var parse = root.Parse(args);

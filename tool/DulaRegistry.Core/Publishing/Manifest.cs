@@ -170,7 +170,7 @@ public sealed record Manifest(
     private static byte[] Base64Value(JsonElement element, string name) =>
         element.TryGetBytesFromBase64(out var bytes) ? bytes : throw new FormatException($"'{name}' is not base64");
 
-    private static IEnumerable<JsonElement> Array(JsonElement element, string name)
+    private static JsonElement.ArrayEnumerator Array(JsonElement element, string name)
     {
         var value = Property(element, name);
         return value.ValueKind == JsonValueKind.Array ? value.EnumerateArray() : throw new FormatException($"'{name}' is not a list");
