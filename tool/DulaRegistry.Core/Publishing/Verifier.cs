@@ -86,7 +86,7 @@ public static class Verifier
             failures.Add($"the proof's checkpoint is for the log '{noteOrigin}', not '{origin}'");
             return new VerifyReport(failures, checks);
         }
-        if (SignedNote.VerifiedBody(proof.CheckpointNote, keyName, key) is not { } body)
+        if (VerifiedBody(proof.CheckpointNote, keyName, key) is not { } body)
         {
             failures.Add($"the proof's checkpoint carries no valid signature by the key {key.Fingerprint} under the name '{keyName}': it is unsigned, altered, or signed by another key");
             return new VerifyReport(failures, checks);
@@ -115,6 +115,19 @@ public static class Verifier
             checks.Add($"{fileName} is entry {proof.Index} of {checkpoint.Size} (root {Convert.ToBase64String(checkpoint.Root)})");
         }
         return new VerifyReport(failures, checks);
+    }
+
+    /// <summary>The note's body when signed by the key; null for any note that is not, malformed ones included.</summary>
+    private static string? VerifiedBody(string note, string keyName, VerifyingKey key)
+    {
+        try
+        {
+            return SignedNote.VerifiedBody(note, keyName, key);
+        }
+        catch (ArgumentException)
+        {
+            return null; // defensive: a malformed note is simply not verified (a note without signature lines once threw here)
+        }
     }
 
     /// <summary>The entries are numbered 0…size-1, and their leaf hashes give the root the manifest states.</summary>
@@ -235,7 +248,7 @@ public static class Verifier
                     ? $"agreement {listed.Id} (log entry {i}): as executed in the checkout's history (commit {actual.Commit[..12]}) its SHA-256 is {actual.Sha256}, but the manifest lists {listed.Sha256}; the executed text was altered"
                     : actual.Index != i
                         ? $"agreement {listed.Id} (log entry {i}): the checkout's history puts it at entry {actual.Index}; the log was reordered"
-                        : $"agreement {listed.Id} (log entry {i}): the checkout's history has it executed at commit {actual.Commit[..12]}, the manifest at {listed.Commit[..Math.Min(12, listed.Commit.Length)]}");
+                        : $"agreement {listed.Id} (log entry {i}): the checkout's history has it executed at commit {actual.Commit[..12]}, the manifest at {listed.Commit[..Math.Min(12, listed.Commit.Length)]}; main's history was rewritten");
         }
         if (failures.Count == before) checks.Add($"the {manifest.Entries.Count} log entries match the checkout's history");
     }
