@@ -97,7 +97,9 @@ public static class SignedNote
         var split = note.LastIndexOf("\n\n", StringComparison.Ordinal);
         if (split < 0) return false;
         body = note[..(split + 1)];
-        var lines = note[(split + 2)..^1].Split('\n');
+        var block = note[(split + 2)..];
+        if (block.Length == 0) return false;
+        var lines = block[..^1].Split('\n');
         if (lines.Length > MaxSignatures) return false;
         foreach (var line in lines)
         {
@@ -107,19 +109,29 @@ public static class SignedNote
             if (space <= 0) return false;
             var name = rest[..space];
             if (!ValidName(name)) return false;
-            byte[] bytes;
-            try
-            {
-                bytes = Convert.FromBase64String(rest[(space + 1)..]);
-            }
-            catch (FormatException)
-            {
-                return false;
-            }
-            if (bytes.Length < 5) return false;
+            if (!TryParseBase64(rest[(space + 1)..], out var bytes) || bytes.Length < 5) return false;
             signatures.Add((name, bytes, line));
         }
         return body.Length > 0;
+    }
+
+    /// <summary>Whether <paramref name="note"/> has the form of a signed note (its signatures unchecked).</summary>
+    internal static bool IsWellFormed(string note) => TryParse(note, out _, out _);
+
+    /// <summary>Standard base64 in its one canonical spelling: no spaces or line breaks inside, as the format writes it.</summary>
+    internal static bool TryParseBase64(string text, out byte[] bytes)
+    {
+        bytes = [];
+        if (text.Length == 0 || text.Length % 4 != 0 || text.Any(char.IsWhiteSpace)) return false;
+        try
+        {
+            bytes = Convert.FromBase64String(text);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+        return Convert.ToBase64String(bytes) == text;
     }
 
     private static void CheckText(string body)

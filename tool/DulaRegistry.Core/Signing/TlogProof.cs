@@ -47,14 +47,7 @@ public sealed record TlogProof(long Index, IReadOnlyList<byte[]> Path, string Ch
         var line = Next();
         if (line.StartsWith("extra ", StringComparison.Ordinal))
         {
-            try
-            {
-                _ = Convert.FromBase64String(line["extra ".Length..]);
-            }
-            catch (FormatException)
-            {
-                throw new TlogProofException("the 'extra' line's data is not base64", n);
-            }
+            if (!SignedNote.TryParseBase64(line["extra ".Length..], out _)) throw new TlogProofException("the 'extra' line's data is not base64", n);
             line = Next();
         }
         if (!line.StartsWith("index ", StringComparison.Ordinal) || !Checkpoint.TryParseSize(line["index ".Length..], out var index))
@@ -70,6 +63,7 @@ public sealed record TlogProof(long Index, IReadOnlyList<byte[]> Path, string Ch
         var checkpointStart = text.Length - string.Join('\n', lines[n..]).Length;
         var note = text[checkpointStart..];
         if (note.Length == 0 || !note.EndsWith('\n')) throw new TlogProofException("the signed checkpoint after the blank line is missing or does not end with a newline", n + 1);
+        if (!SignedNote.IsWellFormed(note)) throw new TlogProofException("the checkpoint after the blank line is not a signed note (its text, a blank line, then signature lines beginning with '— ')", n + 1);
         return new TlogProof(index, path, note);
     }
 
