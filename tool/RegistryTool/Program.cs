@@ -17,6 +17,7 @@ var root = new RootCommand("""
     CodeOwnersCommand.Create(),
     PublishCommand.Create(),
     VerifyCommand.Create(),
+    KeygenCommand.Create(),
 };
 
 var parse = root.Parse(args);
