@@ -25,20 +25,25 @@ public static class SiteBuilder
         new DeletePreviousOutput(), // delete the previous site, renamed aside by the swap
     ];
 
-    public static async Task<BuildResult> BuildAsync(SiteBuildOptions options, IBuildProgress? progress = null, CancellationToken cancellationToken = default)
+    public static Task<BuildResult> BuildAsync(SiteBuildOptions options, IBuildProgress? progress = null, CancellationToken cancellationToken = default) =>
+        BuildAsync(options, Steps, progress, cancellationToken);
+
+    /// <summary>A build with other steps: <see cref="Steps"/> with more, such as <c>registry publish</c>'s (see <see cref="PublishSteps"/>).</summary>
+    public static async Task<BuildResult> BuildAsync(SiteBuildOptions options, IReadOnlyList<IBuildStep> steps, IBuildProgress? progress = null,
+        CancellationToken cancellationToken = default)
     {
         progress ??= NoProgress.Instance;
         var clock = Stopwatch.StartNew();
-        var timings = new List<StepTiming>(Steps.Count);
+        var timings = new List<StepTiming>(steps.Count);
         var state = new BuildState { Options = options, Urls = new SiteUrls(options.BaseUrl) };
         try
         {
-            for (var i = 0; i < Steps.Count && !state.Failed; i++)
+            for (var i = 0; i < steps.Count && !state.Failed; i++)
             {
                 // Once the new site is in place, stopping would only leave the previous one lying beside it.
                 if (!state.Published) cancellationToken.ThrowIfCancellationRequested();
-                var step = Steps[i];
-                progress.StepStarted(step.Description, i, Steps.Count);
+                var step = steps[i];
+                progress.StepStarted(step.Description, i, steps.Count);
                 var stepClock = Stopwatch.StartNew();
                 BuildState next;
                 try

@@ -38,6 +38,9 @@ public sealed record SiteModel
     public required AgreementListing Index { get; init; }
     public required IReadOnlyList<AgreementListing> YearListings { get; init; }
 
+    /// <summary>The signed publication (registry publish): key fingerprint, log and proofs; null on a plain build.</summary>
+    public PublicationView? Publication { get; init; }
+
     public IEnumerable<AgreementView> RecentlyExecuted => Executed.Take(10);
 
     public static SiteModel Create(LoadedRegistry registry, SiteUrls urls, DateOnly today,

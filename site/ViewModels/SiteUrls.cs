@@ -24,6 +24,28 @@ public sealed record SiteUrls
     public string AgencySchema => Base + "schema/agency.schema.json";
     public string AgreementSchema => Base + "schema/agreement.schema.json";
 
+    // The publish outputs (registry publish): output paths relative to the site, and their URLs.
+    public const string VerifyPath = "verify/index.html";
+    public const string ManifestPath = "registry.json";
+    public const string SignaturePath = "registry.json.sig";
+    public const string PublicKeyPath = "registry.pub.pem";
+    public const string CheckpointPath = "log/checkpoint";
+
+    public string Verify => Base + "verify/";
+    public string Manifest => Base + ManifestPath;
+    public string Signature => Base + SignaturePath;
+    public string PublicKey => Base + PublicKeyPath;
+    public string Checkpoint => Base + CheckpointPath;
+
+    /// <summary>The inclusion proof of an executed agreement: <c>log/proofs/&lt;id&gt;.tlog-proof</c>.</summary>
+    public static string ProofPath(string id) => "log/proofs/" + id + ".tlog-proof";
+
+    /// <summary>The executed bytes of log entry <paramref name="index"/>: <c>log/entries/&lt;index&gt;.md</c>.</summary>
+    public static string LogEntryPath(long index) => "log/entries/" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".md";
+
+    public string Proof(string id) => Base + "log/proofs/" + Uri.EscapeDataString(id) + ".tlog-proof";
+    public string LogEntry(long index) => Base + LogEntryPath(index);
+
     public string Agreement(string id) => Agreements + Uri.EscapeDataString(id) + "/";
     public string Agency(string id) => Agencies + Uri.EscapeDataString(id) + "/";
     public string AgreementsYear(int year) => Agreements + "year/" + year.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/";

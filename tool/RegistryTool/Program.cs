@@ -20,6 +20,8 @@ var root = new RootCommand("""
     RenewCommand.Create(),
     MigrateCommand.Create(),
     ReportCommand.Create(),
+    PublishCommand.Create(),
+    VerifyCommand.Create(),
     KeygenCommand.Create(),
     ApprovalsCommand.Create(),
     IntakeCommand.Create(),

@@ -60,17 +60,20 @@ internal static class BuildCommand
     }
 
     /// <summary>Builds the site, printing progress, diagnostics and a summary; returns the exit code and, when it failed, why in a few lines.</summary>
-    public static async Task<BuildOutcome> RunAsync(SiteBuildOptions options, TextWriter output, CancellationToken cancellationToken)
+    /// <param name="steps">The build's steps; default <see cref="SiteBuilder.Steps"/> (<c>registry publish</c> adds its own).</param>
+    public static async Task<BuildOutcome> RunAsync(SiteBuildOptions options, TextWriter output, CancellationToken cancellationToken,
+        IReadOnlyList<IBuildStep>? steps = null)
     {
+        steps ??= SiteBuilder.Steps;
         BuildResult result;
         if (IsInteractive(output))
         {
             result = await AnsiConsole.Status().Spinner(Spinner.Known.Dots).StartAsync("Building the site", async context =>
-                await SiteBuilder.BuildAsync(options, new StatusProgress(context), cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+                await SiteBuilder.BuildAsync(options, steps, new StatusProgress(context), cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
         }
         else
         {
-            result = await SiteBuilder.BuildAsync(options, new LineProgress(output), cancellationToken).ConfigureAwait(false);
+            result = await SiteBuilder.BuildAsync(options, steps, new LineProgress(output), cancellationToken).ConfigureAwait(false);
         }
         return Report(result, output);
     }
