@@ -7,7 +7,9 @@ namespace DulaRegistry.Site.Exports;
 /// <summary>
 /// <c>search.json</c>: one object per agreement, the documents site.js indexes with MiniSearch:
 /// <c>id, title, url, status, framework, year, parties, partyNames, secretariats, classifications,
-/// regulations, purpose, elements, citations, tags, expires</c>.
+/// regulations, purpose, elements, citations, tags, expires, serviceRequest, ids, people</c>.
+/// <c>ids</c> holds the whole identifiers a reader types exactly (agreement id, service request number, party agency ids
+/// and acronyms): site.js compares a query with them before its word search, which splits <c>DULA-2024-0003</c> into pieces.
 /// </summary>
 public static class SearchIndex
 {
@@ -41,6 +43,10 @@ public static class SearchIndex
                 json.WriteString("citations", string.Join("; ", a.LegalAuthority.Select(l => l.Citation).OfType<string>()));
                 JsonExport.Strings(json, "tags", a.Tags);
                 JsonExport.Date(json, "expires", a.Term.Expires);
+                if (string.IsNullOrWhiteSpace(a.ServiceRequest)) json.WriteNull("serviceRequest");
+                else json.WriteString("serviceRequest", a.ServiceRequest.Trim());
+                JsonExport.Strings(json, "ids", ExactIds(a));
+                json.WriteString("people", string.Join(", ", People(a)));
                 json.WriteEndObject();
             }
             if (!first) text.Append(",\n");
@@ -49,4 +55,20 @@ public static class SearchIndex
         }
         return text.Append(first ? "]\n" : "\n]\n").ToString();
     }
+
+    /// <summary>The agreement id, its service request number and each party's id and acronym, once each (case-insensitively).</summary>
+    private static List<string> ExactIds(AgreementView a)
+    {
+        IEnumerable<string?> candidates = [a.Id, a.ServiceRequest, .. a.Parties.SelectMany(p => new[] { p.Agency.Id, p.Agency.Acronym })];
+        return candidates.Select(c => c?.Trim()).OfType<string>().Where(c => c.Length > 0)
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    /// <summary>Everyone named on the agreement: DULA managers, signatories (listed and signed), drafters.</summary>
+    private static IEnumerable<string> People(AgreementView a) =>
+        a.Parties.SelectMany(p => new[] { p.DulaManager?.Name, p.Signatory?.Name })
+            .Concat(a.Signatures.Select(s => s.Name))
+            .Concat(a.Drafters.Select(d => d.Name))
+            .Select(n => n?.Trim()).OfType<string>().Where(n => n.Length > 0)
+            .Distinct(StringComparer.Ordinal);
 }

@@ -3,8 +3,9 @@
  * Plain ES2019, no build step, loaded with defer after assets/vendor/minisearch.js.
  *
  *  - Search: on a page with #search-input inside #search-form, search.json is fetched on first use and indexed
- *    with MiniSearch; matches show as links in #search-results while the user types. Enter submits the form
- *    (GET, to the agreements index with ?q=), which also works without JavaScript.
+ *    with MiniSearch; matches show as links in #search-results while the user types (the arrow keys step through
+ *    them). A word that is a whole identifier (agreement id, RITM number, agency acronym) is matched exactly first.
+ *    Enter submits the form (GET, to the agreements index with ?q=), which also works without JavaScript.
  *  - Filters: on a page with form#filters and table#agreements-table, rows are shown or hidden from their
  *    data-* attributes as the selects change, from the query string on load (q restricts to search hits),
  *    with a live count and the URL kept in sync through history.replaceState.
@@ -60,9 +61,30 @@
 
   // ---------------------------------------------------------------- search index
 
+  var NOT_WORD = /[^\p{L}\p{N}]+/u;
+  var EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
+  var LETTERS_ONLY = /^\p{L}+$/u;
+
+  /** Words are runs of letters and digits: markup-like text (`<b>Name</b>`) still yields `Name`. */
+  function words(text) {
+    return String(text).split(NOT_WORD).filter(function (word) { return word !== ''; });
+  }
+
+  /**
+   * Typo tolerance only for words of four letters or more: a three-letter word (an acronym, mostly) or a number
+   * (a year, a request number) is never a typo of another one. Four- and five-letter words allow one edit.
+   */
+  function fuzziness(term) {
+    return term.length >= 4 && LETTERS_ONLY.test(term) ? 0.2 : false;
+  }
+
   var indexPromise = null;
 
-  /** Fetches and indexes search.json once; resolves to a MiniSearch instance, or null when search is unavailable. */
+  /**
+   * Fetches and indexes search.json once; resolves to { index, exact }, or null when search is unavailable.
+   * exact maps each whole identifier (agreement id, service request number, agency id or acronym), lower-cased,
+   * to the documents that carry it, in the order of search.json.
+   */
   function loadIndex() {
     if (indexPromise) return indexPromise;
     if (typeof window.MiniSearch !== 'function' || typeof window.fetch !== 'function') {
@@ -75,24 +97,34 @@
         return response.json();
       })
       .then(function (documents) {
+        var docs = Array.isArray(documents) ? documents : [];
         var index = new window.MiniSearch({
           idField: 'id',
-          fields: ['id', 'title', 'partyNames', 'purpose', 'elements', 'regulations', 'citations', 'tags', 'status'],
-          storeFields: ['id', 'title', 'url', 'status', 'framework', 'year', 'partyNames', 'purpose', 'expires'],
+          fields: ['id', 'title', 'partyNames', 'people', 'purpose', 'elements', 'regulations', 'citations', 'tags', 'status', 'serviceRequest'],
+          storeFields: ['id', 'title', 'url', 'status', 'framework', 'year', 'partyNames', 'purpose', 'expires', 'serviceRequest'],
           extractField: function (document, field) {
             var value = document[field];
             if (Array.isArray(value)) return value.join(' ');
             return value === undefined || value === null ? '' : String(value);
           },
+          tokenize: words,
           searchOptions: {
             prefix: true,
-            fuzzy: 0.2,
+            fuzzy: fuzziness,
             combineWith: 'AND',
-            boost: { id: 4, title: 3, partyNames: 1.5 }
+            boost: { id: 4, title: 3, serviceRequest: 3, partyNames: 1.5, people: 1.5 }
           }
         });
-        index.addAll(Array.isArray(documents) ? documents : []);
-        return index;
+        index.addAll(docs);
+        var exact = Object.create(null);
+        docs.forEach(function (doc) {
+          (Array.isArray(doc.ids) ? doc.ids : []).forEach(function (id) {
+            var key = String(id).toLowerCase();
+            var list = exact[key] || (exact[key] = []);
+            if (list.indexOf(doc) < 0) list.push(doc);
+          });
+        });
+        return { index: index, exact: exact };
       })
       .catch(function () {
         return null;
@@ -100,19 +132,38 @@
     return indexPromise;
   }
 
-  function search(index, query) {
+  /**
+   * The query's hits, best first. Words that are whole identifiers are matched exactly first: the hits are the
+   * documents carrying every such identifier, and only them (the other words, if any, are searched among them).
+   * Other queries go to MiniSearch (prefix as you type, typo tolerance on longer words, every word required).
+   */
+  function search(state, query) {
     var text = (query || '').trim();
-    if (!index || text === '') return [];
-    return index.search(text);
+    if (!state || text === '') return [];
+    var allowed = null;
+    var rest = [];
+    text.split(/\s+/).forEach(function (term) {
+      var docs = state.exact[term.replace(EDGE_PUNCTUATION, '').toLowerCase()];
+      if (!docs) {
+        rest.push(term);
+        return;
+      }
+      allowed = allowed === null ? docs.slice() : allowed.filter(function (doc) { return docs.indexOf(doc) >= 0; });
+    });
+    if (allowed === null) return state.index.search(text);
+    if (rest.length === 0) return allowed;
+    var ids = Object.create(null);
+    allowed.forEach(function (doc) { ids[doc.id] = true; });
+    return state.index.search(rest.join(' '), { filter: function (result) { return ids[result.id] === true; } });
   }
 
   // ---------------------------------------------------------------- live search results
 
-  function renderResults(container, query, hits, index) {
+  function renderResults(container, query, hits, state) {
     while (container.firstChild) container.removeChild(container.firstChild);
     var text = (query || '').trim();
     if (text === '') return;
-    if (!index) {
+    if (!state) {
       container.appendChild(el('p', 'search-results__summary', 'Search is unavailable; press Enter to search the agreements table.'));
       return;
     }
@@ -134,6 +185,7 @@
       }
       var details = [];
       if (hit.partyNames) details.push(hit.partyNames);
+      if (hit.serviceRequest) details.push(hit.serviceRequest);
       if (hit.expires) details.push('expires ' + hit.expires);
       meta.appendChild(document.createTextNode(details.join(' · ')));
       item.appendChild(meta);
@@ -169,9 +221,9 @@
     function update() {
       var query = input.value;
       var ticket = ++latest;
-      loadIndex().then(function (index) {
+      loadIndex().then(function (state) {
         if (ticket !== latest) return; // a newer keystroke won
-        renderResults(results, query, search(index, query), index);
+        renderResults(results, query, search(state, query), state);
       });
     }
     input.addEventListener('focus', function () { loadIndex(); });
@@ -183,7 +235,35 @@
       if (event.key === 'Escape' && input.value !== '') {
         input.value = '';
         renderResults(results, '', [], null);
+      } else if (event.key === 'ArrowDown' && moveFocus(0)) {
+        event.preventDefault();
       }
+    });
+    // Keyboard: the results are plain links (Tab reaches them); the arrow keys also step through them, and Escape
+    // goes back to the box. Enter on a link follows it, as on any link.
+    function links() {
+      return Array.prototype.slice.call(results.querySelectorAll('a[href]'));
+    }
+    function moveFocus(position) {
+      var all = links();
+      if (all.length === 0) return false;
+      all[Math.max(0, Math.min(all.length - 1, position))].focus();
+      return true;
+    }
+    results.addEventListener('keydown', function (event) {
+      var position = links().indexOf(document.activeElement);
+      if (position < 0) return;
+      if (event.key === 'ArrowDown') {
+        moveFocus(position + 1);
+      } else if (event.key === 'ArrowUp') {
+        if (position === 0) input.focus();
+        else moveFocus(position - 1);
+      } else if (event.key === 'Escape') {
+        input.focus();
+      } else {
+        return;
+      }
+      event.preventDefault();
     });
     if (input.value.trim() !== '') update();
   }
@@ -301,13 +381,13 @@
     });
 
     if (query !== '') {
-      loadIndex().then(function (index) {
-        if (!index) {
+      loadIndex().then(function (state) {
+        if (!state) {
           // Search unavailable: show the table unrestricted rather than empty.
           searchState = 'unavailable';
         } else {
           hitIds = {};
-          search(index, query).forEach(function (hit) { hitIds[hit.id] = true; });
+          search(state, query).forEach(function (hit) { hitIds[hit.id] = true; });
           searchState = 'ready';
         }
         apply();
