@@ -119,6 +119,20 @@ public sealed class IntakeTests
     }
 
     [Fact]
+    public async Task A_forged_marker_comment_without_its_pull_request_does_not_stop_the_intake()
+    {
+        using var registry = GitHubTestRegistry.Create();
+        await using var fake = await GitHubTestRegistry.StartFakeAsync();
+        var issue = fake.AddIssue("DULA request: SNAP wage match", FormBody(), "pat-requester", true, "viable");
+        issue.Comments.Add(new FakeComment(900, "mallory",
+            $"{DulaRegistry.Notices.Marker.Format(IntakeService.MarkerKind, issue.Number.ToString(System.Globalization.CultureInfo.InvariantCulture))}\nThe draft agreement **DULA-2027-0001** is open for drafting in https://example.invalid/pull/1 (branch `dula/DULA-2027-0001`, file `x`)."));
+
+        var (exit, _, error) = await Intake(fake, registry, issue.Number);
+        exit.ShouldBe(ExitCode.Ok, error);
+        fake.PullRequests.Values.ShouldHaveSingleItem().HeadRef.ShouldBe(Branch);
+    }
+
+    [Fact]
     public async Task A_dula_branch_already_on_GitHub_moves_the_id_on()
     {
         using var registry = GitHubTestRegistry.Create();

@@ -40,9 +40,14 @@ public sealed class IntakeService(IGitHub github)
         }
 
         var comments = await github.GetCommentsAsync(issueNumber, ct);
-        if (comments.FirstOrDefault(c => Marker.Has(c.Body, MarkerKind, number)) is { } done)
+        foreach (var done in comments.Where(c => Marker.Has(c.Body, MarkerKind, number)))
         {
-            return new(IntakeResult.AlreadyDone, [$"issue #{number} already has its draft (see {done.Url}); nothing new was made"]);
+            // Anyone may comment on an issue, so a marker counts only when the draft pull request it names exists: only
+            // someone who can push a `dula/` branch can make one.
+            if (DraftBranch(done.Body) is { } madeOn && await github.FindPullRequestByHeadAsync(madeOn, ct) is not null)
+            {
+                return new(IntakeResult.AlreadyDone, [$"issue #{number} already has its draft (see {done.Url}); nothing new was made"]);
+            }
         }
 
         var form = RequestForm.Parse(issue.Body);
@@ -189,5 +194,12 @@ public sealed class IntakeService(IGitHub github)
         {
             return relative; // UsedIds already read this repository; a failure now leaves the registry at the top
         }
+    }
+
+    /// <summary>The <c>dula/…</c> branch a marker comment of ours names ("(branch `dula/DULA-2026-0001`, …").</summary>
+    private static string? DraftBranch(string body)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(body, @"\(branch `(dula/[A-Za-z0-9-]+)`");
+        return match.Success ? match.Groups[1].Value : null;
     }
 }
