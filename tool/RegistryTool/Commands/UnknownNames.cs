@@ -17,6 +17,17 @@ internal static class UnknownNames
         var path = CommandPath(parse.CommandResult);
         var loose = LooseTokens(parse);
 
+        // A word where a command was expected (the current command has subcommands and takes no arguments of its own):
+        // reported first, since the options after it belong to the command that was meant.
+        if (command.Subcommands.Count > 0 && command.Arguments.Count == 0 && parse.UnmatchedTokens.Count > 0 && !LooksLikeOption(parse.UnmatchedTokens[0]))
+        {
+            var word = parse.UnmatchedTokens[0];
+            var names = command.Subcommands.Where(c => !c.Hidden).SelectMany(c => c.Aliases.Prepend(c.Name));
+            return Closest(word, names) is { } meant
+                ? $"unknown command `{word}`; did you mean `{meant}`?"
+                : $"unknown command `{word}`; run `{path} --help` to see the commands";
+        }
+
         var option = loose.FirstOrDefault(LooksLikeOption);
         if (option is not null)
         {
@@ -27,15 +38,6 @@ internal static class UnknownNames
                 : $"unknown option `{known}` for `{path}`; run `{path} --help` to see its options";
         }
 
-        // A word where a command was expected: the current command has subcommands and takes no arguments of its own.
-        if (command.Subcommands.Count > 0 && command.Arguments.Count == 0 && parse.UnmatchedTokens.Count > 0)
-        {
-            var word = parse.UnmatchedTokens[0];
-            var names = command.Subcommands.Where(c => !c.Hidden).SelectMany(c => c.Aliases.Prepend(c.Name));
-            return Closest(word, names) is { } meant
-                ? $"unknown command `{word}`; did you mean `{meant}`?"
-                : $"unknown command `{word}`; run `{path} --help` to see the commands";
-        }
         return null;
     }
 
