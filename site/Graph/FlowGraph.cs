@@ -123,10 +123,12 @@ public static class FlowGraph
         {
             var node = nodes[i];
             var label = labels[i];
-            var name = $"{node.Agency.Display}, {node.GroupName}: sends data to {Agencies(sends.GetValueOrDefault(node.Agency.Id))}, receives data from {Agencies(receives.GetValueOrDefault(node.Agency.Id))}";
+            // The name starts with the visible label (WCAG 2.5.3, label in name), then says who it is and what it does.
+            var who = node.Agency.Display == node.Agency.Short ? "" : $" ({node.Agency.Display})";
+            var name = $"{node.Agency.Short}{who}, {node.GroupName}: sends data to {Agencies(sends.GetValueOrDefault(node.Agency.Id))}, receives data from {Agencies(receives.GetValueOrDefault(node.Agency.Id))}";
             var href = node.Agency.Url is { } url ? $" href=\"{E(url)}\"" : "";
             svg.Append(CultureInfo.InvariantCulture,
-                $"<a class=\"flow-graph__node\"{href} tabindex=\"0\" data-agency=\"{E(node.Agency.Id)}\" data-group=\"{E(node.GroupKey)}\" aria-label=\"{E(name)}\"><title>{E(name)}</title>");
+                $"<a class=\"flow-graph__node\"{href} tabindex=\"0\" data-agency=\"{E(node.Agency.Id)}\" data-group=\"{E(node.GroupKey)}\" aria-label=\"{E(name)}\">");
             svg.Append(GraphPalette.Symbol(node.Marker, node.X, node.Y, NodeRadius, " class=\"flow-graph__symbol\""));
             svg.Append(CultureInfo.InvariantCulture,
                 $"<text x=\"{F(label.X)}\" y=\"{F(label.Baseline)}\" text-anchor=\"{label.Anchor}\" font-size=\"{F(FontSize)}\" font-family=\"sans-serif\" fill=\"#1b1b1b\">{E(node.Agency.Short)}</text></a>");

@@ -53,8 +53,16 @@ public sealed class ReadablePagesTests : IAsyncLifetime
         agency.Display.ShouldBe(expected);
         new AgencyView
         {
-            Id = "masshealth", Name = name, Acronym = acronym, Url = agency.Url!, Kind = new("agency", "Agency"), Coordinators = [], LegalReviewers = [],
-            Signatories = [], BodyHtml = "", SourcePath = "agencies/masshealth.md",
+            Id = "masshealth",
+            Name = name,
+            Acronym = acronym,
+            Url = agency.Url!,
+            Kind = new("agency", "Agency"),
+            Coordinators = [],
+            LegalReviewers = [],
+            Signatories = [],
+            BodyHtml = "",
+            SourcePath = "agencies/masshealth.md",
         }.Display.ShouldBe(expected);
         var html = await _renderer.RenderAsync(typeof(AgencyLink), new Dictionary<string, object?> { ["Agency"] = agency });
         s_parser.ParseDocument($"<body>{html}</body>").QuerySelector("a").ShouldNotBeNull().TextContent.ShouldBe(expected);
