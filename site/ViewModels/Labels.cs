@@ -45,6 +45,30 @@ public static class Labels
         _ => id,
     };
 
+    /// <summary>
+    /// A term in words from the build's date: not started ("starts in 12 days"), running ("30 days left", "1 day left",
+    /// "expires today") or ended ("expired 1 day ago"). Empty when nothing is known.
+    /// </summary>
+    public static string TermFromToday(int? daysLeft, int? daysToStart) => (daysToStart, daysLeft) switch
+    {
+        ( > 0, _) => $"starts in {Days(daysToStart.Value)}",
+        (_, null) => "",
+        (_, 0) => "expires today",
+        (_, > 0) => $"{Days(daysLeft.Value)} left",
+        _ => $"expired {Days(-daysLeft.Value)} ago",
+    };
+
+    private static string Days(int count) => count == 1 ? "1 day" : $"{count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} days";
+
+    /// <summary>
+    /// An agency's name with its acronym, "Department of Revenue (DOR)", or the name alone when there is no acronym or the
+    /// acronym is the name ("MassHealth", not "MassHealth (MassHealth)").
+    /// </summary>
+    public static string AgencyDisplay(string name, string? acronym) =>
+        string.IsNullOrWhiteSpace(acronym) || string.Equals(acronym.Trim(), name.Trim(), StringComparison.OrdinalIgnoreCase)
+            ? name
+            : $"{name} ({acronym})";
+
     public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "—";
 
     private static string Capitalize(string kebab)

@@ -5,8 +5,8 @@ namespace DulaRegistry.Site.ViewModels;
 /// <summary>A link to an agency. <see cref="Url"/> is null when the id names no agency file.</summary>
 public sealed record AgencyRef(string Id, string Name, string? Acronym, string? Url)
 {
-    /// <summary>"Department of Revenue (DOR)".</summary>
-    public string Display => string.IsNullOrEmpty(Acronym) ? Name : $"{Name} ({Acronym})";
+    /// <summary>"Department of Revenue (DOR)"; "MassHealth" alone when the acronym is the name.</summary>
+    public string Display => Labels.AgencyDisplay(Name, Acronym);
 
     /// <summary>The acronym, or the id upper-cased: a short label.</summary>
     public string Short => string.IsNullOrEmpty(Acronym) ? Id.ToUpperInvariant() : Acronym;
@@ -75,18 +75,23 @@ public sealed record DataFlowView(
 
 public sealed record SignatureView(AgencyRef? Agency, string? Name, string? Title, DateOnly? Date);
 
-/// <summary>An agreement's term relative to the build's <c>--today</c>.</summary>
-public sealed record TermView(DateOnly? Effective, DateOnly? Expires, int? DaysLeft)
+/// <summary>
+/// An agreement's term relative to the build's <c>--today</c>: <paramref name="DaysLeft"/> until it expires (negative once
+/// expired), <paramref name="DaysToStart"/> until it takes effect (null unless that is still to come).
+/// </summary>
+public sealed record TermView(DateOnly? Effective, DateOnly? Expires, int? DaysLeft, int? DaysToStart = null)
 {
-    public string DaysLeftText => DaysLeft switch
-    {
-        null => "",
-        0 => "expires today",
-        1 => "1 day left",
-        > 1 => $"{DaysLeft:N0} days left",
-        -1 => "expired 1 day ago",
-        _ => $"expired {-DaysLeft:N0} days ago",
-    };
+    /// <summary>The term from the build's date: "starts in 12 days", "30 days left", "expires today", "expired 1 day ago".</summary>
+    public string DaysLeftText => Labels.TermFromToday(DaysLeft, DaysToStart);
+
+    /// <summary>True once the term has ended (for a muted style).</summary>
+    public bool IsPast => DaysToStart is not > 0 && DaysLeft < 0;
+
+    /// <summary>The term seen from <paramref name="today"/>.</summary>
+    public static TermView On(DateOnly? effective, DateOnly? expires, DateOnly today) => new(
+        effective, expires,
+        expires is { } e ? e.DayNumber - today.DayNumber : null,
+        effective is { } s && s > today ? s.DayNumber - today.DayNumber : null);
 }
 
 /// <summary>Everything an agreement page and the exports show of one agreement; built once from the loaded record.</summary>
@@ -125,6 +130,8 @@ public sealed record AgreementView
     public required IReadOnlyList<string> Regulations { get; init; }
     /// <summary>The body rendered by <see cref="Rendering.SafeMarkdown"/>: raw HTML escaped, unsafe links neutralised.</summary>
     public required string BodyHtml { get; init; }
+    /// <summary>The text's own top-level sections (its <c>##</c> headings), for the page's table of contents.</summary>
+    public IReadOnlyList<TocEntry> BodySections { get; init; } = [];
     public required string SourcePath { get; init; }
     public string? SourceUrl { get; init; }
     /// <summary>Status changes from Git, oldest first; empty when the site is built without history.</summary>
@@ -163,7 +170,7 @@ public sealed record AgencyView
 
     public AgencyRef Ref => new(Id, Name, Acronym, Url);
     public string Short => string.IsNullOrEmpty(Acronym) ? Id.ToUpperInvariant() : Acronym;
-    public string Display => string.IsNullOrEmpty(Acronym) ? Name : $"{Name} ({Acronym})";
+    public string Display => Labels.AgencyDisplay(Name, Acronym);
 }
 
 /// <summary>A secretariat (or, for <see cref="Secretariat"/> null, the agencies outside any) and its agencies.</summary>

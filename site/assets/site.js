@@ -407,3 +407,45 @@
     init();
   }
 })();
+
+/* ==========================================================================================================
+ * Data-flow graph (graph page only): focusing or hovering an agency highlights its flows.
+ * The nodes are links (a.flow-graph__node[data-agency]); the edges carry data-from and data-to. While an agency is
+ * active, the SVG gets flow-graph--focus, the agency's edges and node is-highlighted and its partners is-partner
+ * (site.css draws the rest). The table under the graph stays the text alternative.
+ * ========================================================================================================== */
+(function () {
+  'use strict';
+
+  var svg = document.querySelector('svg.flow-graph');
+  if (!svg) return;
+  var nodes = Array.prototype.slice.call(svg.querySelectorAll('.flow-graph__node'));
+  var edges = Array.prototype.slice.call(svg.querySelectorAll('.flow-graph__edge'));
+  var focused = null;
+
+  function highlight(id) {
+    var partners = {};
+    svg.classList.toggle('flow-graph--focus', id !== null);
+    edges.forEach(function (edge) {
+      var from = edge.getAttribute('data-from');
+      var to = edge.getAttribute('data-to');
+      var mine = id !== null && (from === id || to === id);
+      edge.classList.toggle('is-highlighted', mine);
+      if (mine) partners[from === id ? to : from] = true;
+    });
+    nodes.forEach(function (node) {
+      var agency = node.getAttribute('data-agency');
+      node.classList.toggle('is-highlighted', id !== null && agency === id);
+      node.classList.toggle('is-partner', id !== null && agency !== id && partners[agency] === true);
+    });
+  }
+
+  nodes.forEach(function (node) {
+    var id = node.getAttribute('data-agency');
+    node.addEventListener('focus', function () { focused = id; highlight(id); });
+    node.addEventListener('blur', function () { focused = null; highlight(null); });
+    node.addEventListener('mouseenter', function () { highlight(id); });
+    node.addEventListener('mouseleave', function () { highlight(focused); });
+  });
+})();
+/* ===================================== end of data-flow graph ===================================== */

@@ -257,6 +257,38 @@ public sealed class BrowserTests(BrowserFixture browser, ITestOutputHelper outpu
         await page.Context.CloseAsync();
     }
 
+    /// <summary>Moving to an agency of the graph with the Tab key highlights its flows (and only those); axe stays clean meanwhile.</summary>
+    [Fact]
+    public async Task Focusing_an_agency_in_the_graph_highlights_its_flows()
+    {
+        var (page, problems) = await OpenAsync("graph/");
+        var edges = page.Locator("svg.flow-graph .flow-graph__edge");
+        (await edges.CountAsync()).ShouldBeGreaterThan(0);
+        var agency = (await edges.First.GetAttributeAsync("data-from")).ShouldNotBeNull();
+        var mine = page.Locator($"svg.flow-graph .flow-graph__edge[data-from='{agency}'], svg.flow-graph .flow-graph__edge[data-to='{agency}']");
+        var count = await mine.CountAsync();
+
+        // Keyboard only: Tab until the agency's node has focus.
+        var node = page.Locator($"svg.flow-graph a.flow-graph__node[data-agency='{agency}']");
+        (await node.GetAttributeAsync("aria-label")).ShouldNotBeNullOrWhiteSpace();
+        for (var i = 0; i < 200 && !await node.EvaluateAsync<bool>("n => document.activeElement === n"); i++) await page.Keyboard.PressAsync("Tab");
+        (await node.EvaluateAsync<bool>("n => document.activeElement === n")).ShouldBeTrue("the agency's node is not reachable with Tab");
+
+        await Expect(() => page.Locator("svg.flow-graph .flow-graph__edge.is-highlighted").CountAsync(), count);
+        (await page.Locator("svg.flow-graph.flow-graph--focus").CountAsync()).ShouldBe(1);
+        var opacity = await mine.First.EvaluateAsync<string>("e => getComputedStyle(e).strokeOpacity");
+        var other = page.Locator("svg.flow-graph .flow-graph__edge:not(.is-highlighted)");
+        if (await other.CountAsync() > 0) (await other.First.EvaluateAsync<string>("e => getComputedStyle(e).strokeOpacity")).ShouldNotBe(opacity);
+
+        var result = await page.RunAxe();
+        (result.Violations ?? []).ShouldBeEmpty(Describe(result.Violations ?? []));
+
+        await node.EvaluateAsync("n => n.blur()");
+        await Expect(() => page.Locator("svg.flow-graph .flow-graph__edge.is-highlighted").CountAsync(), 0);
+        problems.Problems.ShouldBeEmpty();
+        await page.Context.CloseAsync();
+    }
+
     /// <summary>A fresh page on the site's origin whose document is <paramref name="html"/>.</summary>
     private async Task<(IPage Page, PageProblems Problems)> BlankPageAsync(string html)
     {

@@ -329,7 +329,7 @@ public class CliProcessTests
     // ---------------------------------------------------------------- running the compiled tool
 
     /// <summary>Runs RegistryTool.dll (copied next to the test assembly) with <c>dotnet</c>; GITHUB_STEP_SUMMARY is set only when given.</summary>
-    private static async Task<(int Exit, string Stdout, string Stderr)> RunTool(string? stepSummary, params string[] args)
+    internal static async Task<(int Exit, string Stdout, string Stderr)> RunTool(string? stepSummary, params string[] args)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet")
         {

@@ -3,33 +3,14 @@ using System.Runtime.InteropServices;
 using DulaRegistry.Cli;
 using DulaRegistry.Cli.Commands;
 
-var root = new RootCommand("""
-    registry: validate, publish and browse a Git registry of Data Use License Agreements (DULAs).
-
-    Exit codes: 0 success (warnings allowed), 1 the registry has errors, 2 usage error, unreadable root or unwritable output,
-    3 internal error, 130 interrupted by Ctrl-C (SIGINT), 143 stopped by SIGTERM.
-    """)
+var parse = Program.CreateCommandLine().Parse(args);
+// A misspelled command or option: one line naming the nearest known one (checked even without parse errors, since an
+// unknown option on a command that takes files would otherwise be read as a file name).
+if (UnknownNames.Explain(parse) is { } unknown)
 {
-    ValidateCommand.Create(),
-    SchemaCommand.Create(),
-    BuildCommand.Create(),
-    ServeCommand.Create(),
-    CodeOwnersCommand.Create(),
-    NewCommand.Create(),
-    AmendCommand.Create(),
-    RenewCommand.Create(),
-    MigrateCommand.Create(),
-    ReportCommand.Create(),
-    PublishCommand.Create(),
-    VerifyCommand.Create(),
-    KeygenCommand.Create(),
-    ApprovalsCommand.Create(),
-    IntakeCommand.Create(),
-    RemindCommand.Create(),
-    AnnounceCommand.Create(),
-};
-
-var parse = root.Parse(args);
+    Console.Error.WriteLine($"registry: {unknown}");
+    return (int)ExitCode.Usage;
+}
 if (parse.Errors.Count > 0)
 {
     foreach (var error in parse.Errors) Console.Error.WriteLine($"registry: {error.Message}");
@@ -86,4 +67,45 @@ internal static partial class Program
 {
     /// <summary>How long a signalled command may take to stop at its own next check before the process ends anyway.</summary>
     private static readonly TimeSpan s_grace = TimeSpan.FromSeconds(2);
+
+    /// <summary>The examples at the end of <c>registry --help</c>.</summary>
+    public static IReadOnlyList<Example> Examples { get; } =
+    [
+        new("registry validate", "check the registry you are in"),
+        new("registry new --title \"SNAP wage match\" --owner dor --recipient dta", "start an agreement"),
+        new("registry build --out _site", "build the static site"),
+    ];
+
+    /// <summary>The command line: every command, help that ends with examples, and <c>--version</c> (the informational version).</summary>
+    internal static RootCommand CreateCommandLine()
+    {
+        var root = new RootCommand("""
+            registry: validate, publish and browse a Git registry of Data Use License Agreements (DULAs).
+
+            Exit codes: 0 success (warnings allowed), 1 the registry has errors, 2 usage error, unreadable root or unwritable output,
+            3 internal error, 130 interrupted by Ctrl-C (SIGINT), 143 stopped by SIGTERM.
+            """)
+        {
+            ValidateCommand.Create(),
+            SchemaCommand.Create(),
+            BuildCommand.Create(),
+            ServeCommand.Create(),
+            CodeOwnersCommand.Create(),
+            NewCommand.Create(),
+            AmendCommand.Create(),
+            RenewCommand.Create(),
+            MigrateCommand.Create(),
+            ReportCommand.Create(),
+            KeygenCommand.Create(),
+            PublishCommand.Create(),
+            VerifyCommand.Create(),
+            ApprovalsCommand.Create(),
+            IntakeCommand.Create(),
+            RemindCommand.Create(),
+            AnnounceCommand.Create(),
+        };
+        root.WithExamples(Examples);
+        ExamplesHelpAction.Install(root);
+        return root;
+    }
 }

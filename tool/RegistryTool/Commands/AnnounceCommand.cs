@@ -8,6 +8,12 @@ namespace DulaRegistry.Cli.Commands;
 
 internal static class AnnounceCommand
 {
+    public static IReadOnlyList<Example> Examples { get; } =
+    [
+        new("registry announce --since \"$BEFORE_SHA\"", "after a push to main, in a clone with its whole history"),
+        new("registry announce --since v1.0 --site-url https://example.org/registry/", "with the site address given"),
+    ];
+
     public static Command Create()
     {
         var root = CommonOptions.Root();
@@ -19,16 +25,13 @@ internal static class AnnounceCommand
             up to HEAD, mentioning the parties' Data Sharing Coordinators, naming the DULA managers, signatories and
             drafters, and linking the agreement's page, its file at that commit and its proof in the signed registry.
             An agreement already announced (an issue with its marker, open or closed) is not announced again.
-
-            Example (after a push to main, in a clone with its whole history):
-              registry announce --since "$BEFORE_SHA"
             """)
         {
             since, root, repo, siteUrl,
         };
         command.SetAction(async (parse, ct) => (int)await RunAsync(parse.GetValue(root)!, parse.GetValue(since)!, parse.GetValue(repo), parse.GetValue(siteUrl),
             null, Console.Out, Console.Error, ct).ConfigureAwait(false));
-        return command;
+        return command.WithExamples(Examples);
     }
 
     public static async Task<ExitCode> RunAsync(DirectoryInfo root, string since, string? repo, string? siteUrl, Func<string, string?>? getEnv,

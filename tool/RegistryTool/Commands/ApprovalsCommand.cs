@@ -7,6 +7,12 @@ namespace DulaRegistry.Cli.Commands;
 /// <summary><c>registry approvals</c>: does a pull request carry every party's legal approval?</summary>
 internal static class ApprovalsCommand
 {
+    public static IReadOnlyList<Example> Examples { get; } =
+    [
+        new("registry approvals --pr 42 --repo example-org/dula-registry", "who has approved, and whose approval is missing"),
+        new("registry approvals --pr 42 --root head --reviewers-root base --set-status", "the legal-review workflow"),
+    ];
+
     public static Command Create()
     {
         var pr = new Option<int>("--pr")
@@ -53,10 +59,6 @@ internal static class ApprovalsCommand
 
             Exit codes: 0 every requirement holds (or nothing needs approval), 1 an approval is missing, 2 usage or
             GitHub error.
-
-            Examples:
-              registry approvals --pr 42 --repo example-org/dula-registry
-              registry approvals --pr 42 --root head --reviewers-root base --set-status   (the legal-review workflow)
             """)
         {
             pr, root, reviewersRoot, repo, setStatus, format,
@@ -64,7 +66,7 @@ internal static class ApprovalsCommand
         command.SetAction(async (parse, ct) => (int)await RunAsync(
             parse.GetValue(pr), parse.GetValue(root)!, parse.GetValue(reviewersRoot), parse.GetValue(repo), parse.GetValue(setStatus),
             Enum.Parse<ApprovalFormat>(parse.GetValue(format)!, ignoreCase: true), Console.Out, Console.Error, Environment.GetEnvironmentVariable, ct).ConfigureAwait(false));
-        return command;
+        return command.WithExamples(Examples);
     }
 
     public static async Task<ExitCode> RunAsync(int number, DirectoryInfo root, DirectoryInfo? reviewersRoot, string? repo, bool setStatus,

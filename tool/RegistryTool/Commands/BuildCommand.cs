@@ -23,6 +23,14 @@ internal static class BuildCommand
         HelpName = "PATH",
     };
 
+    /// <summary>The examples at the end of <c>--help</c>.</summary>
+    public static IReadOnlyList<Example> Examples { get; } =
+    [
+        new("registry build", "build the site into _site/"),
+        new("registry build --out public --base-url /registry/", "for a GitHub Pages project site"),
+        new("registry build --today 2027-01-01", "show expiry as of a given date"),
+    ];
+
     public static Command Create()
     {
         var root = CommonOptions.Root();
@@ -40,7 +48,7 @@ internal static class BuildCommand
             var options = Options(folder, parse.GetValue(output), parse.GetValue(baseUrl), CommonOptions.ResolveToday(parse.GetValue(today)));
             return (int)(await RunAsync(options, Console.Out, cancellationToken).ConfigureAwait(false)).Exit;
         });
-        return command;
+        return command.WithExamples(Examples);
     }
 
     public static SiteBuildOptions Options(DirectoryInfo root, DirectoryInfo? output, string? baseUrl, DateOnly today) =>

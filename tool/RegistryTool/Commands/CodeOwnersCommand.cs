@@ -11,6 +11,13 @@ internal static class CodeOwnersCommand
     // Larger than any CODEOWNERS GitHub loads (3 MB): such a file is compared as "different" without being read.
     private const long MaxExistingBytes = 2L * CodeOwnersFile.MaxBytes;
 
+    /// <summary>The examples at the end of <c>--help</c>.</summary>
+    public static IReadOnlyList<Example> Examples { get; } =
+    [
+        new("registry codeowners", "write or update .github/CODEOWNERS, then commit it"),
+        new("registry codeowners --check", "in CI: fail when the committed file is out of date"),
+    ];
+
     public static Command Create()
     {
         var root = CommonOptions.Root();
@@ -23,16 +30,12 @@ internal static class CodeOwnersCommand
             request that changes an agreement: one line per agreement file, owned by the `legal_reviewers` of its
             parties' agencies, and `*` owned by `default_owners` from registry.yml. The file is rewritten only when
             its content changes. Commit it: GitHub reads it from the default branch.
-
-            Examples:
-              registry codeowners            write or update .github/CODEOWNERS, then commit it
-              registry codeowners --check    in CI: fail when the committed file is out of date
             """)
         {
             root, check,
         };
         command.SetAction(parse => (int)Run(parse.GetValue(root)!, parse.GetValue(check), Console.Out, Console.Error));
-        return command;
+        return command.WithExamples(Examples);
     }
 
     public static ExitCode Run(DirectoryInfo root, bool check, TextWriter output, TextWriter error)

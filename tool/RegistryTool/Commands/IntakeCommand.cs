@@ -8,6 +8,12 @@ namespace DulaRegistry.Cli.Commands;
 
 internal static class IntakeCommand
 {
+    public static IReadOnlyList<Example> Examples { get; } =
+    [
+        new("registry intake --issue 42", "with GITHUB_TOKEN and GITHUB_REPOSITORY set as in Actions"),
+        new("registry intake --issue 42 --repo example-org/dula-registry", "naming the repository"),
+    ];
+
     public static Command Create()
     {
         var root = CommonOptions.Root();
@@ -21,16 +27,13 @@ internal static class IntakeCommand
             the same issue makes nothing new. An answer that names no known agency gets a comment listing the valid
             agency ids instead. Exit 0 made (or made before), 1 refused (not viable, or the request needs fixing),
             2 usage or GitHub problem.
-
-            Example (in a clone of the registry, with GITHUB_TOKEN and GITHUB_REPOSITORY set as in Actions):
-              registry intake --issue 42
             """)
         {
             issue, root, repo, today,
         };
         command.SetAction(async (parse, ct) => (int)await RunAsync(parse.GetValue(root)!, parse.GetValue(issue), parse.GetValue(repo),
             CommonOptions.ResolveToday(parse.GetValue(today)), null, Console.Out, Console.Error, ct).ConfigureAwait(false));
-        return command;
+        return command.WithExamples(Examples);
     }
 
     public static async Task<ExitCode> RunAsync(DirectoryInfo root, int issue, string? repo, DateOnly today, Func<string, string?>? getEnv,

@@ -10,6 +10,12 @@ internal static class KeygenCommand
     public const string PrivateFile = "registry.key.pem";
     public const string PublicFile = "registry.pub.pem";
 
+    public static IReadOnlyList<Example> Examples { get; } =
+    [
+        new("registry keygen --out ~/dula-keys", "make a key pair in ~/dula-keys"),
+        new("registry keygen --out keys", "then: gh secret set REGISTRY_SIGNING_KEY < keys/registry.key.pem, and delete the local copy"),
+    ];
+
     public static Command Create()
     {
         var output = new Option<DirectoryInfo>("--out")
@@ -23,16 +29,12 @@ internal static class KeygenCommand
             mode 0600) and {PublicFile} (SPKI PEM, public). Prints the two paths and the public key's fingerprint,
             never the private key. Existing files are never overwritten. Store the private key as a secret (for
             GitHub, a repository secret) and delete the local copy; publish the public key.
-
-            Examples:
-              registry keygen --out ~/dula-keys                  make a key pair in ~/dula-keys
-              registry keygen --out keys     then: gh secret set REGISTRY_SIGNING_KEY < keys/{PrivateFile}
             """)
         {
             output,
         };
         command.SetAction(parse => (int)Run(parse.GetValue(output)!, Console.Out, Console.Error));
-        return command;
+        return command.WithExamples(Examples);
     }
 
     public static ExitCode Run(DirectoryInfo folder, TextWriter output, TextWriter error)

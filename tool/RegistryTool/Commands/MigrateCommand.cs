@@ -5,6 +5,13 @@ namespace DulaRegistry.Cli.Commands;
 
 internal static class MigrateCommand
 {
+    /// <summary>The examples at the end of <c>--help</c>.</summary>
+    public static IReadOnlyList<Example> Examples { get; } =
+    [
+        new("registry migrate DULA-2019-0003"),
+        new("registry migrate DULA-2019-0003 --today 2027-06-30"),
+    ];
+
     public static Command Create()
     {
         var root = CommonOptions.Root();
@@ -14,16 +21,12 @@ internal static class MigrateCommand
             Bring a legacy agreement into the data sharing framework: a new draft under the MOU
             (`framework: mou`) with `supersedes: ID`, carrying over its parties and data. Every party must
             have signed the MOU.
-
-            Examples:
-              registry migrate DULA-2019-0003
-              registry migrate DULA-2019-0003 --today 2027-06-30
             """)
         {
             id, root, today,
         };
         command.SetAction(parse => (int)Run(parse.GetValue(root)!, parse.GetValue(id)!, CommonOptions.ResolveToday(parse.GetValue(today)), Console.Out, Console.Error));
-        return command;
+        return command.WithExamples(Examples);
     }
 
     public static ExitCode Run(DirectoryInfo root, string id, DateOnly today, TextWriter output, TextWriter error) =>

@@ -6,6 +6,14 @@ namespace DulaRegistry.Cli.Commands;
 
 internal static class NewCommand
 {
+    /// <summary>The examples at the end of <c>--help</c>.</summary>
+    public static IReadOnlyList<Example> Examples { get; } =
+    [
+        new("registry new", "asks for the title and the parties"),
+        new("registry new --title \"SNAP wage match\" --owner dor --recipient dta"),
+        new("registry new --title \"Eligibility exchange\" --owner dor,dta --recipient dta --today 2027-01-04"),
+    ];
+
     public static Command Create()
     {
         var root = CommonOptions.Root();
@@ -20,17 +28,13 @@ internal static class NewCommand
             `both`). The number is one more than the highest used in the work tree and on every branch, so two
             open pull requests never collide; an existing file is never overwritten. On a terminal it asks for
             anything missing; otherwise --title, --owner and --recipient are required.
-
-            Examples:
-              registry new --title "SNAP wage match" --owner dor --recipient dta
-              registry new --title "Eligibility exchange" --owner dor,dta --recipient dta --today 2027-01-04
             """)
         {
             root, today, title, owner, recipient, purpose,
         };
         command.SetAction(parse => (int)Run(parse.GetValue(root)!, parse.GetValue(title), parse.GetValue(owner), parse.GetValue(recipient),
             parse.GetValue(purpose), CommonOptions.ResolveToday(parse.GetValue(today)), Console.IsInputRedirected ? null : Console.In, Console.Out, Console.Error));
-        return command;
+        return command.WithExamples(Examples);
     }
 
     /// <param name="terminal">Where to ask for what is missing; null without a terminal (then a missing option is a usage error).</param>

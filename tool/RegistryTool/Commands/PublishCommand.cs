@@ -16,6 +16,12 @@ internal static class PublishCommand
     /// <summary>The environment variable that may hold the signing key's PEM text (a CI secret).</summary>
     public const string KeyVariable = "REGISTRY_SIGNING_KEY";
 
+    public static IReadOnlyList<Example> Examples { get; } =
+    [
+        new("registry publish --out _site --key ~/dula-keys/registry.key.pem", "sign and build into _site"),
+        new("registry publish --out _site --previous old/registry.json", "in CI, with REGISTRY_SIGNING_KEY set from a secret; refuses a log that does not extend the last one"),
+    ];
+
     public static Command Create()
     {
         var root = CommonOptions.Root();
@@ -50,7 +56,7 @@ internal static class PublishCommand
             var options = BuildCommand.Options(folder, parse.GetValue(output), parse.GetValue(baseUrl), CommonOptions.ResolveToday(parse.GetValue(today)));
             return (int)await RunAsync(options, parse.GetValue(key), parse.GetValue(previous), parse.GetValue(origin), Console.Out, Console.Error, cancellationToken).ConfigureAwait(false);
         });
-        return command;
+        return command.WithExamples(Examples);
     }
 
     public static async Task<ExitCode> RunAsync(SiteBuildOptions options, FileInfo? keyFile, string? previousPath, string? originOption,

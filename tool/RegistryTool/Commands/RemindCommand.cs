@@ -7,6 +7,12 @@ namespace DulaRegistry.Cli.Commands;
 
 internal static class RemindCommand
 {
+    public static IReadOnlyList<Example> Examples { get; } =
+    [
+        new("registry remind --dry-run", "what would be opened or closed, without writing"),
+        new("registry remind --today 2027-01-04", "as of a given date"),
+    ];
+
     public static Command Create()
     {
         var root = CommonOptions.Root();
@@ -19,17 +25,13 @@ internal static class RemindCommand
             its expiry, mentioning the parties' Data Sharing Coordinators with the exact `registry renew ID` or
             `registry migrate ID` command. Each issue carries a hidden marker, so none is opened twice; issues whose
             agreement has been renewed, migrated, ended or expired are closed with a comment.
-
-            Examples:
-              registry remind --dry-run
-              registry remind --today 2027-01-04
             """)
         {
             root, repo, today, dryRun,
         };
         command.SetAction(async (parse, ct) => (int)await RunAsync(parse.GetValue(root)!, parse.GetValue(repo), CommonOptions.ResolveToday(parse.GetValue(today)),
             parse.GetValue(dryRun), null, Console.Out, Console.Error, ct).ConfigureAwait(false));
-        return command;
+        return command.WithExamples(Examples);
     }
 
     public static async Task<ExitCode> RunAsync(DirectoryInfo root, string? repo, DateOnly today, bool dryRun, Func<string, string?>? getEnv,

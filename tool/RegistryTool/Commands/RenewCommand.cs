@@ -5,6 +5,13 @@ namespace DulaRegistry.Cli.Commands;
 
 internal static class RenewCommand
 {
+    /// <summary>The examples at the end of <c>--help</c>.</summary>
+    public static IReadOnlyList<Example> Examples { get; } =
+    [
+        new("registry renew DULA-2026-0007"),
+        new("registry renew DULA-2026-0007 --today 2028-11-01"),
+    ];
+
     public static Command Create()
     {
         var root = CommonOptions.Root();
@@ -14,16 +21,12 @@ internal static class RenewCommand
             Start the renewal of an agreement: a new draft with `supersedes: ID` carrying over its title,
             parties, purpose, data and legal authority (not its term, service request, signatures or
             executed copy, which belong to the new signing).
-
-            Examples:
-              registry renew DULA-2026-0007
-              registry renew DULA-2026-0007 --today 2028-11-01
             """)
         {
             id, root, today,
         };
         command.SetAction(parse => (int)Run(parse.GetValue(root)!, parse.GetValue(id)!, CommonOptions.ResolveToday(parse.GetValue(today)), Console.Out, Console.Error));
-        return command;
+        return command.WithExamples(Examples);
     }
 
     public static ExitCode Run(DirectoryInfo root, string id, DateOnly today, TextWriter output, TextWriter error) =>

@@ -8,6 +8,14 @@ namespace DulaRegistry.Cli.Commands;
 
 internal static class ReportCommand
 {
+    /// <summary>The examples at the end of <c>--help</c>.</summary>
+    public static IReadOnlyList<Example> Examples { get; } =
+    [
+        new("registry report", "the whole pipeline, in the terminal"),
+        new("registry report --agency dph", "what is waiting on DPH"),
+        new("registry report --format markdown >> \"$GITHUB_STEP_SUMMARY\"", "the weekly report in CI"),
+    ];
+
     public static Command Create()
     {
         var root = CommonOptions.Root();
@@ -29,17 +37,13 @@ internal static class ReportCommand
             window, drafts untouched for 30 days or more (from Git history), legacy agreements due to move to the
             framework, and per agency what is waiting on it (what each agreement's next status needs, and who acts).
             A registry with validation errors is still reported (the report says so at the top); exit 0.
-
-            Examples:
-              registry report --agency dph                  what is waiting on DPH, in the terminal
-              registry report --format markdown >> "$GITHUB_STEP_SUMMARY"    the weekly report in CI
             """)
         {
             root, format, agency, today,
         };
         command.SetAction(parse => (int)Run(parse.GetValue(root)!, parse.GetValue(format)!, parse.GetValue(agency),
             CommonOptions.ResolveToday(parse.GetValue(today)), Console.Out, Console.Error));
-        return command;
+        return command.WithExamples(Examples);
     }
 
     public static ExitCode Run(DirectoryInfo root, string format, string? agency, DateOnly today, TextWriter output, TextWriter error)

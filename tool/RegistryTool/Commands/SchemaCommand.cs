@@ -5,6 +5,13 @@ namespace DulaRegistry.Cli.Commands;
 
 internal static class SchemaCommand
 {
+    /// <summary>The examples at the end of <c>--help</c>.</summary>
+    public static IReadOnlyList<Example> Examples { get; } =
+    [
+        new("registry schema", "write schema/agency.schema.json and schema/agreement.schema.json"),
+        new("registry schema --out .vscode/schema", "write them where your editor looks"),
+    ];
+
     public static Command Create()
     {
         var root = CommonOptions.Root();
@@ -26,6 +33,6 @@ internal static class SchemaCommand
             Console.WriteLine($"wrote {SchemaGenerator.AgencyFile} and {SchemaGenerator.AgreementFile} to {folder}");
             return (int)ExitCode.Ok;
         });
-        return command;
+        return command.WithExamples(Examples);
     }
 }

@@ -20,6 +20,13 @@ internal static class ServeCommand
 {
     private static readonly TimeSpan s_debounce = TimeSpan.FromMilliseconds(300);
 
+    /// <summary>The examples at the end of <c>--help</c>.</summary>
+    public static IReadOnlyList<Example> Examples { get; } =
+    [
+        new("registry serve", "preview the site on http://127.0.0.1:8080, rebuilt on every save"),
+        new("registry serve --port 0", "on any free port"),
+    ];
+
     public static Command Create()
     {
         var root = CommonOptions.Root();
@@ -49,7 +56,7 @@ internal static class ServeCommand
             var options = BuildCommand.Options(folder, parse.GetValue(output), parse.GetValue(baseUrl), CommonOptions.ResolveToday(todayValue));
             return (int)await RunAsync(options, todayValue is null, parse.GetValue(port), cancellationToken).ConfigureAwait(false);
         });
-        return command;
+        return command.WithExamples(Examples);
     }
 
     private static async Task<ExitCode> RunAsync(SiteBuildOptions options, bool followClock, int port, CancellationToken cancellationToken)

@@ -10,6 +10,14 @@ namespace DulaRegistry.Cli.Commands;
 
 internal static class ValidateCommand
 {
+    /// <summary>The examples at the end of <c>--help</c>.</summary>
+    public static IReadOnlyList<Example> Examples { get; } =
+    [
+        new("registry validate", "check the whole registry; exit 1 on errors"),
+        new("registry validate agreements/DULA-2026-0007.md", "report on one agreement only"),
+        new("registry validate --base origin/main --format github", "in a pull request: also check what changed"),
+    ];
+
     public static Command Create()
     {
         var root = CommonOptions.Root();
@@ -39,7 +47,7 @@ internal static class ValidateCommand
         command.SetAction(parse => (int)Run(
             parse.GetValue(root)!, Enum.Parse<OutputFormat>(parse.GetValue(format)!, ignoreCase: true), CommonOptions.ResolveToday(parse.GetValue(today)),
             parse.GetValue(warningsAsErrors), Console.Out, parse.GetValue(baseRevision), parse.GetValue(files) ?? []));
-        return command;
+        return command.WithExamples(Examples);
     }
 
     public static ExitCode Run(DirectoryInfo root, OutputFormat format, DateOnly today, bool warningsAsErrors, TextWriter output) =>

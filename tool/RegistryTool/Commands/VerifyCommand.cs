@@ -11,6 +11,12 @@ namespace DulaRegistry.Cli.Commands;
 /// </summary>
 internal static class VerifyCommand
 {
+    public static IReadOnlyList<Example> Examples { get; } =
+    [
+        new("registry verify --manifest registry.json --signature registry.json.sig --key registry.pub.pem --root .", "a downloaded manifest against this checkout"),
+        new("registry verify --proof DULA-2026-0001.tlog-proof --key registry.pub.pem --file agreements/DULA-2026-0001.md", "one agreement is in the signed log"),
+    ];
+
     public static Command Create()
     {
         var manifest = new Option<FileInfo?>("--manifest") { Description = "The registry.json to check", HelpName = "M" };
@@ -28,7 +34,7 @@ internal static class VerifyCommand
         command.SetAction(parse => (int)Run(new VerifyRequest(
             parse.GetValue(manifest)?.FullName, parse.GetValue(signature)?.FullName, parse.GetValue(key)!.FullName, parse.GetValue(root)?.FullName,
             parse.GetValue(previous), parse.GetValue(proof)?.FullName, parse.GetValue(file)?.FullName, parse.GetValue(origin)), Console.Out, Console.Error));
-        return command;
+        return command.WithExamples(Examples);
     }
 
     /// <summary>What to verify, as paths.</summary>
