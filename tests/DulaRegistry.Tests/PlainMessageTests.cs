@@ -159,14 +159,14 @@ public class PlainMessageTests
     [Fact]
     public void Other_mistakes_get_a_plain_sentence_before_the_parsers_words()
     {
-        var text = Fixtures.Agreement.Edit("tags: [snap, eligibility]", "tags: [snap, eligibility]\n? a\n? b\n: c\n  d: e");
+        // A stray `]` after a closed list: none of the common mistakes.
+        var text = Fixtures.Agreement.Edit("tags: [snap, eligibility]", "tags: [snap, eligibility]]");
+        ParserFails(text).ShouldBeTrue();
         var diagnostics = Fixtures.ValidateAgreement(text);
         diagnostics.ShouldHaveCodes(C.YamlSyntax);
         var message = diagnostics.Single().Message;
-        if (message.Contains("YAML reader says", StringComparison.Ordinal))
-        {
-            message.IndexOf("check", StringComparison.Ordinal).ShouldBeLessThan(message.IndexOf("YAML reader says", StringComparison.Ordinal));
-        }
+        message.ShouldStartWith("this line cannot be read as `key: value`; check its indentation");
+        message.IndexOf("(the YAML reader says: ", StringComparison.Ordinal).ShouldBeGreaterThan(message.IndexOf("quotes", StringComparison.Ordinal));
     }
 
     [Fact]

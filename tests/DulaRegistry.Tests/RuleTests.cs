@@ -42,7 +42,7 @@ public class RuleTests
         C.All.Select(d => d.Code).Order(StringComparer.Ordinal).ShouldBe(constants);
         C.All.Select(d => d.Code).Distinct().Count().ShouldBe(C.All.Count);
         C.All.ShouldAllBe(d => System.Text.RegularExpressions.Regex.IsMatch(d.Code, "^DULA[0-9]{3}$") && d.Title.Length > 10);
-        C.All.Where(d => d.Severity == Severity.Warning).Select(d => d.Code).ShouldBe([C.NoSecretariat, C.ExpiredButExecuted, C.LegacyRenewal]);
+        C.All.Where(d => d.Severity == Severity.Warning).Select(d => d.Code).ShouldBe([C.NoSecretariat, C.ExpiredButExecuted, C.LegacyRenewal, C.TemplateLeftover]);
     }
 
     [Fact]

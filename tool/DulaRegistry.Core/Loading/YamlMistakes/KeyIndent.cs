@@ -6,6 +6,8 @@ public sealed class KeyIndent : IYamlMistakeDetector
     public YamlMistake? Detect(YamlSourceLines lines, YamlSourceLine line)
     {
         if (line.IsItem || line.Key is null || lines.PreviousContent(line.Number) is not { } above) return null;
+        // Lined up against a key or list item only: after anything else (`? key`, a continued value) the columns mean nothing.
+        if (above.Key is null && !above.IsItem) return null;
         // The first key under `term:` may be indented as deeply as the drafter likes.
         if (above.OpensBlock && !above.IsItem && line.Indent > above.Indent) return null;
         if (above.OpensBlock && above.IsItem && line.Indent > above.BodyColumn) return null;
