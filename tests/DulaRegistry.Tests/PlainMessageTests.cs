@@ -111,10 +111,10 @@ public class PlainMessageTests
     }
 
     [Theory]
-    [InlineData("    role: owner", "   role: owner", "`role:` is indented 3 spaces, but `agency:`")]
-    [InlineData("    role: owner", "     role: owner", "`role:` is indented 5 spaces, but `agency:`")]
-    [InlineData("  expires: 2029-01-31", " expires: 2029-01-31", "`expires:` is indented 1 space, but `effective:`")]
-    [InlineData(Title, "  " + Title, "`title:` is indented 2 spaces, but `id:`")]
+    [InlineData("    role: owner", "   role: owner", "`role:` starts after 3 spaces, but `agency:`")]
+    [InlineData("    role: owner", "     role: owner", "`role:` starts after 5 spaces, but `agency:`")]
+    [InlineData("  expires: 2029-01-31", " expires: 2029-01-31", "`expires:` starts after 1 space, but `effective:`")]
+    [InlineData(Title, "  " + Title, "`title:` starts after 2 spaces, but `id:`")]
     public void A_key_indented_differently_from_the_keys_around_it(string line, string wrong, string words)
     {
         var text = Fixtures.Agreement.Edit(line, wrong);
@@ -133,11 +133,13 @@ public class PlainMessageTests
         found.Message.ShouldContain($"line {text.LineOf("- agency: dta\n    role")} is indented 2 spaces");
     }
 
-    [Fact]
-    public void A_tab_used_for_indentation()
+    [Theory]
+    [InlineData("  expires: 2029-01-31", "\texpires: 2029-01-31", "expires:")]
+    [InlineData("  - agency: dta\n    role: recipient", "\t- agency: dta\n    role: recipient", "- agency: dta\n    role: recipient")]
+    public void A_tab_used_for_indentation(string line, string wrong, string marker)
     {
-        var text = Fixtures.Agreement.Edit("  expires: 2029-01-31", "\texpires: 2029-01-31");
-        AssertPlain(text, "expires:", "  expires: 2029-01-31", "replace the tab with spaces");
+        var text = Fixtures.Agreement.Edit(line, wrong);
+        AssertPlain(text, marker, line.Split('\n')[0], "replace the tab with spaces");
     }
 
     [Fact]

@@ -87,8 +87,10 @@ public static class YamlTreeReader
         void TabIndent(int tabLine)
         {
             var text = lines.Value[tabLine]?.Text ?? "";
-            var indent = text.Length - text.TrimStart(" \t").Length;
-            var corrected = text[..indent].Replace("\t", "  ", StringComparison.Ordinal) + text[indent..].TrimEnd();
+            var content = text.AsSpan().TrimStart(" \t").TrimEnd().ToString();
+            // Lined up with the key above, or two spaces under a key that opens a block (such as `term:`).
+            var spaces = lines.Value.PreviousContent(tabLine) is { } above ? KeyIndent.Expected(above) : 0;
+            var corrected = new string(' ', spaces) + content;
             sink.Report(new(DiagnosticCodes.YamlSyntax, Severity.Error, file, tabLine + lineOffset, 1,
                 $"a tab character is used for indentation; YAML allows only spaces: replace the tab with spaces, lined up with the keys around it: {YamlQuoting.Show(corrected)}"));
         }

@@ -18,9 +18,13 @@ public sealed class KeyIndent : IYamlMistakeDetector
         var sibling = expected == above.BodyColumn || above.Key is null ? above : Owner(lines, above, expected) ?? above;
         var corrected = line.Reindented(expected);
         return new(line.Number, 1,
-            $"`{line.Key}:` is indented {ListItemIndent.Spaces(line.Indent)}, but `{(sibling.Key is { } key ? key + ":" : sibling.Content)}` on line {lines.FileLine(sibling.Number)} is indented {ListItemIndent.Spaces(expected)}; " +
+            $"`{line.Key}:` starts after {ListItemIndent.Spaces(line.Indent)}, but `{(sibling.Key is { } key ? key + ":" : sibling.Content)}` on line {lines.FileLine(sibling.Number)} starts after {ListItemIndent.Spaces(expected)}; " +
             $"keys at the same level start in the same column: {YamlQuoting.Show(corrected)}");
     }
+
+    /// <summary>The indentation a line after <paramref name="above"/> most likely needs: under a key that opens a block, two
+    /// spaces more; otherwise that of <paramref name="above"/>'s key.</summary>
+    public static int Expected(YamlSourceLine above) => above.OpensBlock ? above.Indent + 2 : above.BodyColumn;
 
     /// <summary>The columns a key after <paramref name="above"/> may start in: that of <paramref name="above"/>'s key and those of the keys it is nested in.</summary>
     private static List<int> Columns(YamlSourceLines lines, YamlSourceLine above)
