@@ -24,13 +24,13 @@ public sealed class TemplateLeftoverRules : IRule
             var severity = final ? Severity.Error : Severity.Warning;
             var tail = final
                 ? $"; an agreement that is `{Loading.FrontMatterBinder.EnumName(status)}` must hold none"
-                : "; it must be gone before the agreement moves to `in-review`";
+                : "; none may remain once the agreement moves to `in-review`";
             void Report(int line, int column, string message) =>
                 context.Report(agreement.Path, DiagnosticCodes.TemplateLeftover, severity, line, column, message + tail);
 
-            for (var i = 0; i < leftovers.Count; i++)
+            var comments = new List<(LeftoverCandidate Line, string Template)>();
+            foreach (var leftover in leftovers)
             {
-                var leftover = leftovers[i];
                 switch (leftover.Kind)
                 {
                     case LeftoverKind.Placeholder:
@@ -40,26 +40,46 @@ public sealed class TemplateLeftoverRules : IRule
                         Report(leftover.Line, leftover.Column, "`TODO` is left in the agreement; finish what it marks and remove it");
                         break;
                     case LeftoverKind.YamlComment when guidance.Source(leftover.Text) is { } template:
-                        {
-                            // A run of the template's comment lines is one leftover: reported once, at its first line.
-                            var last = leftover.Line;
-                            while (i + 1 < leftovers.Count && leftovers[i + 1] is { Kind: LeftoverKind.YamlComment } next
-                                && next.Line == last + 1 && guidance.Source(next.Text) is not null)
-                            {
-                                last = next.Line;
-                                i++;
-                            }
-                            var lines = last == leftover.Line ? $"this line is a guidance comment" : $"lines {leftover.Line}-{last} are guidance comments";
-                            Report(leftover.Line, leftover.Column, $"{lines} from `{template}` (`{Shorten(leftover.Text)}`); delete them once the fields are filled in");
-                            break;
-                        }
+                        comments.Add((leftover, template));
+                        break;
                     case LeftoverKind.BodyNote when guidance.Source(leftover.Text) is { } template:
-                        Report(leftover.Line, leftover.Column, $"this is the template's guidance from `{template}` (`{Shorten(leftover.Text)}`); replace it with the agreement's own text");
+                        Report(leftover.Line, leftover.Column, $"this is the template's guidance from `{template}` ({Shorten(leftover.Text)}); replace it with the agreement's own text");
                         break;
                 }
             }
+            if (comments.Count > 0) ReportComments(comments, Report);
         }
     }
 
-    private static string Shorten(string s) => s.Length <= 60 ? s : s[..60] + "…";
+    /// <summary>
+    /// The template's comments left in the front matter, as one finding at the first of them: a fresh draft keeps two dozen,
+    /// and one line that names them all is read, where two dozen warnings would hide the findings that matter.
+    /// </summary>
+    private static void ReportComments(List<(LeftoverCandidate Line, string Template)> comments, Action<int, int, string> report)
+    {
+        var (first, template) = comments[0];
+        if (comments.Count == 1)
+        {
+            report(first.Line, first.Column, $"this line is a guidance comment from `{template}`; delete it once the field is filled in");
+            return;
+        }
+        var runs = new List<string>();
+        for (var i = 0; i < comments.Count; i++)
+        {
+            var start = comments[i].Line.Line;
+            while (i + 1 < comments.Count && comments[i + 1].Line.Line == comments[i].Line.Line + 1) i++;
+            var end = comments[i].Line.Line;
+            runs.Add(start == end ? $"{start}" : $"{start}-{end}");
+        }
+        var lines = runs.Count == 1 ? runs[0] : string.Join(", ", runs.Take(runs.Count - 1)) + " and " + runs[^1];
+        report(first.Line, first.Column,
+            $"guidance comments from `{template}` are left in the front matter, on lines {lines}; delete them once the fields are filled in");
+    }
+
+    /// <summary>The start of a guidance line, quoted; backticks in it would break the message's own quoting.</summary>
+    private static string Shorten(string s)
+    {
+        s = s.Replace('`', '\'');
+        return "\"" + (s.Length <= 60 ? s : s[..60] + "…") + "\"";
+    }
 }
