@@ -630,7 +630,8 @@ public class LoaderTests
         var diagnostics = registry.Validate();
         diagnostics.ShouldReport(C.NotText, "agreements/DULA-2026-0001.md", 1, 1);
         diagnostics.ShouldReport(C.AliasNotAllowed, "agreements/DULA-2026-0002.md", 2);
-        diagnostics.ShouldReport(C.YamlSyntax, "agreements/DULA-2026-0003.md", 3);
+        // At the `[` that is never closed (line 2), not where the parser gave up.
+        diagnostics.ShouldReport(C.YamlSyntax, "agreements/DULA-2026-0003.md", 2).Message.ShouldContain("there is no `]` to end it");
         diagnostics.ShouldReport(C.NoFrontMatter, "agencies/zzz.md", 1, 1);
         diagnostics.ShouldReport(C.InvalidValue, A, mistake.LineOf("status:"), 1);
         diagnostics.ShouldNotContain(d => d.File == Fixtures.OtherPath);

@@ -42,7 +42,7 @@ public class RuleTests
         C.All.Select(d => d.Code).Order(StringComparer.Ordinal).ShouldBe(constants);
         C.All.Select(d => d.Code).Distinct().Count().ShouldBe(C.All.Count);
         C.All.ShouldAllBe(d => System.Text.RegularExpressions.Regex.IsMatch(d.Code, "^DULA[0-9]{3}$") && d.Title.Length > 10);
-        C.All.Where(d => d.Severity == Severity.Warning).Select(d => d.Code).ShouldBe([C.NoSecretariat, C.ExpiredButExecuted, C.LegacyRenewal]);
+        C.All.Where(d => d.Severity == Severity.Warning).Select(d => d.Code).ShouldBe([C.NoSecretariat, C.ExpiredButExecuted, C.LegacyRenewal, C.TemplateLeftover]);
     }
 
     [Fact]
@@ -110,6 +110,15 @@ public class RuleTests
         var diagnostics = Fixtures.ValidateAgreement(Fixtures.AgreementFrontMatter.Edit("tags: [snap, eligibility]\n---\n", "tags: [snap, eligibility]\n"));
         diagnostics.ShouldHaveCodes(C.UnterminatedFrontMatter);
         diagnostics.ShouldReport(C.UnterminatedFrontMatter, A, 1, 1);
+    }
+
+    // ---------------------------------------------------------------- template leftovers (DULA063; more in TemplateLeftoverTests)
+
+    [Fact]
+    public void DULA063_template_placeholder_in_a_draft_is_a_warning_at_its_line()
+    {
+        var text = s_valid.Edit("status: executed", "status: drafting").Edit("title: SNAP eligibility wage match", "title: \"{{title}}\"");
+        AssertOnly(text, C.TemplateLeftover, "{{title}}").Message.ShouldContain("`{{title}}` is a placeholder from the template");
     }
 
     // ---------------------------------------------------------------- YAML (DULA006-009)
@@ -374,7 +383,7 @@ public class RuleTests
         var text = s_valid.Edit("- agency: dor\n    role: owner", "- agency: dr\n    role: owner");
         var diagnostics = Fixtures.ValidateAgreement(text);
         diagnostics.ShouldReport(C.UnknownAgency, A, text.LineOf("agency: dr\n"), text.ColumnOf("agency: dr\n"))
-            .Message.ShouldContain("did you mean `dor`?");
+            .Message.ShouldContain("did you mean `dor` (Department of Revenue)?");
     }
 
     [Fact]

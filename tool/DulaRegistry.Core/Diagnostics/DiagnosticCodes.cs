@@ -62,6 +62,7 @@ public static class DiagnosticCodes
     public const string MissingSection = "DULA060";
     public const string RawHtml = "DULA061";
     public const string UnsafeLink = "DULA062";
+    public const string TemplateLeftover = "DULA063";
 
     // Changes against a base revision (`validate --base REF`)
     public const string StatusTransition = "DULA070";
@@ -123,6 +124,7 @@ public static class DiagnosticCodes
         new(MissingSection, Severity.Error, "A required `##` section of the body is missing."),
         new(RawHtml, Severity.Error, "Raw HTML in the body; use Markdown."),
         new(UnsafeLink, Severity.Error, "A `javascript:`, `data:` or `vbscript:` link in the body."),
+        new(TemplateLeftover, Severity.Warning, "Text left from the template (a `{{placeholder}}`, a guidance comment or quote, `TODO`): a warning while `proposed` or `drafting`, an error from `in-review` on."),
         new(StatusTransition, Severity.Error, "The status skips a lifecycle step or moves back where that is not allowed (against `--base`)."),
         new(NewFileStatus, Severity.Error, "A new agreement starts at `proposed` or `drafting`, unless it is `framework: legacy` (against `--base`)."),
         new(ExecutedChanged, Severity.Error, "An executed agreement changed other than by ending (expired, terminated, superseded); amend it instead (against `--base`)."),

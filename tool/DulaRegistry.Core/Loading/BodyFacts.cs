@@ -19,6 +19,9 @@ public sealed record BodyMarkup(BodyMarkupKind Kind, int Line, int Column, strin
 /// </summary>
 public sealed record BodyFacts(IReadOnlyList<BodySection> Sections, IReadOnlyList<BodyMarkup> Markup)
 {
+    /// <summary>Lines of the whole file (front matter and body) that may be left over from a template.</summary>
+    public IReadOnlyList<LeftoverCandidate> Leftovers { get; init; } = [];
+
     public static BodyFacts Collect(MarkdownDocument body, string bodyText, int bodyLine)
     {
         List<BodyMarkup>? markup = null;

@@ -13,6 +13,20 @@ public sealed record BodySection(string Title, int Line, bool HasContent)
     public static string Normalize(string s) =>
         string.Join(' ', s.Split(' ', StringSplitOptions.RemoveEmptyEntries)).TrimEnd(':', '.').ToLowerInvariant();
 
+    /// <summary>
+    /// The section titled <paramref name="title"/>, or else the one whose heading is a misspelling of it (such as
+    /// <c>## Security Safegaurds</c>), which the body rules report once, at its own line, as a misspelling.
+    /// </summary>
+    public static BodySection? Named(IReadOnlyList<BodySection> sections, string title)
+    {
+        var key = Normalize(title);
+        return sections.FirstOrDefault(s => s.Key == key) ?? sections.FirstOrDefault(s => IsMisspelling(s.Key, key));
+    }
+
+    /// <summary>True when heading key <paramref name="written"/> is a near miss of <paramref name="key"/> (a few letters off).</summary>
+    public static bool IsMisspelling(string written, string key) =>
+        written != key && FrontMatterBinder.Suggest(written, [key]) is not null;
+
     /// <summary>The <c>##</c> sections of a parsed body, in order.</summary>
     public static IReadOnlyList<BodySection> Find(MarkdownDocument body, int bodyLine)
     {

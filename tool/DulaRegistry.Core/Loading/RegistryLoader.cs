@@ -283,7 +283,7 @@ public static class RegistryLoader
             return null;
         }
         var stem = Path.GetFileNameWithoutExtension(relative);
-        var facts = BodyFacts.Collect(markdown, body, closeLine + 1);
+        var facts = BodyFacts.Collect(markdown, body, closeLine + 1) with { Leftovers = LeftoverCandidates.Collect(text, closeLine) };
         return new RegistryDocument<T>(relative, stem, model, map, facts, keepMarkdown ? markdown : null, closeLine + 1, sha256);
     }
 

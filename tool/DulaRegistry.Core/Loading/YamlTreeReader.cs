@@ -1,4 +1,5 @@
 using DulaRegistry.Diagnostics;
+using DulaRegistry.Loading.YamlMistakes;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -50,7 +51,9 @@ public static class YamlTreeReader
         }
 
         var parser = new TrackingParser(new Parser(new MemoryReader(yaml)));
-        var builder = new Builder(parser, file, lineOffset, sink) { StopAfterRootKey = stopAfterRootKey };
+        // The lines are split only to explain a mistake, which is rare.
+        var lines = new Lazy<YamlSourceLines>(() => new YamlSourceLines(yaml.Span, lineOffset));
+        var builder = new Builder(parser, file, lineOffset, sink, lines) { StopAfterRootKey = stopAfterRootKey };
         try
         {
             var root = builder.ReadStream();
@@ -88,14 +91,30 @@ public static class YamlTreeReader
                 TabIndent(tabLine);
                 return null;
             }
+            if (Explain(line)) return null;
             sink.Report(new(DiagnosticCodes.YamlSyntax, Severity.Error, file, line + lineOffset, (int)Math.Max(1, parser.Last.Column),
-                "the front matter is not valid YAML from here on; check for an unclosed `[`, `{` or quote, and for indentation, colons and quotes"));
+                "the front matter cannot be read from here on; check this line and the one before for an unclosed `[`, `{` or quote, for indentation, and for a space after each colon"));
         }
         return null;
 
-        void TabIndent(int tabLine) =>
+        void TabIndent(int tabLine)
+        {
+            var text = lines.Value[tabLine]?.Text ?? "";
+            var content = text.AsSpan().TrimStart(" \t").TrimEnd().ToString();
+            // Lined up with the key above, or two spaces under a key that opens a block (such as `term:`).
+            var spaces = lines.Value.PreviousContent(tabLine) is { } above ? KeyIndent.Expected(above) : 0;
+            var corrected = new string(' ', spaces) + content;
             sink.Report(new(DiagnosticCodes.YamlSyntax, Severity.Error, file, tabLine + lineOffset, 1,
-                "a tab character is used for indentation; YAML allows only spaces: replace the tab with spaces"));
+                $"a tab character is used for indentation; YAML allows only spaces: replace the tab with spaces, lined up with the keys around it: {YamlQuoting.Show(corrected)}"));
+        }
+
+        // A common mistake named in plain words, with the corrected line; false when none is recognised.
+        bool Explain(int errorLine)
+        {
+            if (YamlMistakeFinder.Find(lines.Value, errorLine) is not { } mistake) return false;
+            sink.Report(new(DiagnosticCodes.YamlSyntax, Severity.Error, file, mistake.Line + lineOffset, mistake.Column, mistake.Message));
+            return true;
+        }
 
         void Syntax(YamlException ex)
         {
@@ -107,10 +126,12 @@ public static class YamlTreeReader
                 TabIndent(tabLine);
                 return;
             }
+            if (Explain((int)Math.Max(1, ex.Start.Line))) return;
             var line = (int)Math.Max(1, ex.Start.Line) + lineOffset;
             var column = (int)Math.Max(1, ex.Start.Column);
+            // The last resort: a plain sentence first, the parser's own words after it.
             sink.Report(new(DiagnosticCodes.YamlSyntax, Severity.Error, file, line, column,
-                $"the front matter is not valid YAML: {Describe(ex)}; check indentation, colons and quotes on this line"));
+                $"this line cannot be read as `key: value`; check its indentation (spaces, lined up with the keys around it), the space after each colon, and its quotes (the YAML reader says: {Describe(ex)})"));
         }
     }
 
@@ -212,7 +233,7 @@ public static class YamlTreeReader
         }
     }
 
-    private sealed class Builder(IParser parser, string file, int lineOffset, IDiagnosticSink sink)
+    private sealed class Builder(IParser parser, string file, int lineOffset, IDiagnosticSink sink, Lazy<YamlSourceLines> lines)
     {
         private int _nodes;
 
@@ -256,13 +277,13 @@ public static class YamlTreeReader
             switch (ev)
             {
                 case AnchorAlias alias:
-                    Fail(DiagnosticCodes.AliasNotAllowed, alias.Start, $"the YAML alias `*{alias.Value}` is not allowed; write the value out in full");
+                    Fail(DiagnosticCodes.AliasNotAllowed, alias.Start, $"the YAML alias `*{alias.Value}` is not allowed; write the value out in full" + AsText(alias.Start, '*'));
                     break;
                 case NodeEvent { Anchor.IsEmpty: false } anchored:
-                    Fail(DiagnosticCodes.AliasNotAllowed, anchored.Start, $"the YAML anchor `&{anchored.Anchor}` is not allowed; write values out in full");
+                    Fail(DiagnosticCodes.AliasNotAllowed, anchored.Start, $"the YAML anchor `&{anchored.Anchor}` is not allowed; write values out in full" + AsText(anchored.Start, '&'));
                     break;
                 case NodeEvent { Tag.IsEmpty: false } tagged when !(tagged is Scalar s && s.Tag.Value is "!" && !s.IsPlainImplicit):
-                    Fail(DiagnosticCodes.AliasNotAllowed, tagged.Start, $"the YAML tag `{tagged.Tag}` is not allowed; write a plain value");
+                    Fail(DiagnosticCodes.AliasNotAllowed, tagged.Start, $"the YAML tag `{tagged.Tag}` is not allowed; write a plain value" + AsText(tagged.Start, '!'));
                     break;
             }
             switch (ev)
@@ -340,6 +361,12 @@ public static class YamlTreeReader
             }
             return null;
         }
+
+        /// <summary>When the line's value starts with <paramref name="mark"/> (<c>title: &amp;Co wage match</c>), how to keep it as text.</summary>
+        private string AsText(Mark at, char mark) =>
+            lines.Value[(int)at.Line] is { } line && line.Value.StartsWith(mark) && ValueNeedsQuotes.Corrected(line) is { } corrected
+                ? $"; if `{mark}` is part of the text, put the whole value in quotes: {YamlQuoting.Show(corrected)}"
+                : "";
 
         private SourcePosition Pos(Mark mark) => new((int)mark.Line + lineOffset, (int)mark.Column);
 

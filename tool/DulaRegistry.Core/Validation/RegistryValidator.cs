@@ -17,6 +17,7 @@ public static class RegistryValidator
         new LifecycleRules(),
         new ReferenceRules(),
         new BodyRules(),
+        new TemplateLeftoverRules(),
     ];
 
     public static void Validate(LoadedRegistry registry, DateOnly today, IDiagnosticSink sink)

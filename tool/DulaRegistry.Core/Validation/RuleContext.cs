@@ -19,7 +19,11 @@ public sealed class RuleContext(LoadedRegistry registry, DateOnly today, IDiagno
     }
 
     public void Report(string file, string code, int line, int column, string message) =>
-        sink.Report(new(code, DiagnosticCodes.Get(code).Severity, file, line, column, message));
+        Report(file, code, DiagnosticCodes.Get(code).Severity, line, column, message);
+
+    /// <summary>Reports with a severity of the rule's choosing, for a rule whose severity depends on the agreement's status.</summary>
+    public void Report(string file, string code, Severity severity, int line, int column, string message) =>
+        sink.Report(new(code, severity, file, line, column, message));
 }
 
 /// <summary>One group of related checks. Rules only read; they never change the registry.</summary>

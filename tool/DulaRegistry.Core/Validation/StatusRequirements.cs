@@ -105,7 +105,7 @@ public static class StatusRequirements
 
         if (Lifecycle.WasExecuted(target))
         {
-            if (!map.IsInvalid("signatures")) AddSignatures(unmet, agreement, stage);
+            if (!map.IsInvalid("signatures")) AddSignatures(unmet, agreement, agencies, stage);
             var sha = m.ExecutedCopy?.Sha256;
             if (string.IsNullOrWhiteSpace(sha))
             {
@@ -137,10 +137,14 @@ public static class StatusRequirements
         return unmet;
     }
 
-    private static void AddSignatures(List<UnmetRequirement> unmet, RegistryDocument<Agreement> agreement, string stage)
+    private static void AddSignatures(
+        List<UnmetRequirement> unmet, RegistryDocument<Agreement> agreement, IReadOnlyDictionary<string, RegistryDocument<Agency>> agencies, string stage)
     {
         var m = agreement.Model;
         var parties = m.Parties.Select(p => p.Agency).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        // A party that names no agency is reported on the party (DULA023); its signature, under the id it meant, is not a second mistake.
+        var unknown = parties.Where(p => !agencies.ContainsKey(p)).ToHashSet(StringComparer.Ordinal);
+        var meantByUnknown = Rules.AgencyNames.MeantByUnknownParties(m, agencies);
         var signed = new HashSet<string>(StringComparer.Ordinal);
         const AgreementStatus since = AgreementStatus.Executed;
         const string code = DiagnosticCodes.NeedsSignatures;
@@ -148,6 +152,7 @@ public static class StatusRequirements
         {
             var signature = m.Signatures[i];
             var path = $"signatures[{i}]";
+            if (signature.Agency is { } meant && !parties.Contains(meant) && meantByUnknown.Contains(meant)) continue;
             if (string.IsNullOrWhiteSpace(signature.Agency) || !parties.Contains(signature.Agency))
             {
                 unmet.Add(new(RequirementKind.SignatureNotParty, since, code, path,
@@ -168,7 +173,7 @@ public static class StatusRequirements
                 unmet.Add(new(RequirementKind.SignatureName, since, code, path, $"the signature of `{signature.Agency}` needs the signer's `name`", signature.Agency));
             }
         }
-        foreach (var party in parties.Where(p => !signed.Contains(p)).Order(StringComparer.Ordinal))
+        foreach (var party in parties.Where(p => !signed.Contains(p) && !unknown.Contains(p)).Order(StringComparer.Ordinal))
         {
             unmet.Add(new(RequirementKind.Signature, since, code, m.Signatures.Count > 0 ? "signatures" : "status",
                 $"{Article(stage)} `{stage}` agreement needs a dated signature from every party; `{party}` has none under `signatures`", party));

@@ -16,7 +16,9 @@ public sealed class AgencyRules : IRule
                 if (!context.Registry.AgencyById.TryGetValue(secretariat, out var parent))
                 {
                     context.Report(agency, DiagnosticCodes.UnknownAgency, "secretariat",
-                        $"`secretariat` names `{secretariat}`, but there is no `agencies/{secretariat}.md`; use the id of an existing secretariat");
+                        AgencyNames.Correction(secretariat, context.Registry.AgencyById) is { } correction
+                            ? $"`secretariat`: {correction}"
+                            : $"`secretariat` names `{secretariat}`, but there is no `agencies/{secretariat}.md`; use the id of an existing secretariat");
                 }
                 else if (parent.Model.Kind != AgencyKind.Secretariat)
                 {

@@ -9,16 +9,25 @@ public sealed class BodyRules : IRule
     public void Check(RuleContext context)
     {
         var required = context.Settings.EffectiveRequiredSections.Select(t => (Title: t, Key: BodySection.Normalize(t))).ToList();
+        var requiredKeys = required.Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
         foreach (var agreement in context.Registry.Agreements)
         {
             var sections = agreement.Facts.Sections;
+            // Headings that are not required ones may be misspellings of them; each is used for one at most.
+            var others = sections.Where(s => !requiredKeys.Contains(s.Key)).ToList();
             foreach (var (title, key) in required)
             {
-                if (!sections.Any(s => s.Key == key))
+                if (sections.Any(s => s.Key == key)) continue;
+                if (others.FirstOrDefault(s => BodySection.IsMisspelling(s.Key, key)) is { } near)
                 {
-                    context.Report(agreement.Path, DiagnosticCodes.MissingSection, agreement.BodyLine, 1,
-                        $"the body has no `## {title}` section; add it (see `templates/dula.md`)");
+                    // One error at the heading itself, not a missing section at the top of the body.
+                    others.Remove(near);
+                    context.Report(agreement.Path, DiagnosticCodes.MissingSection, near.Line, 1,
+                        $"the heading `## {near.Title}` is not one of the required sections; did you mean `## {title}`?");
+                    continue;
                 }
+                context.Report(agreement.Path, DiagnosticCodes.MissingSection, agreement.BodyLine, 1,
+                    $"the body has no `## {title}` section; add it (see `templates/dula.md`)");
             }
             CheckMarkup(context, agreement);
         }

@@ -9,8 +9,6 @@ public sealed partial class DataFlowRules : IRule
 {
     public const string SafeguardsSection = "Security safeguards";
 
-    private static readonly string s_safeguardsKey = Loading.BodySection.Normalize(SafeguardsSection);
-
     [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*\z")]
     private static partial Regex Slug();
 
@@ -20,6 +18,8 @@ public sealed partial class DataFlowRules : IRule
         {
             var m = agreement.Model;
             var roles = m.Parties.Where(p => p.Agency is not null).GroupBy(p => p.Agency!).ToDictionary(g => g.Key, g => g.First().Role);
+            // A flow that names what an unknown party meant is not wrong on its own: the party is, and is reported once.
+            var meantByUnknown = AgencyNames.MeantByUnknownParties(m, context.Registry.AgencyById);
             var firstProtected = -1;
             for (var i = 0; i < m.Data.Count; i++)
             {
@@ -46,7 +46,7 @@ public sealed partial class DataFlowRules : IRule
                 {
                     if (!roles.TryGetValue(from, out var role))
                     {
-                        context.Report(agreement, DiagnosticCodes.FlowSource, $"{path}.from",
+                        if (!meantByUnknown.Contains(from)) context.Report(agreement, DiagnosticCodes.FlowSource, $"{path}.from",
                             $"`{path}.from` is `{from}`, which is not a party of this agreement; add it under `parties` as an owner, or correct the id");
                     }
                     else if (role is not null && !Lifecycle.IsOwner(role)) // a missing or invalid role is reported on the party
@@ -61,7 +61,7 @@ public sealed partial class DataFlowRules : IRule
                     var toPath = $"{path}.to[{j}]";
                     if (!roles.TryGetValue(to, out var role))
                     {
-                        context.Report(agreement, DiagnosticCodes.FlowTarget, toPath,
+                        if (!meantByUnknown.Contains(to)) context.Report(agreement, DiagnosticCodes.FlowTarget, toPath,
                             $"`{path}.to` names `{to}`, which is not a party of this agreement; add it under `parties` as a recipient, or correct the id");
                     }
                     else if (role is not null && !Lifecycle.IsRecipient(role))
@@ -99,7 +99,8 @@ public sealed partial class DataFlowRules : IRule
                 context.Report(agreement, DiagnosticCodes.ProtectedNeedsRetention, agreement.Map.Contains("retention") ? "retention" : at,
                     "this agreement shares PII or protected data, so `retention` must say how long the data is kept and how it is destroyed");
             }
-            var safeguards = agreement.Facts.Sections.FirstOrDefault(s => s.Key == s_safeguardsKey);
+            // A misspelled heading counts: it is reported once, as a misspelling, by the body rules.
+            var safeguards = Loading.BodySection.Named(agreement.Facts.Sections, SafeguardsSection);
             if (safeguards is null || !safeguards.HasContent)
             {
                 var line = safeguards?.Line ?? agreement.BodyLine;

@@ -35,9 +35,11 @@ public sealed class PartyRules : IRule
                 }
                 if (!context.Registry.AgencyById.TryGetValue(party.Agency, out var agency))
                 {
+                    // Reported here once; the rules that depend on the party (data flows, signatures, signatory, MOU) skip it.
                     context.Report(agreement, DiagnosticCodes.UnknownAgency, $"{path}.agency",
-                        $"party `{party.Agency}` is not a known agency (no `agencies/{party.Agency}.md`); check the spelling or add the agency file"
-                        + Hint(party.Agency, context));
+                        AgencyNames.Correction(party.Agency, context.Registry.AgencyById) is { } correction
+                            ? $"party {correction}"
+                            : $"party `{party.Agency}` is not a known agency (no `agencies/{party.Agency}.md`); check the spelling or add the agency file");
                     continue;
                 }
                 if (m.Framework != AgreementFramework.Legacy && agency.Model.Mou?.Signed is null)
@@ -61,7 +63,4 @@ public sealed class PartyRules : IRule
             }
         }
     }
-
-    private static string Hint(string id, RuleContext context) =>
-        Loading.FrontMatterBinder.Suggest(id, context.Registry.AgencyById.Keys) is { } near ? $"; did you mean `{near}`?" : "";
 }

@@ -30,7 +30,9 @@ public sealed class ReferenceRules : IRule
                 if (m.Drafters[i].Agency is { Length: > 0 } id && !context.Registry.AgencyById.ContainsKey(id))
                 {
                     context.Report(agreement, DiagnosticCodes.UnknownAgency, $"drafters[{i}].agency",
-                        $"drafter's agency `{id}` is not a known agency (no `agencies/{id}.md`)");
+                        AgencyNames.Correction(id, context.Registry.AgencyById) is { } correction
+                            ? $"drafter's agency {correction}"
+                            : $"drafter's agency `{id}` is not a known agency (no `agencies/{id}.md`)");
                 }
             }
         }
