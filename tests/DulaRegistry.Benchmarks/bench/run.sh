@@ -1,0 +1,150 @@
+#!/usr/bin/env bash
+# Side-by-side benchmark: the registry tool and Hugo on the same generated registry.
+#
+#   tests/DulaRegistry.Benchmarks/bench/run.sh [SIZES...]     default sizes: 1000 10000 (100000 works, and takes long)
+#
+# For each size it generates a registry (fixed seed: the same files every time; every lifecycle state, 108 agencies,
+# committed over COMMITS commits), points a Hugo site at the same agreements/ and agencies/ folders, and then, ROUNDS
+# times, alternates the tool's steps with Hugo's cold build:
+#   validate       `registry validate`, a fresh process
+#   build-cold     `registry build` into an empty --out
+#   build-one      `registry build` again into the same --out after one agreement's title changed
+#   history        the status history read from Git (`history` mode; its first in-process round, see below)
+#   hugo-cold      `hugo --quiet -d OUT` into an empty OUT, with an empty cache folder
+# Each under `/usr/bin/time -v`: wall time, CPU time (user + system) and peak resident memory. It prints the median of
+# each per size, and the tool's cold build over Hugo's (wall and memory).
+#
+# Environment: ROUNDS (default 3), COMMITS (default 50), WORK (default /tmp/dula-bench; everything it writes goes there),
+# TODAY (the --today the tool checks expiry against; default 2026-11-22, so results do not change with the date),
+# NO_BUILD=1 to skip the Release builds. Needs: the .NET SDK, git, hugo (Debian: apt-get install hugo) and GNU time
+# (Debian: apt-get install time). Not run by CI: it times, and CI does not.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/../../.." && pwd)"
+rounds="${ROUNDS:-3}"
+commits="${COMMITS:-50}"
+work="${WORK:-/tmp/dula-bench}"
+today="${TODAY:-2026-11-22}"
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
+
+die() { echo "bench: $*" >&2; exit 1; }
+[ -x /usr/bin/time ] || die "/usr/bin/time is missing: install GNU time (Debian: apt-get install time)"
+command -v hugo >/dev/null || die "hugo is missing: install it (Debian: apt-get install hugo)"
+command -v dotnet >/dev/null || die "dotnet is missing: install the .NET SDK named in global.json"
+command -v git >/dev/null || die "git is missing"
+[[ "$rounds" =~ ^[1-9][0-9]*$ ]] || die "ROUNDS must be a whole number of at least 1, not '$rounds'"
+for n in "${sizes[@]}"; do [[ "$n" =~ ^[1-9][0-9]*$ ]] || die "a size is a number of agreements, such as 1000, not '$n'"; done
+
+tool="$repo/tool/RegistryTool/bin/Release/net10.0/RegistryTool.dll"
+bench="$repo/tests/DulaRegistry.Benchmarks/bin/Release/net10.0/DulaRegistry.Benchmarks.dll"
+if [ "${NO_BUILD:-}" != 1 ]; then
+  echo "building the tool and the benchmark project (Release)"
+  dotnet build -c Release --nologo -v quiet "$repo/tool/RegistryTool" >/dev/null || die "the tool did not build; run: dotnet build -c Release tool/RegistryTool"
+  dotnet build -c Release --nologo -v quiet "$repo/tests/DulaRegistry.Benchmarks" >/dev/null || die "the benchmark project did not build"
+fi
+[ -f "$tool" ] && [ -f "$bench" ] || die "Release builds not found; run without NO_BUILD=1"
+
+mkdir -p "$work"
+results="$work/results.tsv"   # size, step, round, wall s, cpu s, peak KB
+: > "$results"
+
+# measure SIZE STEP ROUND COMMAND...: runs COMMAND under /usr/bin/time -v, its output in $work/logs, one line in $results.
+measure() {
+  local size="$1" step="$2" round="$3"; shift 3
+  local log="$work/logs/$size-$step-$round.log" timing="$work/logs/$size-$step-$round.time"
+  mkdir -p "$work/logs"
+  if ! /usr/bin/time -v -o "$timing" "$@" >"$log" 2>&1; then
+    tail -n 20 "$log" >&2
+    die "$step failed at size $size, round $round (full output: $log)"
+  fi
+  local wall cpu kb
+  wall="$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$timing")"
+  cpu="$(awk -F': ' '/User time/ { u = $2 } /System time/ { s = $2 } END { print u + s }' "$timing")"
+  kb="$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$timing")"
+  if [ "$step" = history ]; then
+    # The `history` mode reads the history three times in one process; count its first read, as `registry build` does
+    # it once in a fresh process. Peak memory stays the whole process's.
+    read -r wall cpu < <(awk '/^round 1: whole read/ { w = $5; c = $8; sub(/\(CPU /, "", c); print w / 1000, c / 1000 }' \
+      "$log" | sed 's/)//')
+  fi
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$step" "$round" "$wall" "$cpu" "$kb" >> "$results"
+  printf '  %-11s round %s: %6.2f s wall, %6.2f s CPU, %6.0f MB peak\n' "$step" "$round" "$wall" "$cpu" "$(echo "$kb" | awk '{ print $1 / 1024 }')"
+}
+
+for size in "${sizes[@]}"; do
+  reg="$work/reg$size"
+  echo "size $size: generating $reg ($commits commits)"
+  rm -rf "$reg"
+  dotnet "$bench" generate "$reg" "$size" --commits "$commits" >/dev/null
+  git -C "$reg" gc -q   # one pack, as a clone has
+  git -C "$reg" checkout -q -f main   # a work tree that matches main, so `git status` is clean
+
+  # A Hugo site whose content sections are the registry's own folders, mounted, not copied.
+  site="$work/hugo$size"
+  rm -rf "$site"; mkdir -p "$site"
+  cat > "$site/hugo.toml" <<EOF
+title = "Generated benchmark registry"
+baseURL = "/"
+theme = "hugo-theme"
+themesDir = "$here"
+disableKinds = ["taxonomy", "term"]
+[[module.mounts]]
+source = "$reg/agreements"
+target = "content/agreements"
+[[module.mounts]]
+source = "$reg/agencies"
+target = "content/agencies"
+EOF
+
+  # The one-file change: the first agreement's title, restored after each round.
+  changed=DULA-2020-0001.md
+  cp "$reg/agreements/$changed" "$work/original.md"
+  out="$work/site$size" hout="$work/hugo-out$size" hcache="$work/hugo-cache$size"
+  for round in $(seq 1 "$rounds"); do
+    measure "$size" validate "$round" dotnet "$tool" validate --root "$reg" --today "$today"
+    rm -rf "$out"
+    measure "$size" build-cold "$round" dotnet "$tool" build --root "$reg" --out "$out" --today "$today"
+    sed -i '0,/^title: /s/^title: .*/& (edited)/' "$reg/agreements/$changed"
+    measure "$size" build-one "$round" dotnet "$tool" build --root "$reg" --out "$out" --today "$today"
+    cp "$work/original.md" "$reg/agreements/$changed"
+    measure "$size" history "$round" dotnet "$bench" history "$reg"
+    rm -rf "$hout" "$hcache"
+    measure "$size" hugo-cold "$round" hugo --quiet --source "$site" --cacheDir "$hcache" -d "$hout"
+  done
+  # Both built a page for every agreement, or the comparison means nothing.
+  ours="$(find "$out/agreements" -mindepth 2 -maxdepth 2 -path "$out/agreements/DULA-*/index.html" | wc -l)"
+  theirs="$(find "$hout/agreements" -mindepth 2 -name index.html | wc -l)"
+  echo "  agreement pages: registry $ours, Hugo $theirs"
+  [ "$ours" -eq "$size" ] || die "the registry built $ours agreement pages, not $size; see $out"
+  [ "$theirs" -eq "$size" ] || die "Hugo built $theirs agreement pages, not $size; see $site"
+done
+
+echo
+echo "Medians of $rounds round(s), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"
+awk -F'\t' '
+  { key = $1 SUBSEP $2; n[key]++; wall[key, n[key]] = $4; cpu[key, n[key]] = $5; kb[key, n[key]] = $6
+    if (!($1 in seen)) { seen[$1] = 1; sizes[++ns] = $1 } }
+  function median(a, key, count,   i, j, t, v) {
+    for (i = 1; i <= count; i++) v[i] = a[key, i] + 0
+    for (i = 2; i <= count; i++) { t = v[i]; for (j = i - 1; j >= 1 && v[j] > t; j--) v[j + 1] = v[j]; v[j + 1] = t }
+    return count % 2 ? v[(count + 1) / 2] : (v[count / 2] + v[count / 2 + 1]) / 2
+  }
+  END {
+    split("validate build-cold build-one history hugo-cold", steps, " ")
+    printf "| %-7s | %-10s | %8s | %8s | %8s |\n", "size", "step", "wall s", "CPU s", "peak MB"
+    printf "|---------|------------|----------|----------|----------|\n"
+    for (s = 1; s <= ns; s++) {
+      for (t = 1; t <= 5; t++) {
+        key = sizes[s] SUBSEP steps[t]; if (!(key in n)) continue
+        w[steps[t]] = median(wall, key, n[key]); m[steps[t]] = median(kb, key, n[key]) / 1024
+        printf "| %-7s | %-10s | %8.2f | %8.2f | %8.0f |\n", sizes[s], steps[t], w[steps[t]], median(cpu, key, n[key]), m[steps[t]]
+      }
+      ratio[s] = sprintf("%s: registry build cold / Hugo cold = %.2f wall, %.2f peak memory", sizes[s],
+        w["build-cold"] / w["hugo-cold"], m["build-cold"] / m["hugo-cold"])
+    }
+    print ""
+    for (s = 1; s <= ns; s++) print ratio[s]
+  }' "$results"
+echo "(every round: $results; every output: $work/logs)"
