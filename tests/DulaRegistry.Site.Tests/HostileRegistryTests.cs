@@ -33,7 +33,7 @@ public sealed class HostileRegistryTests
         "first line\nsecond line\n0 errors, 0 warnings",
         "tab\there",
         "::error file=agreements/x.md,line=1::forged %0A annotation",
-        "{{placeholder}} @{ razor } @@ ${js}",
+        "@{ razor } @@ ${js} {single} }} {{",
         "| a | table | cell |",
         "`backticks` *stars* _underscores_ [link](javascript:alert(1)) <https://example.org>",
         "javascript:alert(document.cookie)",
@@ -55,6 +55,7 @@ public sealed class HostileRegistryTests
         "form\ffeed and vertical\vtab",
         "carriage\rreturn",
         "noncharacter \uFDD0",
+        "{{placeholder}} left from the template", // refused from in-review on (DULA063)
     ];
 
     private static readonly DateOnly[] s_todays = [DateOnly.MinValue, new(2026, 11, 22), DateOnly.MaxValue];

@@ -69,7 +69,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
             Locale = "en-US",
         });
-        context.SetDefaultTimeout(10_000);
+        context.SetDefaultTimeout(30_000); // Playwright's own default: a shared CI machine can be slow
         return await context.NewPageAsync();
     }
 
