@@ -74,13 +74,14 @@ internal sealed class PublishScenario : IDisposable
     }
 
     /// <summary>Runs <c>registry publish</c> in-process; returns the exit code and what it printed.</summary>
-    public (ExitCode Exit, string Output) Publish(string output, string? previous = null, string? key = "default", string? origin = null)
+    public (ExitCode Exit, string Output) Publish(string output, string? previous = null, string? key = "default", string? origin = null, string? nextKey = null)
     {
         var options = BuildCommand.Options(new DirectoryInfo(Root), new DirectoryInfo(output), "/", TempRegistry.Today);
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         var keyFile = key == "default" ? new FileInfo(KeyFile) : key is null ? null : new FileInfo(key);
-        var exit = PublishCommand.RunAsync(options, keyFile, previous, origin, stdout, stderr, CancellationToken.None).GetAwaiter().GetResult();
+        var exit = PublishCommand.RunAsync(options, keyFile, previous, origin, stdout, stderr, CancellationToken.None,
+            nextKey is null ? null : new FileInfo(nextKey)).GetAwaiter().GetResult();
         return (exit, stdout + stderr.ToString());
     }
 

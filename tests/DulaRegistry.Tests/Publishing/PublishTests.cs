@@ -217,4 +217,30 @@ public class PublishTests
     [InlineData("", null)]
     public void The_origin_is_derived_from_the_repository_url(string url, string? origin) =>
         LogOrigin.FromRepositoryUrl(url).ShouldBe(origin);
+
+    [Fact]
+    public void During_a_key_rotation_the_checkpoint_and_every_proof_verify_under_either_key()
+    {
+        using var scenario = new PublishScenario();
+        var next = SigningKey.Generate();
+        var nextFile = Path.Combine(scenario.Out("keys"), "next.key.pem");
+        Directory.CreateDirectory(Path.GetDirectoryName(nextFile)!);
+        File.WriteAllText(nextFile, next.PrivatePem);
+        var output = scenario.Out("site");
+
+        var (exit, printed) = scenario.Publish(output, nextKey: nextFile);
+        exit.ShouldBe(ExitCode.Ok, printed);
+
+        var checkpoint = File.ReadAllText(Path.Combine(output, "log", "checkpoint"));
+        checkpoint.Split('\n').Count(l => l.StartsWith("— ", StringComparison.Ordinal)).ShouldBe(2);
+        SignedNote.VerifiedBody(checkpoint, PublishScenario.Origin, scenario.Key.Public).ShouldNotBeNull();
+        SignedNote.VerifiedBody(checkpoint, PublishScenario.Origin, next.Public).ShouldNotBeNull();
+        var proof = TlogProof.Parse(File.ReadAllText(Path.Combine(output, "log", "proofs", PublishScenario.AId + ".tlog-proof")));
+        proof.CheckpointNote.ShouldBe(checkpoint);
+        // The manifest's own signature stays by the current key; the next key's private text is never written out.
+        scenario.Key.Public.Verify(File.ReadAllBytes(Path.Combine(output, "registry.json")), File.ReadAllBytes(Path.Combine(output, "registry.json.sig"))).ShouldBeTrue();
+        var secret = next.PrivatePem.Split('\n')[1];
+        Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories).ShouldAllBe(f => !File.ReadAllText(f).Contains(secret, StringComparison.Ordinal));
+        printed.ShouldNotContain(secret);
+    }
 }

@@ -46,7 +46,9 @@ public sealed class Publication
     /// </summary>
     /// <exception cref="PublishException">not a whole Git history, or the work tree differs from HEAD.</exception>
     /// <exception cref="AppendOnlyException">the new log does not extend <paramref name="previous"/>.</exception>
-    public static Publication Create(string root, string registryName, string origin, SigningKey key, Manifest? previous, long maxFileBytes)
+    /// <param name="nextKey">During a key rotation, the next key: it adds a second signature line to the checkpoint.</param>
+    public static Publication Create(string root, string registryName, string origin, SigningKey key, Manifest? previous, long maxFileBytes,
+        SigningKey? nextKey = null)
     {
         RegistryRepository repository;
         try
@@ -97,6 +99,8 @@ public sealed class Publication
                 consistency);
             var bytes = manifest.ToBytes();
             var checkpoint = SignedNote.Sign(new Checkpoint(origin, log.Size, log.Root).Body, origin, key);
+            // Key rotation: during the overlap the checkpoint (and so every proof) carries a second line, by the next key.
+            if (nextKey is not null) checkpoint = SignedNote.AddSignature(checkpoint, origin, nextKey);
             var proofs = log.Entries.ToDictionary(
                 e => e.Id,
                 e => new TlogProof(e.Index, MerkleTree.InclusionProof(log.LeafHashes, e.Index), checkpoint).Format(),

@@ -16,6 +16,9 @@ internal static class PublishCommand
     /// <summary>The environment variable that may hold the signing key's PEM text (a CI secret).</summary>
     public const string KeyVariable = "REGISTRY_SIGNING_KEY";
 
+    /// <summary>During a key rotation, the next key's PEM text (or --next-key FILE).</summary>
+    public const string NextKeyVariable = "REGISTRY_NEXT_SIGNING_KEY";
+
     public static IReadOnlyList<Example> Examples { get; } =
     [
         new("registry publish --out _site --key ~/dula-keys/registry.key.pem", "sign and build into _site"),
@@ -33,6 +36,11 @@ internal static class PublishCommand
             Description = $"The Ed25519 signing key (PKCS#8 PEM, as registry keygen or openssl genpkey -algorithm ed25519 writes); default: the PEM text in {KeyVariable}",
             HelpName = "PEM",
         };
+        var nextKey = new Option<FileInfo?>("--next-key")
+        {
+            Description = $"During a key rotation: the next Ed25519 key, which adds a second signature line to the checkpoint (default: the PEM text in {NextKeyVariable}, if set)",
+            HelpName = "PEM",
+        };
         var previous = new Option<string?>("--previous")
         {
             Description = "The last published output folder or its registry.json: publishing refuses unless the new log extends it",
@@ -47,22 +55,29 @@ internal static class PublishCommand
         var today = CommonOptions.Today();
         var command = new Command("publish", "Build the site and sign it: registry.json and its signature, the transparency-log checkpoint, a proof per executed agreement")
         {
-            root, output, key, previous, baseUrl, origin, today,
+            root, output, key, nextKey, previous, baseUrl, origin, today,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var folder = parse.GetValue(root)!;
             if (!CommonOptions.CheckRoot(folder)) return (int)ExitCode.Usage;
             var options = BuildCommand.Options(folder, parse.GetValue(output), parse.GetValue(baseUrl), CommonOptions.ResolveToday(parse.GetValue(today)));
-            return (int)await RunAsync(options, parse.GetValue(key), parse.GetValue(previous), parse.GetValue(origin), Console.Out, Console.Error, cancellationToken).ConfigureAwait(false);
+            return (int)await RunAsync(options, parse.GetValue(key), parse.GetValue(previous), parse.GetValue(origin), Console.Out, Console.Error, cancellationToken,
+                parse.GetValue(nextKey)).ConfigureAwait(false);
         });
         return command.WithExamples(Examples);
     }
 
     public static async Task<ExitCode> RunAsync(SiteBuildOptions options, FileInfo? keyFile, string? previousPath, string? originOption,
-        TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        TextWriter output, TextWriter error, CancellationToken cancellationToken, FileInfo? nextKeyFile = null)
     {
-        if (ReadKey(keyFile, error) is not { } key) return ExitCode.Usage;
+        if (ReadKey(keyFile, KeyVariable, error) is not { } key) return ExitCode.Usage;
+        SigningKey? nextKey = null;
+        if ((nextKeyFile is not null || Environment.GetEnvironmentVariable(NextKeyVariable) is { Length: > 0 })
+            && (nextKey = ReadKey(nextKeyFile, NextKeyVariable, error)) is null)
+        {
+            return ExitCode.Usage;
+        }
 
         var settings = RegistryLoader.LoadSettings(options.Root, new DiagnosticBag()); // its problems are reported by the build's validation
         var origin = originOption ?? LogOrigin.FromRepositoryUrl(settings.RepositoryUrl);
@@ -83,7 +98,7 @@ internal static class PublishCommand
         try
         {
             if (previousPath is not null) previous = Publication.ReadPrevious(previousPath);
-            publication = Publication.Create(options.Root, settings.EffectiveName, origin, key, previous, settings.EffectiveMaxFileBytes);
+            publication = Publication.Create(options.Root, settings.EffectiveName, origin, key, previous, settings.EffectiveMaxFileBytes, nextKey);
         }
         catch (ManifestException ex)
         {
@@ -110,7 +125,7 @@ internal static class PublishCommand
     }
 
     /// <summary>The key from the file or the environment; prints why not (never the key's text) and returns null.</summary>
-    private static SigningKey? ReadKey(FileInfo? keyFile, TextWriter error)
+    private static SigningKey? ReadKey(FileInfo? keyFile, string variable, TextWriter error)
     {
         string pem;
         string source;
@@ -127,9 +142,9 @@ internal static class PublishCommand
                 return null;
             }
         }
-        else if (Environment.GetEnvironmentVariable(KeyVariable) is { Length: > 0 } fromEnvironment)
+        else if (Environment.GetEnvironmentVariable(variable) is { Length: > 0 } fromEnvironment)
         {
-            source = $"the {KeyVariable} environment variable";
+            source = $"the {variable} environment variable";
             pem = fromEnvironment;
         }
         else
