@@ -223,7 +223,10 @@
       var ticket = ++latest;
       loadIndex().then(function (state) {
         if (ticket !== latest) return; // a newer keystroke won
+        // Results that arrive late must not take the focus away from a keyboard user already in them.
+        var focusedAt = links().indexOf(document.activeElement);
         renderResults(results, query, search(state, query), state);
+        if (focusedAt >= 0) moveFocus(focusedAt);
       });
     }
     input.addEventListener('focus', function () { loadIndex(); });
