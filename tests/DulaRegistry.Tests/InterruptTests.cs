@@ -91,7 +91,7 @@ public sealed class InterruptTests
     {
         // validate only reads, so it does not watch for the signal itself: the entry point ends it after a short grace.
         using var registry = Fixtures.Registry();
-        for (var i = 0; i < 12000; i++)
+        for (var i = 0; i < 30000; i++) // enough that validate outlasts the signal plus the 2 s grace even on a quick machine
         {
             var id = string.Create(CultureInfo.InvariantCulture, $"DULA-2026-{1000 + i:0000}");
             registry.Write($"agreements/{id}.md", Fixtures.Agreement.Edit($"id: {Fixtures.AgreementId}", $"id: {id}"));
