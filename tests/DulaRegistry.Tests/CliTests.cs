@@ -331,19 +331,9 @@ public class CliProcessTests
     /// <summary>Runs RegistryTool.dll (copied next to the test assembly) with <c>dotnet</c>; GITHUB_STEP_SUMMARY is set only when given.</summary>
     internal static async Task<(int Exit, string Stdout, string Stderr)> RunTool(string? stepSummary, params string[] args)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "RegistryTool.dll"));
-        foreach (var arg in args) start.ArgumentList.Add(arg);
+        var start = ToolProcess.StartInfo(args);
         start.Environment.Remove("GITHUB_STEP_SUMMARY");
         if (stepSummary is not null) start.Environment["GITHUB_STEP_SUMMARY"] = stepSummary;
-        start.Environment["DOTNET_NOLOGO"] = "1";
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
         var stdout = process.StandardOutput.ReadToEndAsync();

@@ -208,7 +208,11 @@ internal sealed class ToolProcess : IDisposable
         get { lock (_stderr) return _stderr.ToString(); }
     }
 
-    public static ToolProcess Start(params string[] args)
+    public static ToolProcess Start(params string[] args) =>
+        new(Process.Start(StartInfo(args)) ?? throw new InvalidOperationException("could not start dotnet"));
+
+    /// <summary>How every test runs the compiled tool: RegistryTool.dll (copied next to the test assembly) with <c>dotnet</c>, output captured as UTF-8.</summary>
+    internal static ProcessStartInfo StartInfo(IEnumerable<string> args)
     {
         var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path && File.Exists(path) ? path : "dotnet";
         var start = new ProcessStartInfo(host)
@@ -222,7 +226,7 @@ internal sealed class ToolProcess : IDisposable
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "RegistryTool.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment["DOTNET_NOLOGO"] = "1";
-        return new ToolProcess(Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet"));
+        return start;
     }
 
     public static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args)
