@@ -43,7 +43,7 @@ public sealed class LoadRegistry : IBuildStep
     public Task<BuildState> RunAsync(BuildState state, CancellationToken cancellationToken)
     {
         var bag = new DiagnosticBag();
-        var registry = RegistryLoader.Load(state.Options.Root, bag, LoadOptions.ForRendering);
+        var registry = RegistryLoader.Load(state.Options.Root, bag, RenderedBody.ForSite);
         return Task.FromResult(state with { Registry = registry, Diagnostics = [.. state.Diagnostics, .. bag.Sorted()] });
     }
 

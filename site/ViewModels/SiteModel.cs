@@ -113,6 +113,7 @@ public sealed record SiteModel
                 d.Frequency is null ? null : Labels.Of(d.Frequency),
                 d.Transfer)).ToList();
             var expires = a.Term?.Expires;
+            var body = RenderedBody.Of(doc);
             return new AgreementView
             {
                 Id = id,
@@ -144,8 +145,8 @@ public sealed record SiteModel
                 Classifications = a.Data.Where(d => d.Classification is not null).Select(d => d.Classification!.Value)
                     .Distinct().Order().Select(c => DulaRegistry.Loading.FrontMatterBinder.EnumName(c)).ToList(),
                 Regulations = a.Data.SelectMany(d => d.Regulations).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
-                BodyHtml = SafeMarkdown.ToHtml(doc.Body, topLevel: 3),
-                BodySections = BodyOutline.Sections(doc.Body),
+                BodyHtml = body.Html,
+                BodySections = body.Sections,
                 SourcePath = doc.Path,
                 SourceUrl = Source(doc.Path),
                 Timeline = Timeline(doc.Stem),
@@ -181,7 +182,7 @@ public sealed record SiteModel
                 LegalReviewers = m.LegalReviewers,
                 Signatories = m.Signatories,
                 Website = m.Website is { Length: > 0 } w && !DulaRegistry.Loading.BodyFacts.IsUnsafe(w) ? w : null,
-                BodyHtml = SafeMarkdown.ToHtml(doc.Body, topLevel: 3),
+                BodyHtml = RenderedBody.Of(doc).Html,
                 SourcePath = doc.Path,
                 SourceUrl = Source(doc.Path),
                 AsOwner = involved.Where(a => Has(a, Lifecycle.IsOwner)).ToList(),

@@ -10,6 +10,7 @@ using DulaRegistry.Validation;
 // `history DIR`       reads DIR's status history from Git three times in this process, timing each.
 // `old-history DIR`   times the old way, `git log -p` and parsing its text, three times.
 // `phases DIR`        loads and validates DIR three times in this process, timing each phase and rule.
+// `memory DIR`        loads DIR (without and with Markdown trees) and prints what the loaded registry keeps and allocates.
 // anything else       runs BenchmarkDotNet (e.g. `--filter '*'`).
 switch (args)
 {
@@ -71,6 +72,46 @@ switch (args)
             var parsed = Measure(clock, cpu);
             Console.WriteLine($"round {round}: git log -p and its parsing {parsed}, git's own CPU {gitCpu.TotalMilliseconds:0} ms, "
                 + $"{timelines.Count:N0} agreements, {timelines.Values.Sum(t => t.Count):N0} status changes");
+        }
+        break;
+    case ["memory", var root]:
+        foreach (var options in new[] { LoadOptions.Default, LoadOptions.ForRendering, DulaRegistry.Site.ViewModels.RenderedBody.ForSite })
+        {
+            var before = GC.GetTotalMemory(forceFullCollection: true);
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
+            var clock = Stopwatch.StartNew();
+            var registry = RegistryLoader.Load(root, new DiagnosticBag(), options);
+            var elapsed = clock.Elapsed;
+            var kept = GC.GetTotalMemory(forceFullCollection: true) - before;
+            Console.WriteLine($"{(options.KeepMarkdown ? "with Markdown trees" : options.BodyView is null ? "without Markdown trees" : "with rendered bodies"),-24} {registry.Agreements.Count:N0} agreements: "
+                + $"kept {kept / 1048576.0:N1} MB ({kept / Math.Max(1, registry.Agreements.Count):N0} bytes each), "
+                + $"allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1048576.0:N0} MB, {elapsed.TotalMilliseconds:N0} ms");
+            GC.KeepAlive(registry);
+        }
+        // Each stage of loading one file, on this thread alone: time and bytes allocated per file.
+        var paths = Directory.GetFiles(Path.Combine(root, "agreements"), "*.md").Order(StringComparer.Ordinal).Take(3000).ToArray();
+        for (var round = 1; round <= 2; round++)
+        {
+            var sink = new DiagnosticBag();
+            var stages = new (string Name, TimeSpan Time, long Bytes)[] { ("read", default, 0), ("front matter (split + YAML)", default, 0), ("bind + Markdown + facts", default, 0) };
+            void Stage(int i, Action action)
+            {
+                var bytes = GC.GetAllocatedBytesForCurrentThread();
+                var clock = Stopwatch.StartNew();
+                action();
+                stages[i] = (stages[i].Name, stages[i].Time + clock.Elapsed, stages[i].Bytes + GC.GetAllocatedBytesForCurrentThread() - bytes);
+            }
+            foreach (var path in paths)
+            {
+                string? text = null;
+                byte[] raw = [];
+                RegistryLoader.FrontMatter? front = null;
+                Stage(0, () => text = TextFile.Read(path, "agreements/x.md", 1 << 20, sink, out raw));
+                Stage(1, () => front = RegistryLoader.ReadFrontMatter(text!, "agreements/x.md", sink));
+                Stage(2, () => RegistryLoader.Complete<DulaRegistry.Model.Agreement>(front!, "agreements/x.md", "", sink, keepMarkdown: false));
+            }
+            Console.WriteLine($"round {round}, {paths.Length:N0} files on one thread: " + string.Join("; ", stages.Select(s =>
+                $"{s.Name} {s.Time.TotalMicroseconds / paths.Length:N0} µs, {s.Bytes / paths.Length:N0} bytes")));
         }
         break;
     case ["phases", var root]:

@@ -25,14 +25,20 @@ public sealed record RegistryDocument<T>(
     public MarkdownDocument Body => Markdown ?? throw new InvalidOperationException($"{Path} was loaded without LoadOptions.KeepMarkdown");
 
 
+    /// <summary>What <see cref="LoadOptions.BodyView"/> made of the body (for the site: its HTML and outline); null without one.</summary>
+    public object? BodyView { get; init; }
+
     /// <summary>The 1-based file line of a Markdig (0-based, body-relative) line.</summary>
     public int FileLine(int markdigLine) => BodyLine + markdigLine;
 }
 
 /// <summary>How to load a registry.</summary>
-/// <param name="KeepMarkdown">Keep each body's Markdown syntax tree (for rendering pages). Validation alone does not need
-/// it, and a large registry loads faster without: the trees are most of the memory a loaded registry holds.</param>
-public sealed record LoadOptions(bool KeepMarkdown = false)
+/// <param name="KeepMarkdown">Keep each body's Markdown syntax tree. Validation alone does not need it, and a large
+/// registry loads faster without: the trees are most of the memory a loaded registry holds.</param>
+/// <param name="BodyView">Makes what the caller keeps of each parsed body (the site: its HTML and table of contents), on
+/// the loading thread, right after the body is parsed: the body is parsed once and its tree dropped at once, so memory does
+/// not grow with a tree per file. Kept in <see cref="RegistryDocument{T}.BodyView"/>.</param>
+public sealed record LoadOptions(bool KeepMarkdown = false, Func<MarkdownDocument, object>? BodyView = null)
 {
     public static readonly LoadOptions Default = new();
     public static readonly LoadOptions ForRendering = new(KeepMarkdown: true);

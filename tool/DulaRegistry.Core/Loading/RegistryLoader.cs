@@ -135,7 +135,7 @@ public static class RegistryLoader
         {
             foreach (var (i, front, bytes) in queue.GetConsumingEnumerable())
             {
-                Guarded(i, () => results[i] = Complete<T>(front, Relative(i), Sha256Hex(bytes), sink, options.KeepMarkdown));
+                Guarded(i, () => results[i] = Complete<T>(front, Relative(i), Sha256Hex(bytes), sink, options.KeepMarkdown, options.BodyView));
             }
         })).ToArray();
         try
@@ -253,7 +253,8 @@ public static class RegistryLoader
     }
 
     /// <summary>The second half of parsing: binding the front matter, and the Markdown body.</summary>
-    internal static RegistryDocument<T>? Complete<T>(FrontMatter front, string relative, string sha256, IDiagnosticSink sink, bool keepMarkdown)
+    internal static RegistryDocument<T>? Complete<T>(FrontMatter front, string relative, string sha256, IDiagnosticSink sink, bool keepMarkdown,
+        Func<Markdig.Syntax.MarkdownDocument, object>? bodyView = null)
         where T : class, new()
     {
         void Report(string code, int line, int column, string message) =>
@@ -284,7 +285,10 @@ public static class RegistryLoader
         }
         var stem = Path.GetFileNameWithoutExtension(relative);
         var facts = BodyFacts.Collect(markdown, body, closeLine + 1) with { Leftovers = LeftoverCandidates.Collect(text, closeLine) };
-        return new RegistryDocument<T>(relative, stem, model, map, facts, keepMarkdown ? markdown : null, closeLine + 1, sha256);
+        return new RegistryDocument<T>(relative, stem, model, map, facts, keepMarkdown ? markdown : null, closeLine + 1, sha256)
+        {
+            BodyView = bodyView?.Invoke(markdown),
+        };
     }
 
     /// <summary>The most quotes and list items one body line may open inside each other.</summary>
