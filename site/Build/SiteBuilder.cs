@@ -5,7 +5,7 @@ namespace DulaRegistry.Site.Build;
 
 /// <summary>
 /// Builds the static site. The steps, in order, are the whole build: each is a small class in
-/// <c>Build/Steps.cs</c> that takes a <see cref="BuildState"/> and returns a new one.
+/// <c>Build/Steps/</c>, one file per step, that takes a <see cref="BuildState"/> and returns a new one.
 /// </summary>
 public static class SiteBuilder
 {

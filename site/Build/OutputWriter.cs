@@ -1,0 +1,26 @@
+using System.Text;
+
+namespace DulaRegistry.Site.Build;
+
+/// <summary>Writes one output file below the staging folder (UTF-8 without BOM).</summary>
+internal static class OutputWriter
+{
+    private static readonly UTF8Encoding s_utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    public static OutputFile Write(string staging, string relativePath, string text, OutputKind kind) =>
+        Write(staging, relativePath, s_utf8.GetBytes(text), kind);
+
+    public static OutputFile Write(string staging, string relativePath, byte[] bytes, OutputKind kind)
+    {
+        File.WriteAllBytes(PrepareDirectory(staging, relativePath), bytes);
+        return new OutputFile(relativePath, kind, bytes.LongLength);
+    }
+
+    /// <summary>Creates the folder of an output file; returns the file's full path.</summary>
+    public static string PrepareDirectory(string staging, string relativePath)
+    {
+        var full = Path.Combine(staging, relativePath.Replace('/', Path.DirectorySeparatorChar));
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        return full;
+    }
+}

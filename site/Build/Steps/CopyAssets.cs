@@ -1,0 +1,27 @@
+namespace DulaRegistry.Site.Build;
+
+/// <summary>Copies every embedded <c>assets/…</c> resource of the site assembly to <c>assets/…</c> of the output.</summary>
+public sealed class CopyAssets : IBuildStep
+{
+    public const string Prefix = "assets/";
+
+    public string Description => "Copying assets";
+
+    public Task<BuildState> RunAsync(BuildState state, CancellationToken cancellationToken)
+    {
+        var assembly = typeof(CopyAssets).Assembly;
+        var files = new List<OutputFile>();
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            var relative = name.Replace('\\', '/');
+            if (relative.Split('/').Any(part => part is "" or "." or "..")) continue; // never write outside assets/
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            using var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            files.Add(OutputWriter.Write(state.RequireStaging, relative, buffer.ToArray(), OutputKind.Asset));
+        }
+        return Task.FromResult(state.AddFiles(files));
+    }
+
+    public string? Summarize(BuildState before, BuildState after) => $"{after.Files.Count - before.Files.Count:N0} files";
+}

@@ -1,0 +1,25 @@
+namespace DulaRegistry.Site.Build;
+
+/// <summary>
+/// Reads every agreement's status timeline from Git in one walk over main's history. Outside a work tree (or in a bare
+/// repository) the timelines are empty and the summary says why; a shallow clone gives timelines from its oldest commit on.
+/// </summary>
+public sealed class ReadHistory : IBuildStep
+{
+    public string Description => "Reading status history from Git";
+
+    public Task<BuildState> RunAsync(BuildState state, CancellationToken cancellationToken)
+    {
+        if (!state.Options.History) return Task.FromResult(state);
+        var maxFileBytes = state.Registry?.Settings.EffectiveMaxFileBytes ?? new DulaRegistry.Model.RegistrySettings().EffectiveMaxFileBytes;
+        return Task.FromResult(state with { History = DulaRegistry.History.StatusHistory.Read(state.Options.Root, maxFileBytes) });
+    }
+
+    public string? Summarize(BuildState before, BuildState after)
+    {
+        if (!after.Options.History) return "off";
+        var count = after.History.Agreements.Values.Count(h => h.StatusChanges.Count > 0);
+        var summary = $"{count:N0} agreement{(count == 1 ? "" : "s")} with status history";
+        return after.History.Note is { } note ? $"{summary} ({note})" : summary;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Collections.Concurrent;
+using DulaRegistry.Site.Components.Pages;
+using DulaRegistry.Site.Graph;
+using DulaRegistry.Site.Rendering;
+using DulaRegistry.Site.ViewModels;
+
+namespace DulaRegistry.Site.Build;
+
+/// <summary>Renders every page with Razor components, several at once, and writes them to the staging folder.</summary>
+public sealed class RenderPages : IBuildStep
+{
+    public string Description => "Rendering pages";
+
+    public async Task<BuildState> RunAsync(BuildState state, CancellationToken cancellationToken)
+    {
+        var pages = Pages(state.RequireSite, state.Graph!);
+        var staging = state.RequireStaging;
+        var written = new ConcurrentBag<OutputFile>();
+        var workers = Math.Min(state.Options.EffectiveParallelism, Math.Max(1, pages.Count / 8));
+        var next = -1;
+        var tasks = Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
+        {
+            await using var renderer = new PageRenderer();
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < pages.Count)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var page = pages[i];
+                var path = OutputWriter.PrepareDirectory(staging, page.Path);
+                var bytes = await renderer.RenderToFileAsync(page, path).ConfigureAwait(false);
+                written.Add(new OutputFile(page.Path, OutputKind.Page, bytes));
+            }
+        }, cancellationToken)).ToList();
+        await Task.WhenAll(tasks).ConfigureAwait(false);
+        return state.AddFiles(written.OrderBy(f => f.Path, StringComparer.Ordinal));
+    }
+
+    public string? Summarize(BuildState before, BuildState after) => $"{after.Files.Count - before.Files.Count:N0} pages";
+
+    /// <summary>Every page of the site, in a fixed order.</summary>
+    public static IReadOnlyList<PageSpec> Pages(SiteModel site, FlowGraphView graph)
+    {
+        var pages = new List<PageSpec>
+        {
+            Page<HomePage>("index.html", site),
+            Page<AgreementsIndexPage>(site.Index.Path, site, ("Listing", site.Index)),
+            Page<AgenciesIndexPage>("agencies/index.html", site),
+            Page<GraphPage>("graph/index.html", site, ("Graph", graph)),
+            Page<NotFoundPage>("404.html", site),
+        };
+        if (site.Publication is not null) pages.Add(Page<VerifyPage>(SiteUrls.VerifyPath, site)); // registry publish only
+        pages.AddRange(site.YearListings.Select(listing => Page<AgreementsIndexPage>(listing.Path, site, ("Listing", listing))));
+        pages.AddRange(site.Agreements.Select(a => Page<AgreementPage>($"agreements/{a.Id}/index.html", site, ("Agreement", a))));
+        pages.AddRange(site.Agencies.Select(a => Page<AgencyPage>($"agencies/{a.Id}/index.html", site, ("Agency", a))));
+        return pages;
+    }
+
+    private static PageSpec Page<T>(string path, SiteModel site, params (string Name, object? Value)[] parameters)
+    {
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal) { ["Site"] = site };
+        foreach (var (name, value) in parameters) values[name] = value;
+        return new PageSpec(path, typeof(T), values);
+    }
+}
