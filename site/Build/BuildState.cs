@@ -13,8 +13,11 @@ namespace DulaRegistry.Site.Build;
 /// <param name="Parallelism">How many pages render at once (default: the processor count).</param>
 /// <param name="History">Read each agreement's status timeline from Git (one walk over main's history); off for reproducible test builds.</param>
 /// <param name="Generator">What the site's marker file says made it: the tool's name and version.</param>
+/// <param name="Incremental">Keep a cache beside the output folder (<see cref="BuildCache"/>) and, when the next build goes to the
+/// same folder, render only the pages whose inputs changed and reuse the history when the repository has not moved. The result
+/// is the same bytes as a full build.</param>
 public sealed record SiteBuildOptions(string Root, string Output, string BaseUrl, DateOnly Today, int Parallelism = 0, bool History = false,
-    string Generator = OutputFolder.DefaultGenerator)
+    string Generator = OutputFolder.DefaultGenerator, bool Incremental = false)
 {
     public int EffectiveParallelism => Parallelism > 0 ? Parallelism : Math.Max(1, Environment.ProcessorCount);
 }
@@ -46,6 +49,16 @@ public sealed record BuildState
     public SiteModel? Site { get; init; }
     public FlowGraphView? Graph { get; init; }
     public IReadOnlyList<OutputFile> Files { get; init; } = [];
+    /// <summary>What the previous build into the same folder kept (incremental builds); null for a full build.</summary>
+    public BuildCache? PreviousBuild { get; init; }
+    /// <summary>Why the build is full rather than incremental, or that it used the cache.</summary>
+    public string? CacheNote { get; init; }
+    /// <summary>The Git state <see cref="History"/> was read from (or reused for), for the next build's cache.</summary>
+    public string? HistoryKey { get; init; }
+    /// <summary>The fingerprint of each page's inputs (see <see cref="PageFingerprints"/>), for the next build's cache.</summary>
+    public IReadOnlyDictionary<string, string> PageFingerprints { get; init; } = new Dictionary<string, string>();
+    /// <summary>How many pages were taken unchanged from the previous site instead of rendered.</summary>
+    public int PagesReused { get; init; }
     /// <summary>The previous site, renamed aside by <see cref="SwapOutput"/> until it is deleted.</summary>
     public string? PreviousOutput { get; init; }
     /// <summary>The new site is in place: from here on the build finishes rather than stop part-way.</summary>

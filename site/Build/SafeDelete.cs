@@ -63,6 +63,19 @@ internal static class SafeDelete
         }
     }
 
+    /// <summary>Deletes one file (or link, never what it points to); an I/O failure leaves it in place.</summary>
+    public static void TryFile(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Left for the next run.
+        }
+    }
+
     private static void Delete(DirectoryInfo folder)
     {
         foreach (var entry in folder.EnumerateFileSystemInfos())

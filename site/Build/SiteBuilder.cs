@@ -13,6 +13,7 @@ public static class SiteBuilder
     public static readonly IReadOnlyList<IBuildStep> Steps =
     [
         new PrepareOutput(),     // check the output folder may be replaced; clean leftovers; create a marked hidden sibling
+        new ReadBuildCache(),    // what the previous build into the same folder kept, when it still applies (incremental builds)
         new LoadRegistry(),      // parse registry.yml, agencies/ and agreements/
         new ValidateRegistry(),  // every rule; errors stop the build here
         new ReadHistory(),       // status timelines from Git, in one walk over main's history (when enabled)
@@ -22,6 +23,7 @@ public static class SiteBuilder
         new IndexSearch(),       // search.json for MiniSearch
         new CopyAssets(),        // the embedded assets/ (CSS, JS, Mayflower, MiniSearch)
         new SwapOutput(),        // replace the output folder with the finished site (one atomic exchange on Linux)
+        new WriteBuildCache(),   // page fingerprints and history for the next build (incremental builds)
         new DeletePreviousOutput(), // delete the previous site, renamed aside by the swap
     ];
 

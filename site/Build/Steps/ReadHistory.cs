@@ -12,7 +12,9 @@ public sealed class ReadHistory : IBuildStep
     {
         if (!state.Options.History) return Task.FromResult(state);
         var maxFileBytes = state.Registry?.Settings.EffectiveMaxFileBytes ?? new DulaRegistry.Model.RegistrySettings().EffectiveMaxFileBytes;
-        return Task.FromResult(state with { History = DulaRegistry.History.StatusHistory.Read(state.Options.Root, maxFileBytes) });
+        var cached = state.PreviousBuild is { HistoryKey: { } key, History: { } history } ? (key, history) : ((string, DulaRegistry.History.RegistryHistory)?)null;
+        var (read, readKey) = DulaRegistry.History.StatusHistory.Read(state.Options.Root, maxFileBytes, cached);
+        return Task.FromResult(state with { History = read, HistoryKey = readKey });
     }
 
     public string? Summarize(BuildState before, BuildState after)
@@ -20,6 +22,7 @@ public sealed class ReadHistory : IBuildStep
         if (!after.Options.History) return "off";
         var count = after.History.Agreements.Values.Count(h => h.StatusChanges.Count > 0);
         var summary = $"{count:N0} agreement{(count == 1 ? "" : "s")} with status history";
-        return after.History.Note is { } note ? $"{summary} ({note})" : summary;
+        if (after.History.Note is { } note) summary += $" ({note})";
+        return after.PreviousBuild?.History is { } previous && ReferenceEquals(previous, after.History) ? summary + ", from the cache (Git has not moved)" : summary;
     }
 }

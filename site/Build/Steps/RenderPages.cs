@@ -6,7 +6,11 @@ using DulaRegistry.Site.ViewModels;
 
 namespace DulaRegistry.Site.Build;
 
-/// <summary>Renders every page with Razor components, several at once, and writes them to the staging folder.</summary>
+/// <summary>
+/// Renders every page with Razor components, several at once, and writes them to the staging folder. In an incremental build
+/// a page whose inputs have the fingerprint they had last time (<see cref="PageFingerprints"/>) is not rendered: the
+/// previous site's file is linked into the new one.
+/// </summary>
 public sealed class RenderPages : IBuildStep
 {
     public string Description => "Rendering pages";
@@ -16,6 +20,10 @@ public sealed class RenderPages : IBuildStep
         var pages = Pages(state.RequireSite, state.Graph!);
         var staging = state.RequireStaging;
         var written = new ConcurrentBag<OutputFile>();
+        var fingerprints = state.Options.Incremental ? PageFingerprints.Of(pages, state.RequireSite) : new Dictionary<string, string>();
+        var previous = state.PreviousBuild?.Pages;
+        var output = OutputFolder.Normalize(state.Options.Output);
+        var reused = 0;
         var workers = Math.Min(state.Options.EffectiveParallelism, Math.Max(1, pages.Count / 8));
         var next = -1;
         var tasks = Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
@@ -27,15 +35,27 @@ public sealed class RenderPages : IBuildStep
                 cancellationToken.ThrowIfCancellationRequested();
                 var page = pages[i];
                 var path = OutputWriter.PrepareDirectory(staging, page.Path);
+                if (previous is not null && fingerprints.TryGetValue(page.Path, out var fingerprint)
+                    && previous.TryGetValue(page.Path, out var before) && before == fingerprint
+                    && Path.Combine(output, page.Path) is var old && SafeDelete.IsRegularFile(old))
+                {
+                    written.Add(new OutputFile(page.Path, OutputKind.Page, FileLink.LinkOrCopy(old, path)));
+                    Interlocked.Increment(ref reused);
+                    continue;
+                }
                 var bytes = await renderer.RenderToFileAsync(page, path).ConfigureAwait(false);
                 written.Add(new OutputFile(page.Path, OutputKind.Page, bytes));
             }
         }, cancellationToken)).ToList();
         await Task.WhenAll(tasks).ConfigureAwait(false);
-        return state.AddFiles(written.OrderBy(f => f.Path, StringComparer.Ordinal));
+        return state.AddFiles(written.OrderBy(f => f.Path, StringComparer.Ordinal)) with { PageFingerprints = fingerprints, PagesReused = reused };
     }
 
-    public string? Summarize(BuildState before, BuildState after) => $"{after.Files.Count - before.Files.Count:N0} pages";
+    public string? Summarize(BuildState before, BuildState after)
+    {
+        var pages = after.Files.Count - before.Files.Count;
+        return after.PreviousBuild is null ? $"{pages:N0} pages" : $"{pages:N0} pages ({pages - after.PagesReused:N0} rendered, {after.PagesReused:N0} unchanged)";
+    }
 
     /// <summary>Every page of the site, in a fixed order.</summary>
     public static IReadOnlyList<PageSpec> Pages(SiteModel site, FlowGraphView graph)

@@ -27,6 +27,13 @@ public sealed class RegistryRepository : IDisposable
     /// <summary>True for a clone made with <c>--depth</c>: commits older than its boundary are missing.</summary>
     public bool IsShallow => _repository.Info.IsShallow;
 
+    /// <summary>
+    /// What the first-parent history seen from here depends on: the commit checked out, where the registry sits in the work
+    /// tree, and the commits a shallow clone was cut at. Equal keys give equal <see cref="FirstParentChanges"/>, so a reader of
+    /// that history may keep its result under this key (the site build does, between builds).
+    /// </summary>
+    public string HistoryKey => string.Join(' ', [_repository.Head.Tip?.Sha ?? "unborn", "root:" + RootInRepository, .. _shallowCommits.Order(StringComparer.Ordinal)]);
+
     /// <summary>Opens the repository whose work tree contains <paramref name="registryRoot"/>, searching upwards as Git does.</summary>
     /// <exception cref="GitException">not a repository, a bare repository, or one that cannot be read.</exception>
     public static RegistryRepository Open(string registryRoot)

@@ -29,6 +29,26 @@ public static class StatusHistory
         }
     }
 
+    /// <summary>
+    /// Timelines as <see cref="Read(string, long)"/> reads them, unless <paramref name="cached"/> holds the timelines of the same
+    /// history (the same <see cref="RegistryRepository.HistoryKey"/>): then those, without walking. Returns the key with them
+    /// (null outside a repository), for the caller to keep.
+    /// </summary>
+    public static (RegistryHistory History, string? Key) Read(string root, long maxFileBytes, (string Key, RegistryHistory History)? cached)
+    {
+        try
+        {
+            using var repository = RegistryRepository.TryOpen(root);
+            if (repository is null) return (RegistryHistory.Empty("not in a Git work tree, so no status history"), null);
+            var key = $"{repository.HistoryKey} max:{maxFileBytes}";
+            return cached is { } c && c.Key == key ? (c.History, key) : (Read(repository, maxFileBytes), key);
+        }
+        catch (GitException ex)
+        {
+            return (RegistryHistory.Empty(ex.Explanation), null);
+        }
+    }
+
     /// <summary>Timelines from an open repository.</summary>
     public static RegistryHistory Read(RegistryRepository repository, long maxFileBytes = 1024 * 1024)
     {

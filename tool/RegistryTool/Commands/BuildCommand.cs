@@ -23,12 +23,18 @@ internal static class BuildCommand
         HelpName = "PATH",
     };
 
+    public static Option<bool> Full() => new("--full")
+    {
+        Description = "Render every page, ignoring the cache kept beside the output folder (by default a build renders only the pages "
+            + "whose inputs changed since the last build into the same folder; the result is the same either way)",
+    };
+
     /// <summary>The examples at the end of <c>--help</c>.</summary>
     public static IReadOnlyList<Example> Examples { get; } =
     [
         new("registry build", "build the site into _site/"),
         new("registry build --out public --base-url /registry/", "for a GitHub Pages project site"),
-        new("registry build --today 2027-01-01", "show expiry as of a given date"),
+        new("registry build --full", "render every page, ignoring the cache of the last build"),
     ];
 
     public static Command Create()
@@ -37,22 +43,26 @@ internal static class BuildCommand
         var output = Out();
         var baseUrl = BaseUrl();
         var today = CommonOptions.Today();
+        var full = Full();
         var command = new Command("build", "Validate the registry and build its static site (HTML pages, search index, JSON, CSV, Atom and iCalendar exports)")
         {
-            root, output, baseUrl, today,
+            root, output, baseUrl, today, full,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var folder = parse.GetValue(root)!;
             if (!CommonOptions.CheckRoot(folder)) return (int)ExitCode.Usage;
-            var options = Options(folder, parse.GetValue(output), parse.GetValue(baseUrl), CommonOptions.ResolveToday(parse.GetValue(today)));
+            var options = Options(folder, parse.GetValue(output), parse.GetValue(baseUrl), CommonOptions.ResolveToday(parse.GetValue(today)))
+                with
+            { Incremental = !parse.GetValue(full) };
             return (int)(await RunAsync(options, Console.Out, cancellationToken).ConfigureAwait(false)).Exit;
         });
         return command.WithExamples(Examples);
     }
 
     public static SiteBuildOptions Options(DirectoryInfo root, DirectoryInfo? output, string? baseUrl, DateOnly today) =>
-        new(root.FullName, output?.FullName ?? Path.Combine(root.FullName, "_site"), SiteUrls.Normalize(baseUrl), today, History: true, Generator: Generator);
+        new(root.FullName, output?.FullName ?? Path.Combine(root.FullName, "_site"), SiteUrls.Normalize(baseUrl), today, History: true, Generator: Generator,
+            Incremental: true);
 
     /// <summary>What the site's marker file says: "DulaRegistry.Tool 0.1.0".</summary>
     public static string Generator { get; } = "DulaRegistry.Tool " + ToolVersion();

@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using DulaRegistry.History;
+
+namespace DulaRegistry.Site.Build;
+
+/// <summary>
+/// What a build keeps for the next one, in a hidden sibling of the output folder (<c>.&lt;out&gt;.registry-cache/</c>):
+/// a fingerprint of every page's inputs and the status history with the Git state it was read from. The next build into
+/// the same folder renders only the pages whose inputs changed and links the others from the site in place, and skips the
+/// history walk when the repository has not moved. A cache belongs to one site: it names the build that wrote that site
+/// (<see cref="Site"/>), and a different tool, template or build option (<see cref="Key"/>) makes it unusable. Anything
+/// unexpected about it means a full build, never a wrong one.
+/// </summary>
+/// <param name="Key">The tool's build and the build options it was made with (see <see cref="KeyFor"/>).</param>
+/// <param name="Site">The site it describes: the time its marker file was written (<see cref="SiteStamp"/>).</param>
+/// <param name="Pages">Each page's path and the fingerprint of what it was rendered from (see <see cref="PageFingerprints"/>).</param>
+/// <param name="HistoryKey">The Git state <paramref name="History"/> was read from; null when it was not read.</param>
+public sealed record BuildCache(
+    string Key,
+    long Site,
+    IReadOnlyDictionary<string, string> Pages,
+    string? HistoryKey,
+    RegistryHistory? History)
+{
+    /// <summary>The cache folder's marker: a folder without it was not made by this tool and is neither read nor written.</summary>
+    public const string MarkerFile = ".registry-cache";
+
+    private const string DataFile = "cache.json";
+    private const string Format = "dula-registry-build-cache 1";
+
+    private static readonly JsonSerializerOptions s_json = new()
+    {
+        Converters = { new JsonStringEnumConverter() },
+        WriteIndented = false,
+    };
+
+    /// <summary>The cache folder of an output folder: <c>.&lt;out&gt;.registry-cache</c> beside it.</summary>
+    public static string FolderOf(string output)
+    {
+        output = OutputFolder.Normalize(output);
+        return Path.Combine(Path.GetDirectoryName(output)!, "." + Path.GetFileName(output) + ".registry-cache");
+    }
+
+    /// <summary>
+    /// Everything outside the registry that a page depends on: this tool's assemblies (a new version or template is a new
+    /// build of them) and the build's options.
+    /// </summary>
+    public static string KeyFor(SiteBuildOptions options)
+    {
+        static string Build(Type type) => type.Assembly.ManifestModule.ModuleVersionId.ToString("N");
+        return string.Join(' ', Format,
+            Build(typeof(BuildCache)), Build(typeof(DulaRegistry.Loading.RegistryLoader)), Build(typeof(Microsoft.AspNetCore.Components.ComponentBase)),
+            "base:" + options.BaseUrl, "today:" + options.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            "history:" + options.History, "generator:" + options.Generator);
+    }
+
+    /// <summary>When the marker of the site at <paramref name="folder"/> was written (ticks), or null without one: it tells one
+    /// build's site from another's.</summary>
+    public static long? SiteStamp(string folder) =>
+        OutputFolder.IsMarked(folder) ? File.GetLastWriteTimeUtc(Path.Combine(folder, OutputFolder.MarkerFile)).Ticks : null;
+
+    /// <summary>
+    /// The cache for the site now at <paramref name="output"/>, or null with the reason: none yet, made by another build of
+    /// the tool or with other options, or describing another site (one built without it, or changed since).
+    /// </summary>
+    public static BuildCache? Read(string output, string key, out string reason)
+    {
+        var folder = FolderOf(output);
+        var file = Path.Combine(folder, DataFile);
+        if (!SafeDelete.IsRealDirectory(folder) || !SafeDelete.IsRegularFile(Path.Combine(folder, MarkerFile)) || !SafeDelete.IsRegularFile(file))
+        {
+            reason = "no cache";
+            return null;
+        }
+        BuildCache? cache;
+        try
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
+            cache = JsonSerializer.Deserialize<BuildCache>(stream, s_json);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or NotSupportedException)
+        {
+            reason = "the cache could not be read";
+            return null;
+        }
+        if (cache is null || cache.Pages is null)
+        {
+            reason = "the cache is empty";
+            return null;
+        }
+        if (cache.Key != key)
+        {
+            reason = "the tool or the build options changed";
+            return null;
+        }
+        if (SiteStamp(OutputFolder.Normalize(output)) != cache.Site)
+        {
+            reason = "the output folder holds another build";
+            return null;
+        }
+        reason = "cache used";
+        return cache;
+    }
+
+    /// <summary>
+    /// Writes the cache for the site now at <paramref name="output"/>, atomically (a temporary file renamed over the old one).
+    /// Returns false, writing nothing, when the cache folder exists but was not made by this tool.
+    /// </summary>
+    public bool Write(string output)
+    {
+        var folder = FolderOf(output);
+        if (Directory.Exists(folder) || File.Exists(folder))
+        {
+            if (!SafeDelete.IsRealDirectory(folder) || !SafeDelete.IsRegularFile(Path.Combine(folder, MarkerFile))) return false;
+        }
+        else
+        {
+            Directory.CreateDirectory(folder);
+            File.WriteAllText(Path.Combine(folder, MarkerFile), "build cache of the site beside it; safe to delete\n");
+        }
+        foreach (var leftover in Directory.EnumerateFiles(folder, DataFile + ".tmp-*"))
+        {
+            SafeDelete.TryFile(leftover); // from a build killed while writing
+        }
+        var temporary = Path.Combine(folder, $"{DataFile}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16))
+            {
+                JsonSerializer.Serialize(stream, this, s_json);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temporary, Path.Combine(folder, DataFile), overwrite: true);
+            return true;
+        }
+        catch
+        {
+            SafeDelete.TryFile(temporary);
+            throw;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+namespace DulaRegistry.Site.Build;
+
+/// <summary>
+/// Keeps, beside the output folder, what the next build needs to be incremental: each page's fingerprint and the status
+/// history with the Git state it came from. Runs once the new site is in place, so the cache always names the site it
+/// describes; a build killed before it leaves the old cache, which no longer matches, and the next build is a full one.
+/// </summary>
+public sealed class WriteBuildCache : IBuildStep
+{
+    public string Description => "Writing the build cache";
+
+    public Task<BuildState> RunAsync(BuildState state, CancellationToken cancellationToken)
+    {
+        if (!state.Options.Incremental || !state.Published) return Task.FromResult(state);
+        var output = OutputFolder.Normalize(state.Options.Output);
+        if (BuildCache.SiteStamp(output) is not { } stamp) return Task.FromResult(state with { CacheNote = "not written" });
+        var cache = new BuildCache(BuildCache.KeyFor(state.Options), stamp, state.PageFingerprints, state.HistoryKey,
+            state.HistoryKey is null ? null : state.History);
+        try
+        {
+            return Task.FromResult(state with
+            {
+                CacheNote = cache.Write(output) ? "written" : $"not written: {BuildCache.FolderOf(output)} was not made by this tool",
+            });
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The site is in place; without a cache the next build is a full one.
+            return Task.FromResult(state with { CacheNote = $"not written ({ex.Message.TrimEnd('.')})" });
+        }
+    }
+
+    public string? Summarize(BuildState before, BuildState after) => after.Options.Incremental ? after.CacheNote : "off";
+}

@@ -1,0 +1,170 @@
+using DulaRegistry.Site.Build;
+using DulaRegistry.Site.Tests.Infrastructure;
+
+namespace DulaRegistry.Site.Tests;
+
+/// <summary>
+/// An incremental build (a cache beside the output folder) renders only the pages whose inputs changed and gives the same
+/// bytes as a full build of the same files. Each test builds a copy of the fixture registry in a temp folder, changes it,
+/// builds again incrementally, and compares every file with a full build into a fresh folder.
+/// </summary>
+public sealed class IncrementalBuildTests : IDisposable
+{
+    private readonly string _temp = Path.Combine(Path.GetTempPath(), "dula-inc-" + Guid.NewGuid().ToString("N")[..12]);
+    private readonly string _root;
+
+    public IncrementalBuildTests()
+    {
+        _root = Path.Combine(_temp, "registry");
+        Copy(RepoPaths.FixtureRegistry, _root);
+    }
+
+    public void Dispose() => SafeDelete.TryTree(_temp);
+
+    private static void Copy(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        foreach (var folder in Directory.EnumerateDirectories(from)) Copy(folder, Path.Combine(to, Path.GetFileName(folder)));
+    }
+
+    private SiteBuildOptions Options(string output, bool incremental = true, string baseUrl = "/") =>
+        new(_root, Path.Combine(_temp, output), baseUrl, BuiltSite.Today, Incremental: incremental);
+
+    private static async Task<BuildResult> Build(SiteBuildOptions options)
+    {
+        var result = await SiteBuilder.BuildAsync(options);
+        result.Succeeded.ShouldBeTrue(string.Join("\n", result.Diagnostics.Select(d => d.ToString())) + result.Error);
+        return result;
+    }
+
+    private void Edit(string relative, string from, string to)
+    {
+        var path = Path.Combine(_root, relative);
+        var text = File.ReadAllText(path);
+        text.ShouldContain(from);
+        File.WriteAllText(path, text.Replace(from, to, StringComparison.Ordinal));
+    }
+
+    /// <summary>Every file of two sites, relative path and bytes, must be the same.</summary>
+    private void ShouldBeSameSite(string a, string b)
+    {
+        static Dictionary<string, byte[]> Files(string folder) => Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(folder, f), File.ReadAllBytes, StringComparer.Ordinal);
+        var left = Files(Path.Combine(_temp, a));
+        var right = Files(Path.Combine(_temp, b));
+        left.Keys.Order(StringComparer.Ordinal).ShouldBe(right.Keys.Order(StringComparer.Ordinal));
+        foreach (var (path, bytes) in left)
+        {
+            bytes.SequenceEqual(right[path]).ShouldBeTrue($"{path} differs between {a} and {b}");
+        }
+    }
+
+    [Fact]
+    public async Task A_changed_title_rerenders_its_pages_and_matches_a_full_build()
+    {
+        var first = await Build(Options("site"));
+        first.Pages.ShouldBeGreaterThan(10);
+        Edit("agreements/DULA-2026-0001.md", "\ntitle: ", "\ntitle: Retitled ");
+        var state = await BuildWithState(Options("site"));
+        await Build(Options("full", incremental: false));
+        ShouldBeSameSite("site", "full");
+        File.ReadAllText(Path.Combine(_temp, "site", "agreements", "DULA-2026-0001", "index.html")).ShouldContain("Retitled ");
+        // Only the agreement, the agencies that list it and the site-wide pages were rendered; the other agreements were not.
+        state.PagesReused.ShouldBeGreaterThan(0);
+        state.PagesReused.ShouldBeLessThan(first.Pages);
+        state.CacheNote.ShouldBe("written");
+    }
+
+    [Fact]
+    public async Task An_agency_renamed_reaches_every_page_that_names_it()
+    {
+        await Build(Options("site"));
+        Edit("agencies/dor.md", "\nname: ", "\nname: Renamed ");
+        await Build(Options("site"));
+        await Build(Options("full", incremental: false));
+        ShouldBeSameSite("site", "full");
+    }
+
+    [Fact]
+    public async Task An_agreement_added_or_deleted_changes_counts_on_every_page_and_still_matches()
+    {
+        await Build(Options("site"));
+        File.Copy(Path.Combine(_root, "agreements", "DULA-2026-0001.md"), Path.Combine(_root, "agreements", "DULA-2026-0099.md"));
+        Edit("agreements/DULA-2026-0099.md", "id: DULA-2026-0001", "id: DULA-2026-0099");
+        await Build(Options("site"));
+        await Build(Options("full", incremental: false));
+        ShouldBeSameSite("site", "full");
+
+        File.Delete(Path.Combine(_root, "agreements", "DULA-2026-0099.md"));
+        await Build(Options("site"));
+        Directory.Exists(Path.Combine(_temp, "site", "agreements", "DULA-2026-0099")).ShouldBeFalse();
+        SafeDelete.Tree(Path.Combine(_temp, "full"));
+        await Build(Options("full", incremental: false));
+        ShouldBeSameSite("site", "full");
+    }
+
+    [Fact]
+    public async Task Another_option_or_another_site_in_the_folder_means_a_full_build()
+    {
+        await Build(Options("site"));
+        (await BuildWithState(Options("site"))).CacheNote.ShouldBe("written");
+        (await ReadCacheNote(Options("site", baseUrl: "/registry/"))).ShouldStartWith("the tool or the build options changed");
+
+        // A full build into the folder (no cache written) leaves a cache that describes another site.
+        await Build(Options("site", incremental: false));
+        (await ReadCacheNote(Options("site"))).ShouldStartWith("the output folder holds another build");
+    }
+
+    [Fact]
+    public async Task A_cache_folder_the_tool_did_not_make_is_neither_read_nor_written()
+    {
+        var folder = BuildCache.FolderOf(Path.Combine(_temp, "site"));
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "cache.json"), "my own notes");
+        var state = await BuildWithState(Options("site"));
+        state.CacheNote.ShouldStartWith("not written");
+        File.ReadAllText(Path.Combine(folder, "cache.json")).ShouldBe("my own notes");
+        (await ReadCacheNote(Options("site"))).ShouldStartWith("no cache");
+    }
+
+    [Fact]
+    public async Task A_damaged_cache_means_a_full_build_not_a_failure()
+    {
+        await Build(Options("site"));
+        File.WriteAllText(Path.Combine(BuildCache.FolderOf(Path.Combine(_temp, "site")), "cache.json"), "{ not json");
+        (await ReadCacheNote(Options("site"))).ShouldStartWith("the cache could not be read");
+        await Build(Options("site"));
+        await Build(Options("full", incremental: false));
+        ShouldBeSameSite("site", "full");
+    }
+
+    /// <summary>Builds with the standard steps and returns the state the last step left (cache note, pages reused).</summary>
+    private static async Task<BuildState> BuildWithState(SiteBuildOptions options)
+    {
+        var probe = new StateProbe();
+        var result = await SiteBuilder.BuildAsync(options, [.. SiteBuilder.Steps, probe]);
+        result.Succeeded.ShouldBeTrue(result.Error);
+        return probe.Last!;
+    }
+
+    private static async Task<string?> ReadCacheNote(SiteBuildOptions options)
+    {
+        var probe = new StateProbe();
+        await SiteBuilder.BuildAsync(options, [new PrepareOutput(), new ReadBuildCache(), probe]);
+        return probe.Last!.CacheNote;
+    }
+
+    private sealed class StateProbe : IBuildStep
+    {
+        public BuildState? Last { get; private set; }
+
+        public string Description => "Probe";
+
+        public Task<BuildState> RunAsync(BuildState state, CancellationToken cancellationToken)
+        {
+            Last = state;
+            return Task.FromResult(state);
+        }
+    }
+}
