@@ -52,9 +52,8 @@ internal static class BuildCommand
         {
             var folder = parse.GetValue(root)!;
             if (!CommonOptions.CheckRoot(folder)) return (int)ExitCode.Usage;
-            var options = Options(folder, parse.GetValue(output), parse.GetValue(baseUrl), CommonOptions.ResolveToday(parse.GetValue(today)))
-                with
-            { Incremental = !parse.GetValue(full) };
+            var options = Options(folder, parse.GetValue(output), parse.GetValue(baseUrl), CommonOptions.ResolveToday(parse.GetValue(today)));
+            if (parse.GetValue(full)) options = options with { Incremental = false };
             return (int)(await RunAsync(options, Console.Out, cancellationToken).ConfigureAwait(false)).Exit;
         });
         return command.WithExamples(Examples);
