@@ -1,0 +1,63 @@
+using System.Security.Cryptography;
+using DulaRegistry.Diagnostics;
+using DulaRegistry.IO;
+using DulaRegistry.Markdown;
+using DulaRegistry.Model;
+using Markdig;
+
+namespace DulaRegistry.Loading;
+
+/// <summary>Which entries of <c>agencies/</c> and <c>agreements/</c> are registry files, and what the others are told.</summary>
+public static partial class RegistryLoader
+{
+    /// <summary>The <c>.md</c> files of <paramref name="directory"/> in name order, and how many entries were looked at; every
+    /// other entry (hidden <c>.md</c> files, folders, other names) gets a diagnostic. Dot files such as <c>.gitkeep</c> are skipped.</summary>
+    private static (List<string> Files, int Looked) ScanFolder(string directory, string folder, IDiagnosticSink sink)
+    {
+        var files = new List<string>();
+        var looked = 0;
+        foreach (var entry in Directory.EnumerateFileSystemEntries(directory).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(entry);
+            var relative = $"{folder}/{name}";
+            var isMarkdown = name.EndsWith(".md", StringComparison.Ordinal);
+            if (name.StartsWith('.') && !isMarkdown) continue; // .gitkeep and editor files
+            looked++;
+            if (name.StartsWith('.'))
+            {
+                sink.Report(new(DiagnosticCodes.UnexpectedFile, Severity.Error, relative, 1, 1,
+                    $"`{relative}` is hidden (its name starts with a dot) and would be ignored; rename it to `<id>.md`"));
+                continue;
+            }
+            if (RegularFile.KindOf(entry) == FileKind.Directory)
+            {
+                sink.Report(new(DiagnosticCodes.UnexpectedFile, Severity.Error, relative, 1, 1,
+                    $"`{relative}` is a folder; `{folder}/` holds only `<id>.md` files, so move its files up or out"));
+                continue;
+            }
+            if (!isMarkdown)
+            {
+                sink.Report(new(DiagnosticCodes.UnexpectedFile, Severity.Error, relative, 1, 1,
+                    $"`{relative}` is not a `.md` file and would be ignored; rename it to `<id>.md` or move it out of `{folder}/`"));
+                continue;
+            }
+            // Links, pipes, sockets and devices named *.md are reported by the reader, which never blocks on them.
+            files.Add(entry);
+        }
+        return (files, looked);
+    }
+
+    /// <summary>True when <paramref name="directory"/> is a folder of its own (not a link, which could lead out of the root);
+    /// false when it is missing (no files), or with an error when it is anything else.</summary>
+    private static bool IsRealFolder(string directory, string folder, IDiagnosticSink sink)
+    {
+        var kind = RegularFile.KindOf(directory);
+        if (kind == FileKind.Directory) return true;
+        if (kind == FileKind.Missing) return false;
+        var message = kind == FileKind.SymbolicLink
+            ? $"`{folder}` is a symbolic link, not a folder; the registry reads only what is inside its own folder, so replace the link with a real `{folder}/` folder"
+            : $"`{folder}` is {kind.Describe()}, not a folder; it must be the folder that holds the `<id>.md` files";
+        sink.Report(new(DiagnosticCodes.FileUnreadable, Severity.Error, folder, 1, 1, message));
+        return false;
+    }
+}

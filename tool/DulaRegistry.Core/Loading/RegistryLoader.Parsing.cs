@@ -1,0 +1,113 @@
+using System.Security.Cryptography;
+using DulaRegistry.Diagnostics;
+using DulaRegistry.IO;
+using DulaRegistry.Markdown;
+using DulaRegistry.Model;
+using Markdig;
+
+namespace DulaRegistry.Loading;
+
+/// <summary>Parsing one file: splitting off the front matter, reading its YAML, binding it, and parsing the Markdown body once.</summary>
+public static partial class RegistryLoader
+{
+    /// <summary>Loads one registry file; null (with diagnostics) when it has no usable front matter.</summary>
+    public static RegistryDocument<T>? LoadDocument<T>(string fullPath, string relative, long maxBytes, IDiagnosticSink sink, bool keepMarkdown = false)
+        where T : class, new()
+    {
+        var text = TextFile.Read(fullPath, relative, maxBytes, sink, out var bytes);
+        return text is null ? null : Parse<T>(text, relative, Sha256Hex(bytes), sink, keepMarkdown);
+    }
+
+    /// <summary>Parses a registry file's text (front matter and Markdown body).</summary>
+    public static RegistryDocument<T>? Parse<T>(string text, string relative, string sha256, IDiagnosticSink sink, bool keepMarkdown = true)
+        where T : class, new()
+    {
+        var front = ReadFrontMatter(text, relative, sink);
+        return front is null ? null : Complete<T>(front, relative, sha256, sink, keepMarkdown);
+    }
+
+    /// <summary>A file split at its front matter, with the front matter read into a YAML tree.</summary>
+    internal sealed record FrontMatter(string Text, YMapping Mapping, int CloseStart, int CloseLine);
+
+    /// <summary>The first half of parsing: delimiters and YAML (kept apart from binding so each can be measured alone).</summary>
+    internal static FrontMatter? ReadFrontMatter(string text, string relative, IDiagnosticSink sink)
+    {
+        void Report(string code, int line, int column, string message) =>
+            sink.Report(new(code, Severity.Error, relative, line, column, message));
+
+        text = FrontMatterSplitter.Normalize(text);
+        var (problem, yamlStart, closeStart, closeLine) = FrontMatterSplitter.Split(text);
+        switch (problem)
+        {
+            case FrontMatterProblem.Empty:
+                Report(DiagnosticCodes.NoFrontMatter, 1, 1, "the file is empty; it must start with a `---` line, the front matter, and a closing `---` line");
+                return null;
+            case FrontMatterProblem.NoOpening:
+                Report(DiagnosticCodes.NoFrontMatter, 1, 1,
+                    "the file must start with a line `---`, then the front matter (keys such as `id:`), then a closing `---` line");
+                return null;
+            case FrontMatterProblem.Unterminated or FrontMatterProblem.NeedMore:
+                Report(DiagnosticCodes.UnterminatedFrontMatter, 1, 1,
+                    "the front matter that starts on line 1 has no closing `---` line; add one after the last key");
+                return null;
+        }
+
+        var yaml = text.AsMemory(yamlStart..closeStart);
+        var tree = YamlTreeReader.Read(yaml, relative, 1, sink);
+        if (tree is null)
+        {
+            if (yaml.ToString().Split('\n').All(l => l.TrimStart().StartsWith('#') || l.Trim().Length == 0))
+            {
+                Report(DiagnosticCodes.MissingField, 1, 1, "the front matter is empty; fill in the fields (start from `templates/`)");
+            }
+            return null;
+        }
+        if (tree is not YMapping mapping)
+        {
+            Report(DiagnosticCodes.WrongType, tree.Position.Line, tree.Position.Column,
+                "the front matter must be keys and values (such as `id: ...`), not a list or a single value");
+            return null;
+        }
+
+        return new FrontMatter(text, mapping, closeStart, closeLine);
+    }
+
+    /// <summary>The second half of parsing: binding the front matter, and the Markdown body.</summary>
+    internal static RegistryDocument<T>? Complete<T>(FrontMatter front, string relative, string sha256, IDiagnosticSink sink, bool keepMarkdown,
+        Func<Markdig.Syntax.MarkdownDocument, object>? bodyView = null)
+        where T : class, new()
+    {
+        void Report(string code, int line, int column, string message) =>
+            sink.Report(new(code, Severity.Error, relative, line, column, message));
+
+        var (text, mapping, closeStart, closeLine) = front;
+        var map = new SourceMap(SourcePosition.Start);
+        var model = FrontMatterBinder.Bind<T>(mapping, relative, map, sink);
+
+        var bodyOffset = text.IndexOf('\n', closeStart);
+        var body = bodyOffset < 0 ? "" : text[(bodyOffset + 1)..];
+        if (FindAbusiveBodyLine(body, out var why) is var deep and >= 0)
+        {
+            Report(DiagnosticCodes.TooDeep, closeLine + 1 + deep, 1, why);
+            return null;
+        }
+        Markdig.Syntax.MarkdownDocument markdown;
+        try
+        {
+            markdown = Markdig.Markdown.Parse(body, RegistryMarkdown.Pipeline);
+        }
+        catch (ArgumentException ex) when (ex.Message.Contains("too deeply nested", StringComparison.Ordinal))
+        {
+            // Markdig's own limit, for nesting spread over several lines or inside a line (brackets, emphasis).
+            Report(DiagnosticCodes.TooDeep, closeLine + 1, 1,
+                "the body nests quotes, lists, links or brackets too deeply inside each other; a registry file never needs that");
+            return null;
+        }
+        var stem = Path.GetFileNameWithoutExtension(relative);
+        var facts = BodyFacts.Collect(markdown, body, closeLine + 1) with { Leftovers = LeftoverCandidates.Collect(text, closeLine) };
+        return new RegistryDocument<T>(relative, stem, model, map, facts, keepMarkdown ? markdown : null, closeLine + 1, sha256)
+        {
+            BodyView = bodyView?.Invoke(markdown),
+        };
+    }
+}
