@@ -15,6 +15,9 @@ public sealed class RenderPages : IBuildStep
 {
     public string Description => "Rendering pages";
 
+    /// <summary>How many pages one renderer renders before it is replaced.</summary>
+    private const int RendererLifetime = 100;
+
     public async Task<BuildState> RunAsync(BuildState state, CancellationToken cancellationToken)
     {
         var pages = Pages(state.RequireSite, state.Graph!);
@@ -28,23 +31,38 @@ public sealed class RenderPages : IBuildStep
         var next = -1;
         var tasks = Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
         {
-            await using var renderer = new PageRenderer();
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < pages.Count)
+            var renderer = new PageRenderer();
+            var rendered = 0;
+            try
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var page = pages[i];
-                var path = OutputWriter.PrepareDirectory(staging, page.Path);
-                if (previous is not null && fingerprints.TryGetValue(page.Path, out var fingerprint)
-                    && previous.TryGetValue(page.Path, out var before) && before == fingerprint
-                    && Path.Combine(output, page.Path) is var old && SafeDelete.IsRegularFile(old))
+                int i;
+                while ((i = Interlocked.Increment(ref next)) < pages.Count)
                 {
-                    written.Add(new OutputFile(page.Path, OutputKind.Page, FileLink.LinkOrCopy(old, path)));
-                    Interlocked.Increment(ref reused);
-                    continue;
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var page = pages[i];
+                    var path = OutputWriter.PrepareDirectory(staging, page.Path);
+                    if (previous is not null && fingerprints.TryGetValue(page.Path, out var fingerprint)
+                        && previous.TryGetValue(page.Path, out var before) && before == fingerprint
+                        && Path.Combine(output, page.Path) is var old && SafeDelete.IsRegularFile(old))
+                    {
+                        written.Add(new OutputFile(page.Path, OutputKind.Page, FileLink.LinkOrCopy(old, path)));
+                        Interlocked.Increment(ref reused);
+                        continue;
+                    }
+                    // A renderer keeps every component it rendered until it is disposed (measured: 750 MB for 10,000 pages), so each
+                    // worker starts a new one now and then: memory stays flat however many pages there are.
+                    if (++rendered % RendererLifetime == 0)
+                    {
+                        await renderer.DisposeAsync().ConfigureAwait(false);
+                        renderer = new PageRenderer();
+                    }
+                    var bytes = await renderer.RenderToFileAsync(page, path).ConfigureAwait(false);
+                    written.Add(new OutputFile(page.Path, OutputKind.Page, bytes));
                 }
-                var bytes = await renderer.RenderToFileAsync(page, path).ConfigureAwait(false);
-                written.Add(new OutputFile(page.Path, OutputKind.Page, bytes));
+            }
+            finally
+            {
+                await renderer.DisposeAsync().ConfigureAwait(false);
             }
         }, cancellationToken)).ToList();
         await Task.WhenAll(tasks).ConfigureAwait(false);
