@@ -158,7 +158,7 @@ public sealed class RenderPages : IBuildStep
             Page<NotFoundPage>("404.html", site),
         };
         if (site.Publication is not null) pages.Add(Page<VerifyPage>(SiteUrls.VerifyPath, site)); // registry publish only
-        pages.AddRange(site.YearListings.Select(listing => Page<AgreementsIndexPage>(listing.Path, site, ("Listing", listing))));
+        pages.AddRange(site.ListingPages.Select(listing => Page<AgreementsIndexPage>(listing.Path, site, ("Listing", listing))));
         pages.AddRange(site.Agreements.Select(a => Page<AgreementPage>($"agreements/{a.Id}/index.html", site, ("Agreement", a))));
         pages.AddRange(site.Agencies.Select(a => Page<AgencyPage>($"agencies/{a.Id}/index.html", site, ("Agency", a))));
         return pages;
@@ -198,13 +198,14 @@ public sealed class WriteExports : IBuildStep
     public string? Summarize(BuildState before, BuildState after) => $"{after.Files.Count - before.Files.Count:N0} files";
 }
 
-/// <summary>Writes search.json, the index site.js loads into MiniSearch.</summary>
+/// <summary>Writes the prebuilt search index site.js reads chunk by chunk (<see cref="SearchIndex"/>).</summary>
 public sealed class IndexSearch : IBuildStep
 {
     public string Description => "Indexing for search";
 
     public Task<BuildState> RunAsync(BuildState state, CancellationToken cancellationToken) =>
-        Task.FromResult(state.AddFiles([OutputWriter.Write(state.RequireStaging, "search.json", SearchIndex.Write(state.RequireSite), OutputKind.Export)]));
+        Task.FromResult(state.AddFiles(SearchIndex.Write(state.RequireSite)
+            .Select(file => OutputWriter.Write(state.RequireStaging, file.Path, file.Bytes, OutputKind.Export)).ToList()));
 
     public string? Summarize(BuildState before, BuildState after) => $"{after.RequireSite.Agreements.Count:N0} entries";
 }
