@@ -8,8 +8,8 @@ namespace DulaRegistry.Site.Exports;
 /// (<see cref="SearchIndex"/>); site.js applies the same rules to what a reader types (its <c>words</c> and
 /// <c>exactKey</c> functions), and a browser test compares both on awkward text. The rules:
 /// <list type="number">
-/// <item>The text is put in Unicode normalization form C (so "é" typed as e + accent is the same word as "é").</item>
-/// <item>A word is a run of letters and numbers (Unicode categories L and N, by code point); everything else separates
+/// <item>A word is a run of letters, combining marks and numbers (Unicode categories L, M and N, by code point; marks so that
+///   "é" written as e + accent stays one word; text is not normalized, as the tool may run without ICU); everything else separates
 ///   words, so <c>DULA-2024-0003</c> is the words <c>dula</c>, <c>2024</c>, <c>0003</c> and <c>&lt;b&gt;Name&lt;/b&gt;</c> still
 ///   yields <c>name</c>.</item>
 /// <item>Each word is lower-cased code point by code point with the invariant simple mapping (JavaScript: each code point's
@@ -28,7 +28,7 @@ public static class SearchTokens
         var words = new List<string>();
         if (string.IsNullOrEmpty(text)) return words;
         var word = new StringBuilder();
-        foreach (var rune in text.Normalize(NormalizationForm.FormC).EnumerateRunes())
+        foreach (var rune in text.EnumerateRunes())
         {
             if (IsWordRune(rune))
             {
@@ -44,10 +44,10 @@ public static class SearchTokens
         return words;
     }
 
-    /// <summary>An identifier as an exact-match key: trimmed of non-word characters at both ends, lower-cased.</summary>
+    /// <summary>An identifier as an exact-match key: trimmed of non-word characters at both ends (a leading mark is trimmed too), lower-cased.</summary>
     public static string ExactKey(string id)
     {
-        var runes = id.Normalize(NormalizationForm.FormC).EnumerateRunes().ToList();
+        var runes = id.EnumerateRunes().ToList();
         var start = 0;
         var end = runes.Count;
         while (start < end && !IsWordRune(runes[start])) start++;
@@ -67,7 +67,8 @@ public static class SearchTokens
         return word.Length > 0;
     }
 
-    private static bool IsWordRune(Rune rune) => Rune.IsLetter(rune) || Rune.IsNumber(rune);
+    private static bool IsWordRune(Rune rune) => Rune.IsLetter(rune) || Rune.IsNumber(rune) || Rune.GetUnicodeCategory(rune)
+        is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
 
     private static Rune Lower(Rune rune) => Rune.ToLower(rune, CultureInfo.InvariantCulture);
 }

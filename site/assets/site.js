@@ -69,8 +69,8 @@
 
   // ---------------------------------------------------------------- tokens (the rules: site/Exports/SearchTokens.cs)
 
-  var NOT_WORD = /[^\p{L}\p{N}]+/u;
-  var EDGE = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
+  var NOT_WORD = /[^\p{L}\p{M}\p{N}]+/u;
+  var EDGE = /^[^\p{L}\p{M}\p{N}]+|[^\p{L}\p{M}\p{N}]+$/gu;
   var LETTERS_ONLY = /^\p{L}+$/u;
 
   /** Lower-cases code point by code point; a code point whose lower case is longer (İ) stays as it is, as in .NET. */
@@ -83,14 +83,14 @@
     return out;
   }
 
-  /** Words are runs of letters and numbers: markup-like text (`<b>Name</b>`) still yields `name`. */
+  /** Words are runs of letters, combining marks and numbers: markup-like text (`<b>Name</b>`) still yields `name`. */
   function words(text) {
-    return String(text).normalize('NFC').split(NOT_WORD).filter(function (word) { return word !== ''; }).map(lower);
+    return String(text).split(NOT_WORD).filter(function (word) { return word !== ''; }).map(lower);
   }
 
   /** An identifier as typed, compared whole: without punctuation at its ends, lower-cased. */
   function exactKey(text) {
-    return lower(String(text).normalize('NFC').replace(EDGE, ''));
+    return lower(String(text).replace(EDGE, ''));
   }
 
   /**
@@ -122,6 +122,9 @@
     }
     return previous[b.length];
   }
+
+  // The rules are shared with the build: a test compares these with SearchTokens.cs on awkward text.
+  window.DulaSearchTokens = { words: words, exactKey: exactKey };
 
   // ---------------------------------------------------------------- search index (search/…)
 
