@@ -623,7 +623,7 @@
         if (count) count.textContent = pageCountText;
         return;
       }
-      if (count) count.textContent = 'Finding the matching agreements…';
+      if (count) count.textContent = 'Looking the agreements up…';
       var index = null;
       loadIndex().then(function (loaded) {
         index = loaded;

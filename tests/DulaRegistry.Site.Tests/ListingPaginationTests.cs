@@ -9,14 +9,15 @@ namespace DulaRegistry.Site.Tests;
 /// A registry larger than one page: the agreements index and each year's listing come in numbered pages of
 /// <see cref="SiteModel.PageSize"/> rows, linked to each other, and together list every agreement once.
 /// </summary>
-public sealed class ListingPaginationTests
+public sealed class ListingPaginationTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
+    private const int Extra = 450;
     private static readonly HtmlParser s_parser = new();
+    private static readonly Lazy<Task<(string Root, string Output)>> s_paged = new(BuildPagedAsync);
 
-    [Fact]
-    public async Task A_large_registry_has_numbered_pages_that_list_every_agreement_once()
+    /// <summary>The fixture registry and <see cref="Extra"/> copies of one of its agreements (2023), built once.</summary>
+    private static async Task<(string Root, string Output)> BuildPagedAsync()
     {
-        const int extra = 450;
         var root = BuiltSite.NewTempFolder("dula-paged-registry-");
         foreach (var file in BuiltSite.ListFiles(RepoPaths.FixtureRegistry))
         {
@@ -25,7 +26,7 @@ public sealed class ListingPaginationTests
             File.Copy(Path.Combine(RepoPaths.FixtureRegistry, file), target);
         }
         var template = File.ReadAllText(Path.Combine(root, "agreements", "DULA-2023-0004.md"));
-        for (var i = 0; i < extra; i++)
+        for (var i = 0; i < Extra; i++)
         {
             var id = $"DULA-2023-{1000 + i}";
             File.WriteAllText(Path.Combine(root, "agreements", id + ".md"), template
@@ -35,6 +36,13 @@ public sealed class ListingPaginationTests
         var output = BuiltSite.NewTempFolder("dula-paged-site-");
         var result = await SiteBuilder.BuildAsync(new SiteBuildOptions(root, output, BuiltSite.BaseUrl, BuiltSite.Today));
         result.Succeeded.ShouldBeTrue(string.Join(Environment.NewLine, result.Diagnostics));
+        return (root, output);
+    }
+
+    [Fact]
+    public async Task A_large_registry_has_numbered_pages_that_list_every_agreement_once()
+    {
+        var (root, output) = await s_paged.Value;
 
         var total = Directory.GetFiles(Path.Combine(root, "agreements"), "*.md").Length;
         var pages = (total + SiteModel.PageSize - 1) / SiteModel.PageSize;
@@ -71,6 +79,49 @@ public sealed class ListingPaginationTests
         year.QuerySelectorAll("#agreements-table tbody tr").Length.ShouldBe(SiteModel.PageSize);
         year.QuerySelector("nav.year-nav a[aria-current=page]").ShouldNotBeNull().GetAttribute("href").ShouldBe(new SiteUrls(BuiltSite.BaseUrl).AgreementsYear(2023));
         year.QuerySelector("select[name=year]").ShouldBeNull("a year's listing has no year filter");
+    }
+
+    [Fact]
+    public async Task Filters_and_search_on_a_paginated_listing_cover_every_page()
+    {
+        var (root, output) = await s_paged.Value;
+        await using var server = await StaticSiteServer.StartAsync(output, BuiltSite.BaseUrl);
+        var page = await browser.NewPageAsync();
+        var problems = PageProblems.Watch(page);
+
+        // A filter: every matching agreement of the whole listing, not only those of page 1, in place of the page's rows.
+        var legacy = Directory.GetFiles(Path.Combine(root, "agreements"), "*.md").Count(f => File.ReadAllText(f).Contains("framework: legacy", StringComparison.Ordinal));
+        legacy.ShouldBeGreaterThan(SiteModel.PageSize);
+        await page.GotoAsync(server.Origin + BuiltSite.BaseUrl + "agreements/?framework=legacy");
+        var count = page.Locator("#agreements-count");
+        await count.Filter(new() { HasTextString = "matching" }).WaitForAsync();
+        (await count.InnerTextAsync()).ShouldBe($"Showing 1–{SiteModel.PageSize} of {legacy} agreements matching the filters.");
+        (await page.Locator("#agreements-table tbody tr").CountAsync()).ShouldBe(SiteModel.PageSize);
+        (await page.Locator("#agreements-table tbody tr[data-framework=legacy]").CountAsync()).ShouldBe(SiteModel.PageSize);
+        (await page.Locator("nav.pagination:visible").CountAsync()).ShouldBe(0, "the page links belong to the unfiltered listing");
+        for (var shown = SiteModel.PageSize; shown < legacy; shown += SiteModel.PageSize)
+        {
+            await page.Locator("button.filters__more").ClickAsync();
+            await count.Filter(new() { HasTextString = Math.Min(legacy, shown + SiteModel.PageSize) == legacy ? $"all {legacy}" : $"1–{shown + SiteModel.PageSize} of" }).WaitForAsync();
+        }
+        (await page.Locator("#agreements-table tbody tr").CountAsync()).ShouldBe(legacy);
+
+        // A search from the header: an agreement far past page 1, alone.
+        var last = $"DULA-2023-{1000 + Extra - 1}";
+        await page.GotoAsync(server.Origin + BuiltSite.BaseUrl + "agreements/?q=" + last);
+        await count.Filter(new() { HasTextString = "matching" }).WaitForAsync();
+        (await page.Locator("#agreements-table tbody tr").CountAsync()).ShouldBe(1);
+        (await page.Locator("#agreements-table tbody tr").GetAttributeAsync("data-id")).ShouldBe(last);
+
+        // Back to no filter: the page's own rows and links again.
+        await page.GotoAsync(server.Origin + BuiltSite.BaseUrl + "agreements/year/2023/page/2/?status=executed");
+        await count.Filter(new() { HasTextString = "matching" }).WaitForAsync();
+        await page.Locator("select[name=status]").SelectOptionAsync("");
+        await count.Filter(new() { HasTextString = "Showing 201–400" }).WaitForAsync();
+        (await page.Locator("#agreements-table tbody tr").CountAsync()).ShouldBe(SiteModel.PageSize);
+        (await page.Locator("nav.pagination:visible").CountAsync()).ShouldBe(2);
+        problems.Problems.ShouldBeEmpty();
+        await page.Context.CloseAsync();
     }
 
     [Fact]
