@@ -11,8 +11,11 @@ namespace DulaRegistry.Site.ViewModels;
 /// <summary>Everything the pages and exports show, built once from the loaded registry. Pages never see the loaded records.</summary>
 public sealed record SiteModel
 {
-    /// <summary>Above this many agreements the index lists the latest year and links one page per year.</summary>
-    public const int SinglePageLimit = 500;
+    /// <summary>
+    /// Rows per page of an agreements listing. A registry of at most this many agreements has one index page (with a year
+    /// filter); a larger one has the index of all agreements and one listing per year, each in pages of this many.
+    /// </summary>
+    public const int PageSize = 200;
 
     public required string Name { get; init; }
     public string? RepositoryUrl { get; init; }
@@ -34,9 +37,12 @@ public sealed record SiteModel
     /// <summary>Executed data flows, de-duplicated by from→to, sorted by from then to.</summary>
     public required IReadOnlyList<FlowEdge> Flows { get; init; }
     public required FilterOptions Filters { get; init; }
-    /// <summary>The agreements index and, for large registries, one listing per year (newest first).</summary>
+    /// <summary>The first page of the agreements index (agreements/index.html).</summary>
     public required AgreementListing Index { get; init; }
+    /// <summary>For large registries, the first page of each year's listing (newest first); empty otherwise.</summary>
     public required IReadOnlyList<AgreementListing> YearListings { get; init; }
+    /// <summary>Every listing page but <see cref="Index"/>: the index's further pages, then each year's pages.</summary>
+    public required IReadOnlyList<AgreementListing> ListingPages { get; init; }
 
     /// <summary>The signed publication (registry publish): key fingerprint, log and proofs; null on a plain build.</summary>
     public PublicationView? Publication { get; init; }
@@ -218,8 +224,9 @@ public sealed record SiteModel
             SecretariatGroups = GroupBySecretariat(agencies),
             Flows = FlowsOf(agreements),
             Filters = FiltersOf(agreements, agencyById),
-            Index = IndexOf(agreements, urls, out var years),
+            Index = IndexOf(agreements, urls, out var years, out var more),
             YearListings = years,
+            ListingPages = more,
         };
     }
 
@@ -235,22 +242,39 @@ public sealed record SiteModel
         return parts.Length >= 3 && int.TryParse(parts[^2], NumberStyles.None, CultureInfo.InvariantCulture, out var year) ? year : null;
     }
 
-    private static AgreementListing IndexOf(List<AgreementView> agreements, SiteUrls urls, out IReadOnlyList<AgreementListing> years)
+    private static AgreementListing IndexOf(List<AgreementView> agreements, SiteUrls urls,
+        out IReadOnlyList<AgreementListing> years, out IReadOnlyList<AgreementListing> more)
     {
-        if (agreements.Count <= SinglePageLimit)
+        var index = Paginate(agreements, null, urls);
+        if (agreements.Count <= PageSize)
         {
             years = [];
-            return new AgreementListing("agreements/index.html", urls.Agreements, null, agreements);
+            more = [];
+            return index[0];
         }
-        years = agreements
+        var yearPages = agreements
             .Where(a => a.Year is not null)
             .GroupBy(a => a.Year!.Value)
             .OrderByDescending(g => g.Key)
-            .Select(g => new AgreementListing(
-                $"agreements/year/{g.Key.ToString(CultureInfo.InvariantCulture)}/index.html", urls.AgreementsYear(g.Key), g.Key, g.ToList()))
+            .Select(g => Paginate(g.ToList(), g.Key, urls))
             .ToList();
-        var latest = years.Count > 0 ? years[0] : null;
-        return new AgreementListing("agreements/index.html", urls.Agreements, latest?.Year, latest?.Agreements ?? []);
+        years = yearPages.Select(pages => pages[0]).ToList();
+        more = [.. index.Skip(1), .. yearPages.SelectMany(pages => pages)];
+        return index[0];
+    }
+
+    /// <summary>A listing cut into pages of <see cref="PageSize"/> rows (one page, maybe empty, at least).</summary>
+    private static List<AgreementListing> Paginate(List<AgreementView> agreements, int? year, SiteUrls urls)
+    {
+        var count = Math.Max(1, (agreements.Count + PageSize - 1) / PageSize);
+        var pageUrls = Enumerable.Range(1, count).Select(page => urls.AgreementsListing(year, page)).ToList();
+        return Enumerable.Range(1, count).Select(page =>
+        {
+            var first = (page - 1) * PageSize;
+            return new AgreementListing(SiteUrls.AgreementsListingPath(year, page), pageUrls[page - 1], year,
+                agreements.GetRange(Math.Min(first, agreements.Count), Math.Min(PageSize, Math.Max(0, agreements.Count - first))),
+                page, first, agreements.Count, pageUrls);
+        }).ToList();
     }
 
     private static List<SecretariatGroup> GroupBySecretariat(List<AgencyView> agencies)

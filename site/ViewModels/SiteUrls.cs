@@ -15,7 +15,8 @@ public sealed record SiteUrls
     public string Agreements => Base + "agreements/";
     public string Agencies => Base + "agencies/";
     public string Graph => Base + "graph/";
-    public string Search => Base + "search.json";
+    /// <summary>The search index's manifest (site.js reads it first; see <c>Exports/SearchIndex.cs</c>).</summary>
+    public string Search => Base + SearchManifestPath;
     public string AgreementsJson => Base + "agreements.json";
     public string AgreementsCsv => Base + "agreements.csv";
     public string Feed => Base + "feed.xml";
@@ -43,12 +44,30 @@ public sealed record SiteUrls
     /// <summary>The executed bytes of log entry <paramref name="index"/>: <c>log/entries/&lt;index&gt;.md</c>.</summary>
     public static string LogEntryPath(long index) => "log/entries/" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".md";
 
+    // The search index (Exports/SearchIndex.cs): a manifest and its chunks, below one folder.
+    public const string SearchFolder = "search/";
+    public const string SearchManifestPath = SearchFolder + "index.json";
+
+    public static string SearchDocsPath(int chunk) => SearchFolder + "docs/" + chunk.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".json";
+    public static string SearchTermsPath(int chunk) => SearchFolder + "terms/" + chunk.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".json";
+    public static string SearchWordsPath(int length) => SearchFolder + "words/" + length.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".json";
+
     public string Proof(string id) => Base + "log/proofs/" + Uri.EscapeDataString(id) + ".tlog-proof";
     public string LogEntry(long index) => Base + LogEntryPath(index);
 
     public string Agreement(string id) => Agreements + Uri.EscapeDataString(id) + "/";
     public string Agency(string id) => Agencies + Uri.EscapeDataString(id) + "/";
     public string AgreementsYear(int year) => Agreements + "year/" + year.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/";
+
+    /// <summary>Page <paramref name="page"/> (from 1) of the agreements listing, of one year or (null) of all: <c>agreements/[year/Y/][page/N/]</c>.</summary>
+    public string AgreementsListing(int? year, int page) => Base + ListingFolder(year, page);
+
+    /// <summary>The output path of <see cref="AgreementsListing"/>.</summary>
+    public static string AgreementsListingPath(int? year, int page) => ListingFolder(year, page) + "index.html";
+
+    private static string ListingFolder(int? year, int page) => "agreements/"
+        + (year is { } y ? "year/" + y.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/" : "")
+        + (page > 1 ? "page/" + page.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/" : "");
     public string Asset(string path) => Base + "assets/" + path;
 
     /// <summary><c>/</c>, <c>registry</c>, <c>/registry</c> and <c>registry/</c> all become <c>/registry/</c>; absolute http(s) URLs keep their origin.</summary>

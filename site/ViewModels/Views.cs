@@ -193,5 +193,14 @@ public sealed record FilterOptions(
     IReadOnlyList<Choice> Frameworks,
     IReadOnlyList<Choice> Years);
 
-/// <summary>A page of the agreements index: all agreements, or one year's.</summary>
-public sealed record AgreementListing(string Path, string Url, int? Year, IReadOnlyList<AgreementView> Agreements);
+/// <summary>
+/// One page of an agreements listing (all agreements, or one year's, by id): <paramref name="Agreements"/> are its rows,
+/// the <paramref name="First"/>-th (from 0) to the next <see cref="SiteModel.PageSize"/> of <paramref name="Total"/>.
+/// <paramref name="PageUrls"/> holds the URL of every page of the listing, page 1 first.
+/// </summary>
+public sealed record AgreementListing(string Path, string Url, int? Year, IReadOnlyList<AgreementView> Agreements,
+    int Page, int First, int Total, IReadOnlyList<string> PageUrls)
+{
+    public int PageCount => PageUrls.Count;
+    public bool Paginated => PageUrls.Count > 1;
+}

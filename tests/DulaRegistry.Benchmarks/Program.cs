@@ -11,6 +11,8 @@ using DulaRegistry.Validation;
 // `old-history DIR`   times the old way, `git log -p` and parsing its text, three times.
 // `phases DIR`        loads and validates DIR three times in this process, timing each phase and rule.
 // `memory DIR`        loads DIR (without and with Markdown trees) and prints what the loaded registry keeps and allocates.
+// `browser SITE [R]`  serves a built site on 127.0.0.1 and measures it in Chromium, R rounds (default 3): home load,
+//                     first live search result, HTML bytes of the index pages (BrowserBenchmark.cs).
 // anything else       runs BenchmarkDotNet (e.g. `--filter '*'`).
 switch (args)
 {
@@ -131,6 +133,9 @@ switch (args)
             Console.WriteLine($"round {round}: load {loaded.TotalMilliseconds:0} ms, rules {(clock.Elapsed - loaded).TotalMilliseconds:0} ms "
                 + $"({string.Join(", ", rules)}), {bag.Count} diagnostics, {GC.CollectionCount(0)} GCs, pause {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms");
         }
+        break;
+    case ["browser", var site, ..]:
+        await BrowserBenchmark.RunAsync(site, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3);
         break;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(ValidateBenchmark).Assembly).Run(args);

@@ -290,9 +290,10 @@ internal static class ExportChecks
     public static void All(string output)
     {
         foreach (var xml in new[] { "feed.xml", "sitemap.xml" }) Xml(Path.Combine(output, xml));
-        foreach (var json in new[] { "agreements.json", "search.json" })
+        var search = Directory.EnumerateFiles(Path.Combine(output, "search"), "*.json", SearchOption.AllDirectories);
+        foreach (var json in search.Prepend(Path.Combine(output, "agreements.json")))
         {
-            using var _ = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(output, json)));
+            using var _ = JsonDocument.Parse(File.ReadAllBytes(json));
         }
         Csv(Path.Combine(output, "agreements.csv"));
         Calendar(Path.Combine(output, "expirations.ics"));

@@ -144,6 +144,25 @@ public sealed partial class SearchTests(BrowserFixture browser) : IClassFixture<
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task The_browser_splits_words_as_the_build_does()
+    {
+        string[] samples =
+        [
+            "DULA-2024-0003 <b>Name</b> RITM0021007", "Café déjà-vu ÉCOLE naïve", "Cafe\u0301 e\u0301cole", "2² ½ Ⅻ x₁",
+            "ΣΟΦΙΑ Straße İstanbul ǅemal", "日本語 テキスト", "emoji 😀 here", "  (DULA-2024-0003). ", "dph/DTA,wage;WAGES",
+        ];
+        var (page, problems) = await OpenAsync(AgreementPage);
+        await page.WaitForFunctionAsync("() => window.DulaSearchTokens !== undefined");
+        foreach (var sample in samples)
+        {
+            (await page.EvaluateAsync<string[]>("s => window.DulaSearchTokens.words(s)", sample)).ShouldBe(DulaRegistry.Site.Exports.SearchTokens.Words(sample).ToArray(), sample);
+            (await page.EvaluateAsync<string>("s => window.DulaSearchTokens.exactKey(s)", sample)).ShouldBe(DulaRegistry.Site.Exports.SearchTokens.ExactKey(sample), sample);
+        }
+        problems.Problems.ShouldBeEmpty();
+        await page.Context.CloseAsync();
+    }
+
     private static IEnumerable<string> PeopleOf(Agreement a) =>
         a.Parties.SelectMany(p => new[] { p.DulaManager?.Name, p.Signatory?.Name })
             .Concat(a.Signatures.Select(s => s.Name))

@@ -6,7 +6,9 @@ using System.Xml;
 using System.Xml.Linq;
 using AngleSharp.Dom;
 using DulaRegistry.Model;
+using DulaRegistry.Site.Exports;
 using DulaRegistry.Site.Tests.Infrastructure;
+using DulaRegistry.Site.ViewModels;
 
 namespace DulaRegistry.Site.Tests;
 
@@ -27,7 +29,7 @@ public sealed partial class SiteOutputTests
         "404.html",
         "schema/agency.schema.json",
         "schema/agreement.schema.json",
-        "search.json",
+        "search/index.json",
         "assets/site.css",
         "assets/print.css",
         "assets/site.js",
@@ -180,28 +182,66 @@ public sealed partial class SiteOutputTests
     }
 
     [Fact]
-    public async Task Search_json_has_one_document_per_agreement_with_the_fields_site_js_indexes()
+    public async Task The_search_index_has_a_record_per_agreement_and_finds_each_by_its_exact_id()
     {
         var site = await BuiltSite.Instance;
-        using var json = JsonDocument.Parse(site.ReadText("search.json"));
-        json.RootElement.ValueKind.ShouldBe(JsonValueKind.Array);
-        var documents = json.RootElement.EnumerateArray().ToList();
-        documents.Select(d => d.GetProperty("id").GetString()).Order(StringComparer.Ordinal)
-            .ShouldBe(site.Agreements.Select(a => a.Id).Order(StringComparer.Ordinal));
-        var strings = new[] { "id", "title", "url", "status", "framework", "partyNames", "purpose", "elements", "citations" };
-        var arrays = new[] { "parties", "secretariats", "classifications", "regulations", "tags" };
-        foreach (var document in documents)
+        using var manifest = JsonDocument.Parse(site.ReadText(SiteUrls.SearchManifestPath));
+        var root = manifest.RootElement;
+        root.GetProperty("version").GetInt32().ShouldBe(1);
+        var count = root.GetProperty("documents").GetInt32();
+        count.ShouldBe(site.Agreements.Count());
+        var chunkSize = root.GetProperty("documentChunk").GetInt32();
+
+        // Records, in id order: what a result shows, with a URL of a page that exists.
+        var ids = site.Agreements.Select(a => a.Id!).Order(StringComparer.Ordinal).ToList();
+        var records = new List<JsonElement>();
+        for (var chunk = 0; chunk * chunkSize < count; chunk++)
         {
-            foreach (var name in strings) document.GetProperty(name).ValueKind.ShouldBe(JsonValueKind.String, name);
-            foreach (var name in arrays) document.GetProperty(name).ValueKind.ShouldBe(JsonValueKind.Array, name);
-            document.TryGetProperty("year", out _).ShouldBeTrue();
-            document.TryGetProperty("expires", out _).ShouldBeTrue();
-            var url = document.GetProperty("url").GetString()!;
+            using var docs = JsonDocument.Parse(site.ReadText(SiteUrls.SearchDocsPath(chunk)));
+            records.AddRange(docs.RootElement.EnumerateArray().Select(d => d.Clone()));
+        }
+        records.Select(r => r.GetProperty("id").GetString()).ShouldBe(ids);
+        foreach (var record in records)
+        {
+            foreach (var name in new[] { "title", "url", "status", "statusLabel", "framework", "frameworkLabel", "partyNames", "owners", "recipients" })
+            {
+                record.GetProperty(name).ValueKind.ShouldBe(JsonValueKind.String, name);
+            }
+            var url = record.GetProperty("url").GetString()!;
             url.ShouldStartWith(BuiltSite.BaseUrl);
             site.Exists(url[BuiltSite.BaseUrl.Length..] + "index.html").ShouldBeTrue(url);
         }
-        documents.Single(d => d.GetProperty("id").GetString() == BuiltSite.HostileId).GetProperty("title").GetString()
-            .ShouldBe(BuiltSite.HostileTitle);
+        records.Single(r => r.GetProperty("id").GetString() == BuiltSite.HostileId).GetProperty("title").GetString().ShouldBe(BuiltSite.HostileTitle);
+
+        // Terms: sorted as JavaScript compares strings, each in the chunk the manifest's first terms point to.
+        var firsts = root.GetProperty("chunks").EnumerateArray().Select(c => c.GetString()!).ToList();
+        firsts.ShouldBe(firsts.Order(StringComparer.Ordinal));
+        var terms = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        for (var chunk = 0; chunk < firsts.Count; chunk++)
+        {
+            using var json = JsonDocument.Parse(site.ReadText(SiteUrls.SearchTermsPath(chunk)));
+            var names = json.RootElement.EnumerateObject().Select(p => p.Name).ToList();
+            names[0].ShouldBe(firsts[chunk]);
+            names.ShouldBe(names.Order(StringComparer.Ordinal));
+            if (chunk + 1 < firsts.Count) string.CompareOrdinal(names[^1], firsts[chunk + 1]).ShouldBeLessThan(0);
+            foreach (var term in json.RootElement.EnumerateObject())
+            {
+                var ordinal = 0;
+                terms[term.Name] = term.Value[0].EnumerateArray().Select(d => ordinal += d.GetInt32()).ToArray();
+            }
+        }
+        for (var i = 0; i < ids.Count; i++) terms["=" + ids[i].ToLowerInvariant()].ShouldContain(i, ids[i]);
+        terms["#status:executed"].Select(o => ids[o]).ShouldBe(site.Agreements.Where(a => a.Status == AgreementStatus.Executed).Select(a => a.Id!).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Search_words_follow_one_set_of_rules()
+    {
+        SearchTokens.Words("DULA-2024-0003 <b>Name</b> Café déjà-vu ÉCOLE 2²").ShouldBe(["dula", "2024", "0003", "b", "name", "b", "café", "déjà", "vu", "école", "2²"]);
+        SearchTokens.Words("Cafe\u0301 x").ShouldBe(["cafe\u0301", "x"], "a combining accent stays in its word");
+        SearchTokens.ExactKey("  (DULA-2024-0003). ").ShouldBe("dula-2024-0003");
+        SearchTokens.LettersOnly("wage").ShouldBeTrue();
+        SearchTokens.LettersOnly("62c").ShouldBeFalse();
     }
 
     [Fact]

@@ -2,13 +2,14 @@ using DulaRegistry.Site.Exports;
 
 namespace DulaRegistry.Site.Build;
 
-/// <summary>Writes search.json, the index site.js loads into MiniSearch.</summary>
+/// <summary>Writes the prebuilt search index site.js reads chunk by chunk (<see cref="SearchIndex"/>).</summary>
 public sealed class IndexSearch : IBuildStep
 {
     public string Description => "Indexing for search";
 
     public Task<BuildState> RunAsync(BuildState state, CancellationToken cancellationToken) =>
-        Task.FromResult(state.AddFiles([OutputWriter.Write(state.RequireStaging, "search.json", SearchIndex.Write(state.RequireSite), OutputKind.Export)]));
+        Task.FromResult(state.AddFiles(SearchIndex.Write(state.RequireSite)
+            .Select(file => OutputWriter.Write(state.RequireStaging, file.Path, file.Bytes, OutputKind.Export)).ToList()));
 
     public string? Summarize(BuildState before, BuildState after) => $"{after.RequireSite.Agreements.Count:N0} entries";
 }

@@ -87,7 +87,7 @@ public sealed class RenderPages : IBuildStep
             Page<NotFoundPage>("404.html", site),
         };
         if (site.Publication is not null) pages.Add(Page<VerifyPage>(SiteUrls.VerifyPath, site)); // registry publish only
-        pages.AddRange(site.YearListings.Select(listing => Page<AgreementsIndexPage>(listing.Path, site, ("Listing", listing))));
+        pages.AddRange(site.ListingPages.Select(listing => Page<AgreementsIndexPage>(listing.Path, site, ("Listing", listing))));
         pages.AddRange(site.Agreements.Select(a => Page<AgreementPage>($"agreements/{a.Id}/index.html", site, ("Agreement", a))));
         pages.AddRange(site.Agencies.Select(a => Page<AgencyPage>($"agencies/{a.Id}/index.html", site, ("Agency", a))));
         return pages;

@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Text;
+
+namespace DulaRegistry.Site.Exports;
+
+/// <summary>
+/// The one definition of how text becomes search terms. The build applies it to every document field
+/// (<see cref="SearchIndex"/>); site.js applies the same rules to what a reader types (its <c>words</c> and
+/// <c>exactKey</c> functions), and a browser test compares both on awkward text. The rules:
+/// <list type="number">
+/// <item>A word is a run of letters, combining marks and numbers (Unicode categories L, M and N, by code point; marks so that
+///   "é" written as e + accent stays one word; text is not normalized, as the tool may run without ICU); everything else separates
+///   words, so <c>DULA-2024-0003</c> is the words <c>dula</c>, <c>2024</c>, <c>0003</c> and <c>&lt;b&gt;Name&lt;/b&gt;</c> still
+///   yields <c>name</c>.</item>
+/// <item>Each word is lower-cased code point by code point with the invariant simple mapping (JavaScript: each code point's
+///   <c>toLowerCase()</c> when it is a single code point, else the code point unchanged).</item>
+/// <item>An exact identifier (agreement id, service request number, party agency id or acronym) is compared whole:
+///   trimmed, with leading and trailing characters that are neither letters nor numbers removed, then lower-cased as above.</item>
+/// <item>Typo tolerance applies to words of four or more letters (letters only); it allows round(0.2 × length) edits
+///   (Levenshtein, counted in UTF-16 code units as JavaScript's <c>length</c> does).</item>
+/// </list>
+/// </summary>
+public static class SearchTokens
+{
+    /// <summary>The words of <paramref name="text"/>, lower-cased, in order (repeats kept).</summary>
+    public static List<string> Words(string? text)
+    {
+        var words = new List<string>();
+        if (string.IsNullOrEmpty(text)) return words;
+        var word = new StringBuilder();
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (IsWordRune(rune))
+            {
+                word.Append(Lower(rune).ToString());
+            }
+            else if (word.Length > 0)
+            {
+                words.Add(word.ToString());
+                word.Clear();
+            }
+        }
+        if (word.Length > 0) words.Add(word.ToString());
+        return words;
+    }
+
+    /// <summary>An identifier as an exact-match key: trimmed of non-word characters at both ends (a leading mark is trimmed too), lower-cased.</summary>
+    public static string ExactKey(string id)
+    {
+        var runes = id.EnumerateRunes().ToList();
+        var start = 0;
+        var end = runes.Count;
+        while (start < end && !IsWordRune(runes[start])) start++;
+        while (end > start && !IsWordRune(runes[end - 1])) end--;
+        var key = new StringBuilder();
+        for (var i = start; i < end; i++) key.Append(Lower(runes[i]).ToString());
+        return key.ToString();
+    }
+
+    /// <summary>Only letters: the words typo tolerance may apply to (numbers and codes are never typos of each other).</summary>
+    public static bool LettersOnly(string word)
+    {
+        foreach (var rune in word.EnumerateRunes())
+        {
+            if (!Rune.IsLetter(rune)) return false;
+        }
+        return word.Length > 0;
+    }
+
+    private static bool IsWordRune(Rune rune) => Rune.IsLetter(rune) || Rune.IsNumber(rune) || Rune.GetUnicodeCategory(rune)
+        is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
+
+    private static Rune Lower(Rune rune) => Rune.ToLower(rune, CultureInfo.InvariantCulture);
+}
