@@ -10,6 +10,7 @@ using DulaRegistry.Validation;
 // `history DIR`       reads DIR's status history from Git three times in this process, timing each.
 // `old-history DIR`   times the old way, `git log -p` and parsing its text, three times.
 // `phases DIR`        loads and validates DIR three times in this process, timing each phase and rule.
+// `exports DIR [--rounds N]`  builds DIR's site model once, then times each export and the whole exports step N times.
 // anything else       runs BenchmarkDotNet (e.g. `--filter '*'`).
 switch (args)
 {
@@ -90,6 +91,10 @@ switch (args)
             Console.WriteLine($"round {round}: load {loaded.TotalMilliseconds:0} ms, rules {(clock.Elapsed - loaded).TotalMilliseconds:0} ms "
                 + $"({string.Join(", ", rules)}), {bag.Count} diagnostics, {GC.CollectionCount(0)} GCs, pause {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms");
         }
+        break;
+    case ["exports", var root, ..]:
+        var roundsAt = Array.IndexOf(args, "--rounds");
+        ExportsBenchmark.Run(root, roundsAt > 0 && roundsAt + 1 < args.Length ? int.Parse(args[roundsAt + 1], System.Globalization.CultureInfo.InvariantCulture) : 5);
         break;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(ValidateBenchmark).Assembly).Run(args);
