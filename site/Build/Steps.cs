@@ -177,22 +177,24 @@ public sealed class WriteExports : IBuildStep
 {
     public string Description => "Writing exports";
 
-    public Task<BuildState> RunAsync(BuildState state, CancellationToken cancellationToken)
+    public async Task<BuildState> RunAsync(BuildState state, CancellationToken cancellationToken)
     {
         var site = state.RequireSite;
         var staging = state.RequireStaging;
         var pages = state.Files.Where(f => f.Kind == OutputKind.Page).Select(f => f.Path);
-        OutputFile[] files =
+        // Each export streams to its own file and reads only the site model, so they are written side by side.
+        Func<OutputFile>[] exports =
         [
-            OutputWriter.Write(staging, "agreements.json", JsonExport.Write(site), OutputKind.Export),
-            OutputWriter.Write(staging, "agreements.csv", CsvExport.Write(site), OutputKind.Export),
-            OutputWriter.Write(staging, "feed.xml", AtomFeed.Write(site), OutputKind.Export),
-            OutputWriter.Write(staging, "expirations.ics", CalendarExport.Write(site), OutputKind.Export),
-            OutputWriter.Write(staging, "sitemap.xml", SitemapExport.Write(site, pages), OutputKind.Export),
-            OutputWriter.Write(staging, "schema/" + DulaRegistry.Schema.SchemaGenerator.AgencyFile, DulaRegistry.Schema.SchemaGenerator.Agency(), OutputKind.Export),
-            OutputWriter.Write(staging, "schema/" + DulaRegistry.Schema.SchemaGenerator.AgreementFile, DulaRegistry.Schema.SchemaGenerator.Agreement(), OutputKind.Export),
+            () => OutputWriter.Write(staging, "agreements.json", output => JsonExport.Write(site, output), OutputKind.Export),
+            () => OutputWriter.Write(staging, "agreements.csv", output => CsvExport.Write(site, output), OutputKind.Export),
+            () => OutputWriter.Write(staging, "feed.xml", output => AtomFeed.Write(site, output), OutputKind.Export),
+            () => OutputWriter.Write(staging, "expirations.ics", output => CalendarExport.Write(site, output), OutputKind.Export),
+            () => OutputWriter.Write(staging, "sitemap.xml", output => SitemapExport.Write(site, pages, output), OutputKind.Export),
+            () => OutputWriter.Write(staging, "schema/" + DulaRegistry.Schema.SchemaGenerator.AgencyFile, DulaRegistry.Schema.SchemaGenerator.Agency(), OutputKind.Export),
+            () => OutputWriter.Write(staging, "schema/" + DulaRegistry.Schema.SchemaGenerator.AgreementFile, DulaRegistry.Schema.SchemaGenerator.Agreement(), OutputKind.Export),
         ];
-        return Task.FromResult(state.AddFiles(files));
+        var files = await Task.WhenAll(exports.Select(export => Task.Run(export, cancellationToken))).ConfigureAwait(false);
+        return state.AddFiles(files);
     }
 
     public string? Summarize(BuildState before, BuildState after) => $"{after.Files.Count - before.Files.Count:N0} files";
@@ -293,6 +295,18 @@ internal static class OutputWriter
     {
         File.WriteAllBytes(PrepareDirectory(staging, relativePath), bytes);
         return new OutputFile(relativePath, kind, bytes.LongLength);
+    }
+
+    /// <summary>Bytes the file stream holds before writing to disk; the exports' own writers buffer too.</summary>
+    private const int StreamBufferSize = 64 * 1024;
+
+    /// <summary>Streams one output file to the staging folder: <paramref name="write"/> writes it (and leaves the stream open).</summary>
+    public static OutputFile Write(string staging, string relativePath, Action<Stream> write, OutputKind kind)
+    {
+        using var file = new FileStream(PrepareDirectory(staging, relativePath), FileMode.Create, FileAccess.Write, FileShare.None, StreamBufferSize);
+        write(file);
+        file.Flush();
+        return new OutputFile(relativePath, kind, file.Position);
     }
 
     /// <summary>Creates the folder of an output file; returns the file's full path.</summary>

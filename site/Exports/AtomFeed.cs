@@ -11,13 +11,12 @@ public static class AtomFeed
 {
     public const string Namespace = "http://www.w3.org/2005/Atom";
 
-    public static string Write(SiteModel site)
+    /// <summary>Writes the export to <paramref name="output"/> (left open).</summary>
+    public static void Write(SiteModel site, Stream output)
     {
         var entries = site.Executed;
         var updated = entries.Select(a => a.ExecutedOn ?? a.Term.Effective).Max() ?? site.Today;
-        var text = new StringBuilder();
-        var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false), OmitXmlDeclaration = false };
-        using (var writer = XmlWriter.Create(new StringWriter(text, CultureInfo.InvariantCulture), settings))
+        using (var writer = XmlWriter.Create(output, ExportText.XmlSettings()))
         {
             writer.WriteStartDocument();
             writer.WriteStartElement("feed", Namespace);
@@ -50,8 +49,7 @@ public static class AtomFeed
             writer.WriteEndElement();
             writer.WriteEndDocument();
         }
-        // StringWriter reports UTF-16; the file is written as UTF-8.
-        return text.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal) + "\n";
+        output.WriteByte((byte)'\n');
     }
 
     /// <summary>An absolute URL when the base URL is one, otherwise a stable URN.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using DulaRegistry.Model;
 using DulaRegistry.Site.Rendering;
 using DulaRegistry.Site.ViewModels;
@@ -13,9 +12,10 @@ namespace DulaRegistry.Site.Exports;
 /// </summary>
 public static class CalendarExport
 {
-    public static string Write(SiteModel site)
+    /// <summary>Writes the export to <paramref name="output"/> (left open).</summary>
+    public static void Write(SiteModel site, Stream output)
     {
-        var ics = new StringBuilder();
+        using var ics = new StreamWriter(output, ExportText.Utf8, ExportText.BufferSize, leaveOpen: true);
         const string domain = "dula-registry"; // ids never repeat within a registry, so "<id>-expires@dula-registry" is stable and unique
         var stamp = Labels.Date(site.Today).Replace("-", "", StringComparison.Ordinal) + "T000000Z";
         Line(ics, "BEGIN:VCALENDAR");
@@ -41,10 +41,9 @@ public static class CalendarExport
             }
         }
         Line(ics, "END:VCALENDAR");
-        return ics.ToString();
     }
 
-    private static void Event(StringBuilder ics, string uid, string stamp, DateOnly day, string summary, string description, AgreementView a, SiteModel site)
+    private static void Event(TextWriter ics, string uid, string stamp, DateOnly day, string summary, string description, AgreementView a, SiteModel site)
     {
         Line(ics, "BEGIN:VEVENT");
         Line(ics, "UID:" + uid);
@@ -77,7 +76,7 @@ public static class CalendarExport
         .Replace("\r", "\\n", StringComparison.Ordinal);
 
     /// <summary>Appends a content line, folded so no physical line exceeds 75 octets (RFC 5545 §3.1), never inside a UTF-8 sequence.</summary>
-    public static void Line(StringBuilder ics, string line)
+    public static void Line(TextWriter ics, string line)
     {
         var octets = 0;
         var limit = 75;
@@ -88,14 +87,14 @@ public static class CalendarExport
             var size = isPair ? 4 : c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
             if (octets + size > limit)
             {
-                ics.Append("\r\n ");
+                ics.Write("\r\n ");
                 octets = 1;
                 limit = 75;
             }
-            ics.Append(c);
-            if (isPair) ics.Append(line[++i]);
+            ics.Write(c);
+            if (isPair) ics.Write(line[++i]);
             octets += size;
         }
-        ics.Append("\r\n");
+        ics.Write("\r\n");
     }
 }

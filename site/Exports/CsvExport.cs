@@ -1,4 +1,3 @@
-using System.Text;
 using DulaRegistry.Site.Rendering;
 using DulaRegistry.Site.ViewModels;
 
@@ -18,9 +17,10 @@ public static class CsvExport
         "supersedes", "superseded_by", "amends", "amended_by", "legal_authority", "tags", "url",
     ];
 
-    public static string Write(SiteModel site)
+    /// <summary>Writes the export to <paramref name="output"/> (left open).</summary>
+    public static void Write(SiteModel site, Stream output)
     {
-        var csv = new StringBuilder();
+        using var csv = new StreamWriter(output, ExportText.Utf8, ExportText.BufferSize, leaveOpen: true);
         Row(csv, Columns);
         foreach (var a in site.Agreements)
         {
@@ -35,17 +35,18 @@ public static class CsvExport
                 Join(a.LegalAuthority.Select(l => l.Citation ?? "")), Join(a.Tags), a.Url,
             ]);
         }
-        return csv.ToString();
     }
 
-    private static void Row(StringBuilder csv, IReadOnlyList<string> cells)
+    private static void Row(TextWriter csv, IReadOnlyList<string> cells)
     {
         for (var i = 0; i < cells.Count; i++)
         {
-            if (i > 0) csv.Append(',');
-            csv.Append('"').Append(Guard(cells[i]).Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+            if (i > 0) csv.Write(',');
+            csv.Write('"');
+            csv.Write(Guard(cells[i]).Replace("\"", "\"\"", StringComparison.Ordinal));
+            csv.Write('"');
         }
-        csv.Append("\r\n");
+        csv.Write("\r\n");
     }
 
     /// <summary>Neutralises spreadsheet formula injection (OWASP "CSV injection").</summary>

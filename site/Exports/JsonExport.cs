@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -17,16 +16,23 @@ public static class JsonExport
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     };
 
-    public static string Write(SiteModel site)
+    /// <summary>Utf8JsonWriter keeps what it writes until flushed: flushing at this size keeps its buffer small.</summary>
+    private const int FlushAt = 32 * 1024;
+
+    /// <summary>Writes the export to <paramref name="output"/> (left open), flushing as it goes.</summary>
+    public static void Write(SiteModel site, Stream output)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, Options))
+        using (var json = new Utf8JsonWriter(output, Options))
         {
             json.WriteStartArray();
-            foreach (var a in site.Agreements) WriteAgreement(json, a);
+            foreach (var a in site.Agreements)
+            {
+                WriteAgreement(json, a);
+                if (json.BytesPending >= FlushAt) json.Flush();
+            }
             json.WriteEndArray();
         }
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+        output.WriteByte((byte)'\n');
     }
 
     private static void WriteAgreement(Utf8JsonWriter json, AgreementView a)

@@ -11,17 +11,15 @@ using DulaRegistry.Site.ViewModels;
 namespace DulaRegistry.Benchmarks;
 
 /// <summary>
-/// `exports DIR [--rounds N]`: loads DIR (with its Git history, as `registry build` does), builds the site model once,
+/// `exports DIR [--rounds N] [--out OUT]`: loads DIR (with its Git history, as `registry build` does), builds the site model once,
 /// then times each export alone and the whole "Writing exports" step, N rounds (default 5) in this process. Each export
 /// is written to a file under a temporary folder, as the build writes it; the figures are wall time, CPU time of this
 /// process and bytes allocated (on this thread for one export; on every thread for the whole step, which runs them in
-/// parallel).
+/// parallel). With --out, the files of the last round are left in OUT (to compare with a build's).
 /// </summary>
 internal static class ExportsBenchmark
 {
-    private static readonly UTF8Encoding s_utf8 = new(encoderShouldEmitUTF8Identifier: false);
-
-    public static void Run(string root, int rounds)
+    public static void Run(string root, int rounds, string? keep)
     {
         var bag = new DiagnosticBag();
         var registry = RegistryLoader.Load(root, bag, LoadOptions.ForRendering);
@@ -34,16 +32,16 @@ internal static class ExportsBenchmark
         var pagePaths = pages.Select(p => p.Path).ToList();
         Console.WriteLine($"{site.Agreements.Count:N0} agreements, {pages.Count:N0} pages");
 
-        var output = Directory.CreateTempSubdirectory("dula-exports-");
+        var output = keep is null ? Directory.CreateTempSubdirectory("dula-exports-") : Directory.CreateDirectory(keep);
         try
         {
             var exports = new (string Name, Func<string, long> Write)[]
             {
-                ("agreements.json", path => Write(path, JsonExport.Write(site))),
-                ("agreements.csv", path => Write(path, CsvExport.Write(site))),
-                ("feed.xml", path => Write(path, AtomFeed.Write(site))),
-                ("expirations.ics", path => Write(path, CalendarExport.Write(site))),
-                ("sitemap.xml", path => Write(path, SitemapExport.Write(site, pagePaths))),
+                ("agreements.json", path => Write(path, output => JsonExport.Write(site, output))),
+                ("agreements.csv", path => Write(path, output => CsvExport.Write(site, output))),
+                ("feed.xml", path => Write(path, output => AtomFeed.Write(site, output))),
+                ("expirations.ics", path => Write(path, output => CalendarExport.Write(site, output))),
+                ("sitemap.xml", path => Write(path, output => SitemapExport.Write(site, pagePaths, output))),
             };
             var figures = new Dictionary<string, List<Figure>>(StringComparer.Ordinal);
             for (var round = 1; round <= rounds; round++)
@@ -82,7 +80,7 @@ internal static class ExportsBenchmark
                     GC.GetTotalAllocatedBytes(precise: true) - totalAllocated, after.Files.Skip(pages.Count).Sum(f => f.Bytes));
                 Add(figures, "whole step", step);
                 line.Append(CultureInfo.InvariantCulture, $" whole step {step.Ms:0} ms {MB(step.Allocated)} alloc");
-                Directory.Delete(staging, recursive: true);
+                if (round < rounds || keep is null) Directory.Delete(staging, recursive: true);
                 Console.WriteLine(line.ToString());
             }
 
@@ -98,15 +96,17 @@ internal static class ExportsBenchmark
         }
         finally
         {
-            output.Delete(recursive: true);
+            if (keep is null) output.Delete(recursive: true);
         }
     }
 
-    private static long Write(string path, string text)
+    /// <summary>As the build writes an export: a file stream with a 64 KB buffer.</summary>
+    private static long Write(string path, Action<Stream> write)
     {
-        var bytes = s_utf8.GetBytes(text);
-        File.WriteAllBytes(path, bytes);
-        return bytes.LongLength;
+        using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024);
+        write(file);
+        file.Flush();
+        return file.Position;
     }
 
     private readonly record struct Figure(double Ms, double CpuMs, long Allocated, long Bytes);

@@ -10,7 +10,8 @@ using DulaRegistry.Validation;
 // `history DIR`       reads DIR's status history from Git three times in this process, timing each.
 // `old-history DIR`   times the old way, `git log -p` and parsing its text, three times.
 // `phases DIR`        loads and validates DIR three times in this process, timing each phase and rule.
-// `exports DIR [--rounds N]`  builds DIR's site model once, then times each export and the whole exports step N times.
+// `exports DIR [--rounds N] [--out OUT]`  builds DIR's site model once, then times each export and the whole exports
+//                                   step N times (default 5); --out keeps the last round's files in OUT.
 // anything else       runs BenchmarkDotNet (e.g. `--filter '*'`).
 switch (args)
 {
@@ -94,7 +95,9 @@ switch (args)
         break;
     case ["exports", var root, ..]:
         var roundsAt = Array.IndexOf(args, "--rounds");
-        ExportsBenchmark.Run(root, roundsAt > 0 && roundsAt + 1 < args.Length ? int.Parse(args[roundsAt + 1], System.Globalization.CultureInfo.InvariantCulture) : 5);
+        var keepAt = Array.IndexOf(args, "--out");
+        ExportsBenchmark.Run(root, roundsAt > 0 && roundsAt + 1 < args.Length ? int.Parse(args[roundsAt + 1], System.Globalization.CultureInfo.InvariantCulture) : 5,
+            keepAt > 0 && keepAt + 1 < args.Length ? args[keepAt + 1] : null);
         break;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(ValidateBenchmark).Assembly).Run(args);
