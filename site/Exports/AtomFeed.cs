@@ -20,7 +20,8 @@ public static class AtomFeed
         {
             writer.WriteStartDocument();
             writer.WriteStartElement("feed", Namespace);
-            writer.WriteElementString("id", Namespace, Id(site, "feed"));
+            var urn = Urn(site);
+            writer.WriteElementString("id", Namespace, urn is null ? site.Urls.Feed : urn + "feed");
             writer.WriteElementString("title", Namespace, OutputText.Clean($"{site.Name}: executed agreements"));
             writer.WriteElementString("updated", Namespace, Timestamp(updated));
             Link(writer, site.Urls.Feed, "self", "application/atom+xml");
@@ -31,7 +32,7 @@ public static class AtomFeed
             foreach (var a in entries)
             {
                 writer.WriteStartElement("entry", Namespace);
-                writer.WriteElementString("id", Namespace, Id(site, "agreement:" + a.Id));
+                writer.WriteElementString("id", Namespace, urn is null ? site.Urls.Agreement(a.Id) : urn + "agreement:" + a.Id);
                 writer.WriteElementString("title", Namespace, OutputText.Clean($"{a.Id}: {a.Title}"));
                 writer.WriteElementString("updated", Namespace, Timestamp(a.ExecutedOn ?? a.Term.Effective ?? site.Today));
                 Link(writer, a.Url, "alternate", "text/html");
@@ -52,11 +53,12 @@ public static class AtomFeed
         output.WriteByte((byte)'\n');
     }
 
-    /// <summary>An absolute URL when the base URL is one, otherwise a stable URN.</summary>
-    private static string Id(SiteModel site, string what) =>
-        site.Urls.Base.StartsWith("http", StringComparison.Ordinal)
-            ? what == "feed" ? site.Urls.Feed : site.Urls.Agreement(what["agreement:".Length..])
-            : $"urn:dula-registry:{Slug(site.Name)}:{what}";
+    /// <summary>
+    /// Ids are absolute URLs when the base URL is one (null here), otherwise stable URNs starting with what this returns
+    /// (computed once: the slug is the same for every entry).
+    /// </summary>
+    private static string? Urn(SiteModel site) =>
+        site.Urls.Base.StartsWith("http", StringComparison.Ordinal) ? null : $"urn:dula-registry:{Slug(site.Name)}:";
 
     private static string Slug(string name)
     {
