@@ -16,6 +16,18 @@ internal static class OutputWriter
         return new OutputFile(relativePath, kind, bytes.LongLength);
     }
 
+    /// <summary>Bytes the file stream holds before writing to disk; the exports' own writers buffer too.</summary>
+    private const int StreamBufferSize = 64 * 1024;
+
+    /// <summary>Streams one output file to the staging folder: <paramref name="write"/> writes it (and leaves the stream open).</summary>
+    public static OutputFile Write(string staging, string relativePath, Action<Stream> write, OutputKind kind)
+    {
+        using var file = new FileStream(PrepareDirectory(staging, relativePath), FileMode.Create, FileAccess.Write, FileShare.None, StreamBufferSize);
+        write(file);
+        file.Flush();
+        return new OutputFile(relativePath, kind, file.Position);
+    }
+
     /// <summary>Creates the folder of an output file; returns the file's full path.</summary>
     public static string PrepareDirectory(string staging, string relativePath)
     {

@@ -11,17 +11,17 @@ public static class AtomFeed
 {
     public const string Namespace = "http://www.w3.org/2005/Atom";
 
-    public static string Write(SiteModel site)
+    /// <summary>Writes the export to <paramref name="output"/> (left open).</summary>
+    public static void Write(SiteModel site, Stream output)
     {
         var entries = site.Executed;
         var updated = entries.Select(a => a.ExecutedOn ?? a.Term.Effective).Max() ?? site.Today;
-        var text = new StringBuilder();
-        var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false), OmitXmlDeclaration = false };
-        using (var writer = XmlWriter.Create(new StringWriter(text, CultureInfo.InvariantCulture), settings))
+        using (var writer = XmlWriter.Create(output, ExportText.XmlSettings()))
         {
             writer.WriteStartDocument();
             writer.WriteStartElement("feed", Namespace);
-            writer.WriteElementString("id", Namespace, Id(site, "feed"));
+            var urn = Urn(site);
+            writer.WriteElementString("id", Namespace, urn is null ? site.Urls.Feed : urn + "feed");
             writer.WriteElementString("title", Namespace, OutputText.Clean($"{site.Name}: executed agreements"));
             writer.WriteElementString("updated", Namespace, Timestamp(updated));
             Link(writer, site.Urls.Feed, "self", "application/atom+xml");
@@ -32,7 +32,7 @@ public static class AtomFeed
             foreach (var a in entries)
             {
                 writer.WriteStartElement("entry", Namespace);
-                writer.WriteElementString("id", Namespace, Id(site, "agreement:" + a.Id));
+                writer.WriteElementString("id", Namespace, urn is null ? site.Urls.Agreement(a.Id) : urn + "agreement:" + a.Id);
                 writer.WriteElementString("title", Namespace, OutputText.Clean($"{a.Id}: {a.Title}"));
                 writer.WriteElementString("updated", Namespace, Timestamp(a.ExecutedOn ?? a.Term.Effective ?? site.Today));
                 Link(writer, a.Url, "alternate", "text/html");
@@ -50,15 +50,15 @@ public static class AtomFeed
             writer.WriteEndElement();
             writer.WriteEndDocument();
         }
-        // StringWriter reports UTF-16; the file is written as UTF-8.
-        return text.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal) + "\n";
+        output.WriteByte((byte)'\n');
     }
 
-    /// <summary>An absolute URL when the base URL is one, otherwise a stable URN.</summary>
-    private static string Id(SiteModel site, string what) =>
-        site.Urls.Base.StartsWith("http", StringComparison.Ordinal)
-            ? what == "feed" ? site.Urls.Feed : site.Urls.Agreement(what["agreement:".Length..])
-            : $"urn:dula-registry:{Slug(site.Name)}:{what}";
+    /// <summary>
+    /// Ids are absolute URLs when the base URL is one (null here), otherwise stable URNs starting with what this returns
+    /// (computed once: the slug is the same for every entry).
+    /// </summary>
+    private static string? Urn(SiteModel site) =>
+        site.Urls.Base.StartsWith("http", StringComparison.Ordinal) ? null : $"urn:dula-registry:{Slug(site.Name)}:";
 
     private static string Slug(string name)
     {

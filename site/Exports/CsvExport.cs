@@ -1,5 +1,3 @@
-using System.Text;
-using DulaRegistry.Site.Rendering;
 using DulaRegistry.Site.ViewModels;
 
 namespace DulaRegistry.Site.Exports;
@@ -18,44 +16,72 @@ public static class CsvExport
         "supersedes", "superseded_by", "amends", "amended_by", "legal_authority", "tags", "url",
     ];
 
-    public static string Write(SiteModel site)
+    /// <summary>Writes the export to <paramref name="output"/> (left open).</summary>
+    public static void Write(SiteModel site, Stream output)
     {
-        var csv = new StringBuilder();
-        Row(csv, Columns);
+        using var text = new StreamWriter(output, ExportText.Utf8, ExportText.BufferSize, leaveOpen: true);
+        var csv = new CsvWriter(text);
+        foreach (var column in Columns) csv.Cell(column);
+        csv.EndRow();
         foreach (var a in site.Agreements)
         {
-            Row(csv,
-            [
-                a.Id, a.Title, a.Status.Name, a.Framework.Name,
-                Join(a.Owners.Select(p => p.Agency.Id)), Join(a.Recipients.Select(p => p.Agency.Id)),
-                Join(a.SecretariatIds), Join(a.Classifications), Join(a.Regulations),
-                a.Purpose ?? "", Date(a.Term.Effective), Date(a.Term.Expires), a.ServiceRequest ?? "",
-                Date(a.ExecutedOn), a.ExecutedCopySha256 ?? "", Date(a.Ended),
-                a.Supersedes?.Id ?? "", Join(a.SupersededBy.Select(r => r.Id)), a.Amends?.Id ?? "", Join(a.AmendedBy.Select(r => r.Id)),
-                Join(a.LegalAuthority.Select(l => l.Citation ?? "")), Join(a.Tags), a.Url,
-            ]);
+            csv.Cell(a.Id);
+            csv.Cell(a.Title);
+            csv.Cell(a.Status.Name);
+            csv.Cell(a.Framework.Name);
+            Parties(csv, a.Parties, owners: true);
+            Parties(csv, a.Parties, owners: false);
+            csv.Cell(a.SecretariatIds);
+            csv.Cell(a.Classifications);
+            csv.Cell(a.Regulations);
+            csv.Cell(a.Purpose);
+            csv.Cell(a.Term.Effective);
+            csv.Cell(a.Term.Expires);
+            csv.Cell(a.ServiceRequest);
+            csv.Cell(a.ExecutedOn);
+            csv.Cell(a.ExecutedCopySha256);
+            csv.Cell(a.Ended);
+            csv.Cell(a.Supersedes?.Id);
+            Ids(csv, a.SupersededBy);
+            csv.Cell(a.Amends?.Id);
+            Ids(csv, a.AmendedBy);
+            csv.StartCell();
+            for (var i = 0; i < a.LegalAuthority.Count; i++)
+            {
+                if (i > 0) csv.Append(CsvWriter.Separator);
+                csv.Append(a.LegalAuthority[i].Citation);
+            }
+            csv.EndCell();
+            csv.Cell(a.Tags);
+            csv.Cell(a.Url);
+            csv.EndRow();
         }
-        return csv.ToString();
     }
 
-    private static void Row(StringBuilder csv, IReadOnlyList<string> cells)
+    /// <summary>The owners' (owner or both) or the recipients' (recipient or both) agency ids, as <see cref="AgreementView.Owners"/> and <see cref="AgreementView.Recipients"/> list them.</summary>
+    private static void Parties(CsvWriter csv, IReadOnlyList<PartyView> parties, bool owners)
     {
-        for (var i = 0; i < cells.Count; i++)
+        csv.StartCell();
+        var first = true;
+        for (var i = 0; i < parties.Count; i++)
         {
-            if (i > 0) csv.Append(',');
-            csv.Append('"').Append(Guard(cells[i]).Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+            var role = parties[i].Role.Name;
+            if (!(role == "both" || role == (owners ? "owner" : "recipient"))) continue;
+            if (!first) csv.Append(CsvWriter.Separator);
+            first = false;
+            csv.Append(parties[i].Agency.Id);
         }
-        csv.Append("\r\n");
+        csv.EndCell();
     }
 
-    /// <summary>Neutralises spreadsheet formula injection (OWASP "CSV injection").</summary>
-    public static string Guard(string cell)
+    private static void Ids(CsvWriter csv, IReadOnlyList<AgreementRef> agreements)
     {
-        cell = OutputText.Clean(cell);
-        return cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + cell : cell;
+        csv.StartCell();
+        for (var i = 0; i < agreements.Count; i++)
+        {
+            if (i > 0) csv.Append(CsvWriter.Separator);
+            csv.Append(agreements[i].Id);
+        }
+        csv.EndCell();
     }
-
-    private static string Join(IEnumerable<string> values) => string.Join("; ", values);
-
-    private static string Date(DateOnly? date) => date is null ? "" : Labels.Date(date);
 }

@@ -1,4 +1,4 @@
-using System.Text;
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -17,112 +17,124 @@ public static class JsonExport
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     };
 
-    public static string Write(SiteModel site)
+    /// <summary>Utf8JsonWriter keeps what it writes until flushed: flushing at this size keeps its buffer small.</summary>
+    private const int FlushAt = 32 * 1024;
+
+    /// <summary>Writes the export to <paramref name="output"/> (left open), flushing as it goes.</summary>
+    public static void Write(SiteModel site, Stream output)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, Options))
+        using (var json = new Utf8JsonWriter(output, Options))
         {
             json.WriteStartArray();
-            foreach (var a in site.Agreements) WriteAgreement(json, a);
+            foreach (var a in site.Agreements)
+            {
+                WriteAgreement(json, a);
+                if (json.BytesPending >= FlushAt) json.Flush();
+            }
             json.WriteEndArray();
         }
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+        output.WriteByte((byte)'\n');
     }
 
     private static void WriteAgreement(Utf8JsonWriter json, AgreementView a)
     {
         json.WriteStartObject();
-        json.WriteString("id", a.Id);
-        json.WriteString("title", a.Title);
-        json.WriteString("status", a.Status.Name);
-        json.WriteString("framework", a.Framework.Name);
-        Number(json, "year", a.Year);
-        json.WriteString("url", a.Url);
-        json.WriteString("purpose", a.Purpose);
-        json.WriteStartArray("parties");
-        foreach (var p in a.Parties)
+        json.WriteString("id"u8, a.Id);
+        json.WriteString("title"u8, a.Title);
+        json.WriteString("status"u8, a.Status.Name);
+        json.WriteString("framework"u8, a.Framework.Name);
+        Number(json, "year"u8, a.Year);
+        json.WriteString("url"u8, a.Url);
+        json.WriteString("purpose"u8, a.Purpose);
+        json.WriteStartArray("parties"u8);
+        for (var i = 0; i < a.Parties.Count; i++)
         {
+            var p = a.Parties[i];
             json.WriteStartObject();
-            json.WriteString("agency", p.Agency.Id);
-            json.WriteString("name", p.Agency.Name);
-            json.WriteString("role", p.Role.Name);
+            json.WriteString("agency"u8, p.Agency.Id);
+            json.WriteString("name"u8, p.Agency.Name);
+            json.WriteString("role"u8, p.Role.Name);
             if (p.DulaManager is { } m)
             {
-                json.WriteStartObject("dulaManager");
-                json.WriteString("name", m.Name);
-                json.WriteString("title", m.Title);
-                json.WriteString("email", m.Email);
+                json.WriteStartObject("dulaManager"u8);
+                json.WriteString("name"u8, m.Name);
+                json.WriteString("title"u8, m.Title);
+                json.WriteString("email"u8, m.Email);
                 json.WriteEndObject();
             }
             else
             {
-                json.WriteNull("dulaManager");
+                json.WriteNull("dulaManager"u8);
             }
-            Person(json, "signatory", p.Signatory);
+            Person(json, "signatory"u8, p.Signatory);
             json.WriteEndObject();
         }
         json.WriteEndArray();
-        json.WriteStartArray("drafters");
-        foreach (var d in a.Drafters)
+        json.WriteStartArray("drafters"u8);
+        for (var i = 0; i < a.Drafters.Count; i++)
         {
+            var d = a.Drafters[i];
             json.WriteStartObject();
-            json.WriteString("name", d.Name);
-            json.WriteString("agency", d.Agency?.Id);
+            json.WriteString("name"u8, d.Name);
+            json.WriteString("agency"u8, d.Agency?.Id);
             json.WriteEndObject();
         }
         json.WriteEndArray();
-        json.WriteStartArray("data");
-        foreach (var d in a.DataFlows)
+        json.WriteStartArray("data"u8);
+        for (var i = 0; i < a.DataFlows.Count; i++)
         {
+            var d = a.DataFlows[i];
             json.WriteStartObject();
-            json.WriteString("name", d.Name);
-            json.WriteString("from", d.From?.Id);
-            Strings(json, "to", d.To.Select(t => t.Id));
-            json.WriteString("classification", d.Classification?.Name);
-            Strings(json, "elements", d.Elements);
-            Strings(json, "regulations", d.Regulations);
-            json.WriteString("frequency", d.Frequency?.Name);
-            json.WriteString("transfer", d.Transfer);
+            json.WriteString("name"u8, d.Name);
+            json.WriteString("from"u8, d.From?.Id);
+            Ids(json, "to"u8, d.To);
+            json.WriteString("classification"u8, d.Classification?.Name);
+            Strings(json, "elements"u8, d.Elements);
+            Strings(json, "regulations"u8, d.Regulations);
+            json.WriteString("frequency"u8, d.Frequency?.Name);
+            json.WriteString("transfer"u8, d.Transfer);
             json.WriteEndObject();
         }
         json.WriteEndArray();
-        json.WriteStartArray("legalAuthority");
-        foreach (var l in a.LegalAuthority)
+        json.WriteStartArray("legalAuthority"u8);
+        for (var i = 0; i < a.LegalAuthority.Count; i++)
         {
+            var l = a.LegalAuthority[i];
             json.WriteStartObject();
-            json.WriteString("citation", l.Citation);
-            json.WriteString("note", l.Note);
+            json.WriteString("citation"u8, l.Citation);
+            json.WriteString("note"u8, l.Note);
             json.WriteEndObject();
         }
         json.WriteEndArray();
-        json.WriteStartObject("term");
-        Date(json, "effective", a.Term.Effective);
-        Date(json, "expires", a.Term.Expires);
+        json.WriteStartObject("term"u8);
+        Date(json, "effective"u8, a.Term.Effective);
+        Date(json, "expires"u8, a.Term.Expires);
         json.WriteEndObject();
-        Number(json, "daysLeft", a.Term.DaysLeft);
-        json.WriteString("retention", a.Retention);
-        json.WriteString("serviceRequest", a.ServiceRequest);
-        json.WriteStartArray("signatures");
-        foreach (var s in a.Signatures)
+        Number(json, "daysLeft"u8, a.Term.DaysLeft);
+        json.WriteString("retention"u8, a.Retention);
+        json.WriteString("serviceRequest"u8, a.ServiceRequest);
+        json.WriteStartArray("signatures"u8);
+        for (var i = 0; i < a.Signatures.Count; i++)
         {
+            var s = a.Signatures[i];
             json.WriteStartObject();
-            json.WriteString("agency", s.Agency?.Id);
-            json.WriteString("name", s.Name);
-            json.WriteString("title", s.Title);
-            Date(json, "date", s.Date);
+            json.WriteString("agency"u8, s.Agency?.Id);
+            json.WriteString("name"u8, s.Name);
+            json.WriteString("title"u8, s.Title);
+            Date(json, "date"u8, s.Date);
             json.WriteEndObject();
         }
         json.WriteEndArray();
-        Date(json, "executedOn", a.ExecutedOn);
-        json.WriteString("executedCopySha256", a.ExecutedCopySha256);
-        Date(json, "ended", a.Ended);
-        json.WriteString("supersedes", a.Supersedes?.Id);
-        Strings(json, "supersededBy", a.SupersededBy.Select(r => r.Id));
-        json.WriteString("amends", a.Amends?.Id);
-        Strings(json, "amendedBy", a.AmendedBy.Select(r => r.Id));
-        Strings(json, "tags", a.Tags);
-        json.WriteString("source", a.SourcePath);
-        json.WriteString("sha256", a.Sha256);
+        Date(json, "executedOn"u8, a.ExecutedOn);
+        json.WriteString("executedCopySha256"u8, a.ExecutedCopySha256);
+        Date(json, "ended"u8, a.Ended);
+        json.WriteString("supersedes"u8, a.Supersedes?.Id);
+        Ids(json, "supersededBy"u8, a.SupersededBy);
+        json.WriteString("amends"u8, a.Amends?.Id);
+        Ids(json, "amendedBy"u8, a.AmendedBy);
+        Strings(json, "tags"u8, a.Tags);
+        json.WriteString("source"u8, a.SourcePath);
+        json.WriteString("sha256"u8, a.Sha256);
         StatusHistory(json, a);
         json.WriteEndObject();
     }
@@ -130,32 +142,33 @@ public static class JsonExport
     /// <summary>The timeline from Git (empty, and <c>lastChanged</c> null, when the site is built without history).</summary>
     private static void StatusHistory(Utf8JsonWriter json, AgreementView a)
     {
-        json.WriteStartArray("statusHistory");
-        foreach (var change in a.Timeline)
+        json.WriteStartArray("statusHistory"u8);
+        for (var i = 0; i < a.Timeline.Count; i++)
         {
+            var change = a.Timeline[i];
             json.WriteStartObject();
-            json.WriteString("status", change.Status.Name);
-            json.WriteString("date", change.Date);
-            json.WriteString("commit", change.Commit);
-            json.WriteString("subject", change.Subject);
+            json.WriteString("status"u8, change.Status.Name);
+            json.WriteString("date"u8, change.Date);
+            json.WriteString("commit"u8, change.Commit);
+            json.WriteString("subject"u8, change.Subject);
             json.WriteEndObject();
         }
         json.WriteEndArray();
         if (a.LastChanged is { } last)
         {
-            json.WriteStartObject("lastChanged");
-            json.WriteString("date", last.Date);
-            json.WriteString("commit", last.Commit);
-            json.WriteString("subject", last.Subject);
+            json.WriteStartObject("lastChanged"u8);
+            json.WriteString("date"u8, last.Date);
+            json.WriteString("commit"u8, last.Commit);
+            json.WriteString("subject"u8, last.Subject);
             json.WriteEndObject();
         }
         else
         {
-            json.WriteNull("lastChanged");
+            json.WriteNull("lastChanged"u8);
         }
     }
 
-    private static void Person(Utf8JsonWriter json, string name, Person? person)
+    private static void Person(Utf8JsonWriter json, ReadOnlySpan<byte> name, Person? person)
     {
         if (person is null)
         {
@@ -163,8 +176,8 @@ public static class JsonExport
             return;
         }
         json.WriteStartObject(name);
-        json.WriteString("name", person.Name);
-        json.WriteString("title", person.Title);
+        json.WriteString("name"u8, person.Name);
+        json.WriteString("title"u8, person.Title);
         json.WriteEndObject();
     }
 
@@ -175,13 +188,47 @@ public static class JsonExport
         json.WriteEndArray();
     }
 
+    private static void Strings(Utf8JsonWriter json, ReadOnlySpan<byte> name, IReadOnlyList<string> values)
+    {
+        json.WriteStartArray(name);
+        for (var i = 0; i < values.Count; i++) json.WriteStringValue(values[i]);
+        json.WriteEndArray();
+    }
+
+    private static void Ids(Utf8JsonWriter json, ReadOnlySpan<byte> name, IReadOnlyList<AgencyRef> agencies)
+    {
+        json.WriteStartArray(name);
+        for (var i = 0; i < agencies.Count; i++) json.WriteStringValue(agencies[i].Id);
+        json.WriteEndArray();
+    }
+
+    private static void Ids(Utf8JsonWriter json, ReadOnlySpan<byte> name, IReadOnlyList<AgreementRef> agreements)
+    {
+        json.WriteStartArray(name);
+        for (var i = 0; i < agreements.Count; i++) json.WriteStringValue(agreements[i].Id);
+        json.WriteEndArray();
+    }
+
     internal static void Date(Utf8JsonWriter json, string name, DateOnly? date)
     {
         if (date is { } d) json.WriteString(name, Labels.Date(d));
         else json.WriteNull(name);
     }
 
-    private static void Number(Utf8JsonWriter json, string name, int? value)
+    /// <summary>yyyy-MM-dd, formatted straight to UTF-8 (no string per date).</summary>
+    private static void Date(Utf8JsonWriter json, ReadOnlySpan<byte> name, DateOnly? date)
+    {
+        if (date is not { } d)
+        {
+            json.WriteNull(name);
+            return;
+        }
+        Span<byte> text = stackalloc byte[16];
+        d.TryFormat(text, out var length, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        json.WriteString(name, text[..length]);
+    }
+
+    private static void Number(Utf8JsonWriter json, ReadOnlySpan<byte> name, int? value)
     {
         if (value is { } v) json.WriteNumber(name, v);
         else json.WriteNull(name);

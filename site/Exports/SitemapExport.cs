@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using System.Xml;
 using DulaRegistry.Site.ViewModels;
 
@@ -10,11 +8,10 @@ public static class SitemapExport
 {
     public const string Namespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
-    public static string Write(SiteModel site, IEnumerable<string> pagePaths)
+    /// <summary>Writes the export to <paramref name="output"/> (left open).</summary>
+    public static void Write(SiteModel site, IEnumerable<string> pagePaths, Stream output)
     {
-        var text = new StringBuilder();
-        var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) };
-        using (var writer = XmlWriter.Create(new StringWriter(text, CultureInfo.InvariantCulture), settings))
+        using (var writer = XmlWriter.Create(output, ExportText.XmlSettings()))
         {
             writer.WriteStartDocument();
             writer.WriteStartElement("urlset", Namespace);
@@ -27,7 +24,7 @@ public static class SitemapExport
             writer.WriteEndElement();
             writer.WriteEndDocument();
         }
-        return text.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal) + "\n";
+        output.WriteByte((byte)'\n');
     }
 
     /// <summary><c>agreements/X/index.html</c> → <c>agreements/X/</c>.</summary>

@@ -13,6 +13,8 @@ using DulaRegistry.Validation;
 // `memory DIR`        loads DIR (without and with Markdown trees) and prints what the loaded registry keeps and allocates.
 // `browser SITE [R]`  serves a built site on 127.0.0.1 and measures it in Chromium, R rounds (default 3): home load,
 //                     first live search result, HTML bytes of the index pages (BrowserBenchmark.cs).
+// `exports DIR [--rounds N] [--out OUT]`  builds DIR's site model once, then times each export and the whole exports
+//                                   step N times (default 5); --out keeps the last round's files in OUT.
 // anything else       runs BenchmarkDotNet (e.g. `--filter '*'`).
 switch (args)
 {
@@ -136,6 +138,12 @@ switch (args)
         break;
     case ["browser", var site, ..]:
         await BrowserBenchmark.RunAsync(site, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3);
+        break;
+    case ["exports", var root, ..]:
+        var roundsAt = Array.IndexOf(args, "--rounds");
+        var keepAt = Array.IndexOf(args, "--out");
+        ExportsBenchmark.Run(root, roundsAt > 0 && roundsAt + 1 < args.Length ? int.Parse(args[roundsAt + 1], System.Globalization.CultureInfo.InvariantCulture) : 5,
+            keepAt > 0 && keepAt + 1 < args.Length ? args[keepAt + 1] : null);
         break;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(ValidateBenchmark).Assembly).Run(args);

@@ -7,22 +7,24 @@ public sealed class WriteExports : IBuildStep
 {
     public string Description => "Writing exports";
 
-    public Task<BuildState> RunAsync(BuildState state, CancellationToken cancellationToken)
+    public async Task<BuildState> RunAsync(BuildState state, CancellationToken cancellationToken)
     {
         var site = state.RequireSite;
         var staging = state.RequireStaging;
         var pages = state.Files.Where(f => f.Kind == OutputKind.Page).Select(f => f.Path);
-        OutputFile[] files =
+        // Each export streams to its own file and reads only the site model, so they are written side by side.
+        Func<OutputFile>[] exports =
         [
-            OutputWriter.Write(staging, "agreements.json", JsonExport.Write(site), OutputKind.Export),
-            OutputWriter.Write(staging, "agreements.csv", CsvExport.Write(site), OutputKind.Export),
-            OutputWriter.Write(staging, "feed.xml", AtomFeed.Write(site), OutputKind.Export),
-            OutputWriter.Write(staging, "expirations.ics", CalendarExport.Write(site), OutputKind.Export),
-            OutputWriter.Write(staging, "sitemap.xml", SitemapExport.Write(site, pages), OutputKind.Export),
-            OutputWriter.Write(staging, "schema/" + DulaRegistry.Schema.SchemaGenerator.AgencyFile, DulaRegistry.Schema.SchemaGenerator.Agency(), OutputKind.Export),
-            OutputWriter.Write(staging, "schema/" + DulaRegistry.Schema.SchemaGenerator.AgreementFile, DulaRegistry.Schema.SchemaGenerator.Agreement(), OutputKind.Export),
+            () => OutputWriter.Write(staging, "agreements.json", output => JsonExport.Write(site, output), OutputKind.Export),
+            () => OutputWriter.Write(staging, "agreements.csv", output => CsvExport.Write(site, output), OutputKind.Export),
+            () => OutputWriter.Write(staging, "feed.xml", output => AtomFeed.Write(site, output), OutputKind.Export),
+            () => OutputWriter.Write(staging, "expirations.ics", output => CalendarExport.Write(site, output), OutputKind.Export),
+            () => OutputWriter.Write(staging, "sitemap.xml", output => SitemapExport.Write(site, pages, output), OutputKind.Export),
+            () => OutputWriter.Write(staging, "schema/" + DulaRegistry.Schema.SchemaGenerator.AgencyFile, DulaRegistry.Schema.SchemaGenerator.Agency(), OutputKind.Export),
+            () => OutputWriter.Write(staging, "schema/" + DulaRegistry.Schema.SchemaGenerator.AgreementFile, DulaRegistry.Schema.SchemaGenerator.Agreement(), OutputKind.Export),
         ];
-        return Task.FromResult(state.AddFiles(files));
+        var files = await Task.WhenAll(exports.Select(export => Task.Run(export, cancellationToken))).ConfigureAwait(false);
+        return state.AddFiles(files);
     }
 
     public string? Summarize(BuildState before, BuildState after) => $"{after.Files.Count - before.Files.Count:N0} files";
