@@ -13,6 +13,7 @@ public sealed class RegistryRepository : IDisposable
 {
     private readonly Repository _repository;
     private readonly HashSet<string> _shallowCommits;
+    private BlobReader? _blobs;
 
     private RegistryRepository(Repository repository, string rootInRepository)
     {
@@ -103,22 +104,22 @@ public sealed class RegistryRepository : IDisposable
     {
         var entry = LookupCommit(commit.Sha)[InRepository(path)];
         if (entry is null || entry.TargetType != TreeEntryTargetType.Blob || !IsRegularFile(entry.Mode)) return null;
-        var blob = (Blob)entry.Target;
-        if (blob.Size > maxBytes) throw GitException.FileTooLarge(path, commit.Sha, blob.Size, maxBytes);
-        return Bytes(blob);
+        // The entry's target is named without reading it; the blob is read (and inflated) once, here.
+        var bytes = Blobs.Read(entry.Target.Sha, maxBytes, out var size);
+        if (bytes is null && size > maxBytes) throw GitException.FileTooLarge(path, commit.Sha, size, maxBytes);
+        // Named by the tree but not in the object database: a damaged repository or a partial clone, not a missing file.
+        return bytes ?? throw GitException.Unreadable(_repository.Info.WorkingDirectory,
+            new NotFoundException($"the content of '{path}' at commit {commit.ShortSha}, object {entry.Target.Sha}, is missing"));
     }
 
     /// <summary>The content of a blob named by a <see cref="FolderFileChange"/>; null when it is missing or over <paramref name="maxBytes"/>.</summary>
-    public byte[]? ReadBlob(string blobId, long maxBytes) => ReadBlob(_repository, blobId, maxBytes);
+    public byte[]? ReadBlob(string blobId, long maxBytes) => Blobs.Read(blobId, maxBytes);
 
     /// <summary>A reader of blobs with a repository handle of its own, for use on another thread than this repository's.</summary>
     public BlobReader OpenBlobReader() => new(_repository.Info.Path);
 
-    internal static byte[]? ReadBlob(Repository repository, string blobId, long maxBytes)
-    {
-        var blob = repository.Lookup<Blob>(new ObjectId(blobId));
-        return blob is null || blob.Size > maxBytes ? null : Bytes(blob);
-    }
+    /// <summary>This repository's own blob reader, for use on its thread.</summary>
+    private BlobReader Blobs => _blobs ??= OpenBlobReader();
 
     /// <summary>
     /// The names of the <c>*.md</c> files directly in <paramref name="folder"/> (relative to the registry root) on the tip of
@@ -230,7 +231,11 @@ public sealed class RegistryRepository : IDisposable
         }
     }
 
-    public void Dispose() => _repository.Dispose();
+    public void Dispose()
+    {
+        _blobs?.Dispose();
+        _repository.Dispose();
+    }
 
     private Commit LookupCommit(string revision)
     {
@@ -260,14 +265,6 @@ public sealed class RegistryRepository : IDisposable
     private static bool IsRegularFile(Mode mode) => mode is Mode.NonExecutableFile or Mode.ExecutableFile;
 
     private static GitCommit ToGitCommit(Commit commit) => new(commit.Sha, commit.Committer.When, commit.MessageShort);
-
-    private static byte[] Bytes(Blob blob)
-    {
-        using var content = blob.GetContentStream();
-        using var buffer = new MemoryStream((int)Math.Min(blob.Size, int.MaxValue));
-        content.CopyTo(buffer);
-        return buffer.ToArray();
-    }
 
     /// <summary>The commits a shallow clone was cut at (Git lists them in <c>.git/shallow</c>); their parents are missing.</summary>
     private static HashSet<string> ReadShallowCommits(Repository repository)

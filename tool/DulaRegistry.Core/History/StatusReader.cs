@@ -28,13 +28,13 @@ internal static class StatusReader
     private const int PrefixBytes = 8 * 1024;
 
     /// <summary>The status, or null when the file has no readable front matter or no valid status (it then contributes nothing).</summary>
-    public static AgreementStatus? Read(byte[] bytes, string relative)
+    public static AgreementStatus? Read(ReadOnlySpan<byte> bytes, string relative)
     {
         // What the loader refuses anywhere in a file (binary, not UTF-8) is checked over all of it, without decoding it.
-        if (bytes.AsSpan().IndexOf((byte)0) >= 0 || !Utf8.IsValid(bytes)) return null;
+        if (bytes.IndexOf((byte)0) >= 0 || !Utf8.IsValid(bytes)) return null;
 
         var prefix = PrefixLength(bytes);
-        var text = FrontMatterSplitter.Normalize(StrictUtf8.GetString(bytes, 0, prefix));
+        var text = FrontMatterSplitter.Normalize(StrictUtf8.GetString(bytes[..prefix]));
         var split = FrontMatterSplitter.Split(text, isWhole: prefix == bytes.Length);
         if (split.Problem == FrontMatterProblem.NeedMore)
         {
@@ -62,7 +62,7 @@ internal static class StatusReader
         FrontMatterBinder.Bind<Agreement>(new YMapping([entry], SourcePosition.Start), relative, new SourceMap(SourcePosition.Start), new DiagnosticBag()).Status;
 
     /// <summary>The first <see cref="PrefixBytes"/> bytes or fewer, cut before a character that would straddle the cut.</summary>
-    private static int PrefixLength(byte[] bytes)
+    private static int PrefixLength(ReadOnlySpan<byte> bytes)
     {
         if (bytes.Length <= PrefixBytes) return bytes.Length;
         var n = PrefixBytes;
