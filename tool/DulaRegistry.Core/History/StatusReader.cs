@@ -12,9 +12,11 @@ namespace DulaRegistry.History;
 /// binder, so only the front matter's top-level <c>status</c> key counts and nothing in the body can look like one.
 /// </summary>
 /// <remarks>
-/// Two shortcuts, because history reads every version of every agreement: only the start of the file is decoded when the
-/// front matter closes there, and the YAML is read only up to the first top-level <c>status</c> entry
-/// (<see cref="YamlTreeReader.ReadUntilRootKey"/>). Everything up to that entry is read and refused exactly as the loader
+/// Three shortcuts, because history reads every version of every agreement. A front matter in the plainest YAML (one-line
+/// keys and values up to <c>status: word</c>, as the registry's own files are written) is read straight from the bytes by
+/// <see cref="PlainStatusScanner"/>, which answers only where every YAML reading agrees and otherwise leaves the file to the
+/// YAML reader. There, only the start of the file is decoded when the front matter closes there, and the YAML is read only
+/// up to the first top-level <c>status</c> entry (<see cref="YamlTreeReader.ReadUntilRootKey"/>). Everything up to that entry is read and refused exactly as the loader
 /// does; a mistake after it, which makes the loader drop the whole file, is not seen, so such a version still counts with
 /// the status it names. A later duplicate <c>status</c> changes nothing: the loader keeps the first one too.
 /// </remarks>
@@ -32,7 +34,15 @@ internal static class StatusReader
     {
         // What the loader refuses anywhere in a file (binary, not UTF-8) is checked over all of it, without decoding it.
         if (bytes.IndexOf((byte)0) >= 0 || !Utf8.IsValid(bytes)) return null;
+        return PlainStatusScanner.TryFind(bytes, out var word) ? BindPlain(word) : ReadYaml(bytes, relative);
+    }
 
+    /// <summary>Like <see cref="Read"/>, always through the YAML reader: what the plain scanner's answers are checked against.</summary>
+    internal static AgreementStatus? ReadWithYamlReader(ReadOnlySpan<byte> bytes, string relative) =>
+        bytes.IndexOf((byte)0) >= 0 || !Utf8.IsValid(bytes) ? null : ReadYaml(bytes, relative);
+
+    private static AgreementStatus? ReadYaml(ReadOnlySpan<byte> bytes, string relative)
+    {
         var prefix = PrefixLength(bytes);
         var text = FrontMatterSplitter.Normalize(StrictUtf8.GetString(bytes[..prefix]));
         var split = FrontMatterSplitter.Split(text, isWhole: prefix == bytes.Length);
@@ -50,6 +60,15 @@ internal static class StatusReader
         // A status is one of a few words, so each distinct scalar is bound once (the binder's answer depends on nothing else).
         if (entry.Value is not YScalar scalar || Bound.Count >= MaxBound) return Bind(entry, relative);
         return Bound.GetOrAdd((scalar.Value, scalar.Plain), static (_, e) => Bind(e, "agreements/status.md"), entry);
+    }
+
+    /// <summary>The status a plain (unquoted) one-word value names, as the binder reads it.</summary>
+    private static AgreementStatus? BindPlain(ReadOnlySpan<byte> word)
+    {
+        var value = Encoding.ASCII.GetString(word);
+        if (Bound.TryGetValue((value, true), out var status)) return status;
+        var entry = new YEntry(new YScalar(StatusKey, true, SourcePosition.Start), new YScalar(value, true, SourcePosition.Start));
+        return Bound.Count >= MaxBound ? Bind(entry, "agreements/status.md") : Bound.GetOrAdd((value, true), Bind(entry, "agreements/status.md"));
     }
 
     /// <summary>Status scalars already bound; bounded, so a history full of odd values cannot grow it without end.</summary>
