@@ -54,6 +54,41 @@ public sealed class BlobReader : IDisposable
         return length < 0 ? null : buffer.Length == length ? buffer : buffer[..length];
     }
 
+    /// <summary>
+    /// The <c>*.md</c> entries of the tree <paramref name="treeId"/>, read into <paramref name="buffer"/> (which the result
+    /// keeps using: give each tree still in use a buffer of its own).
+    /// </summary>
+    /// <exception cref="GitException">the tree is missing from the repository.</exception>
+    internal FolderTree ReadFolderTree(ObjectId treeId, ref byte[] buffer)
+    {
+        if (_native is not null)
+        {
+            var length = _native.ReadTree(treeId, ref buffer);
+            if (length < 0) throw GitException.Unreadable(_gitFolder, new NotFoundException($"the folder tree {treeId.Sha} is missing"));
+            try
+            {
+                return FolderTree.Parse(buffer, length);
+            }
+            catch (FormatException ex)
+            {
+                throw GitException.Unreadable(_gitFolder, new FormatException($"the folder tree {treeId.Sha} is damaged: {ex.Message}", ex));
+            }
+        }
+        // Without the native reader, the same raw form (mode SP name NUL id) written from LibGit2Sharp's entries.
+        var tree = (_repository ??= new Repository(_gitFolder)).Lookup<Tree>(treeId)
+            ?? throw GitException.Unreadable(_gitFolder, new NotFoundException($"the folder tree {treeId.Sha} is missing"));
+        using var raw = new MemoryStream();
+        foreach (var entry in tree)
+        {
+            raw.Write(System.Text.Encoding.ASCII.GetBytes(Convert.ToString((int)entry.Mode, 8) + " "));
+            raw.Write(System.Text.Encoding.UTF8.GetBytes(entry.Name));
+            raw.WriteByte(0);
+            raw.Write(entry.Target.Id.RawId);
+        }
+        buffer = raw.ToArray();
+        return FolderTree.Parse(buffer, buffer.Length);
+    }
+
     public void Dispose()
     {
         _native?.Dispose();

@@ -12,6 +12,7 @@ namespace DulaRegistry.Git;
 internal sealed class NativeObjectReader : IDisposable
 {
     private const int NotFound = -3; // GIT_ENOTFOUND
+    private const int TreeType = 2; // GIT_OBJECT_TREE
     private const int BlobType = 3; // GIT_OBJECT_BLOB
 
     private readonly byte[] _oid = new byte[20]; // a git_oid: the 20 bytes of a SHA-1, as LibGit2Sharp passes it
@@ -45,16 +46,30 @@ internal sealed class NativeObjectReader : IDisposable
     /// <exception cref="LibGit2SharpException">the object database cannot be read (a damaged pack, say).</exception>
     public int Read(string blobId, long maxBytes, ref byte[] buffer, out long size)
     {
-        ObjectDisposedException.ThrowIf(_odb == IntPtr.Zero, this);
         size = -1;
         if (blobId.Length != 40 || Convert.FromHexString(blobId, _oid, out _, out var written) != System.Buffers.OperationStatus.Done || written != 20) return -1;
+        return Read(BlobType, maxBytes, ref buffer, out size);
+    }
+
+    /// <summary>Reads the raw tree <paramref name="treeId"/> into <paramref name="buffer"/>, growing it when needed: its length, or -1 when there is no such tree.</summary>
+    /// <exception cref="LibGit2SharpException">the object database cannot be read.</exception>
+    public int ReadTree(ObjectId treeId, ref byte[] buffer)
+    {
+        treeId.RawId.CopyTo(_oid, 0);
+        return Read(TreeType, Array.MaxLength, ref buffer, out _);
+    }
+
+    private int Read(int type, long maxBytes, ref byte[] buffer, out long size)
+    {
+        ObjectDisposedException.ThrowIf(_odb == IntPtr.Zero, this);
+        size = -1;
         var git = Libgit2.Functions!;
         var result = git.OdbRead(out var obj, _odb, _oid);
         if (result == NotFound) return -1;
-        if (result != 0) throw new LibGit2SharpException($"cannot read object {blobId}: {Libgit2.LastError()}");
+        if (result != 0) throw new LibGit2SharpException($"cannot read object {Convert.ToHexStringLower(_oid)}: {Libgit2.LastError()}");
         try
         {
-            if (git.OdbObjectType(obj) != BlobType) return -1;
+            if (git.OdbObjectType(obj) != type) return -1;
             size = (long)git.OdbObjectSize(obj);
             if (size > maxBytes || size > Array.MaxLength) return -1;
             if (buffer.Length < size) buffer = new byte[Math.Max(size, Math.Min((long)buffer.Length * 2, Array.MaxLength))];

@@ -121,6 +121,13 @@ public sealed class RegistryRepository : IDisposable
     /// <summary>This repository's own blob reader, for use on its thread.</summary>
     private BlobReader Blobs => _blobs ??= OpenBlobReader();
 
+    /// <summary>For tests: read this repository's own blobs and trees through LibGit2Sharp, as when libgit2's object database cannot be reached.</summary>
+    internal void ReadWithoutNativeReader()
+    {
+        _blobs?.Dispose();
+        _blobs = new BlobReader(_repository.Info.Path, allowNative: false);
+    }
+
     /// <summary>
     /// The names of the <c>*.md</c> files directly in <paramref name="folder"/> (relative to the registry root) on the tip of
     /// every branch, local and remote-tracking, sorted: what an id allocator must not reuse.
@@ -185,30 +192,21 @@ public sealed class RegistryRepository : IDisposable
         }
         var oldest = chain.Count - 1;
         var boundary = oldest >= 0 && (boundaryCut || _shallowCommits.Contains(chain[oldest].Sha));
-        var options = new CompareOptions { Similarity = SimilarityOptions.None, IncludeUnmodified = false };
 
-        Tree? previous = null;
+        // Each folder tree is read once, raw, and compared with the one before (FolderTree): two buffers, one per tree in use.
+        ObjectId? previousId = null;
+        var previous = FolderTree.Empty;
+        var (previousBuffer, buffer) = (Array.Empty<byte>(), Array.Empty<byte>());
         for (var i = oldest; i >= 0; i--)
         {
             var commit = chain[i];
-            var tree = commit[folderPath] is { TargetType: TreeEntryTargetType.Tree } entry ? (Tree)entry.Target : null;
-            if (tree?.Id == previous?.Id) continue;
-            var changes = new List<FolderFileChange>();
-            using (var diff = _repository.Diff.Compare<TreeChanges>(previous, tree, options))
-            {
-                foreach (var change in diff)
-                {
-                    if (change.Status == ChangeKind.Renamed && IsDirectFile(change.OldPath)) changes.Add(new(change.OldPath, null));
-                    if (!IsDirectFile(change.Path)) continue;
-                    var present = change.Status != ChangeKind.Deleted && IsRegularFile(change.Mode);
-                    changes.Add(new(change.Path, present ? change.Oid.Sha : null));
-                }
-            }
-            previous = tree;
+            var treeId = commit[folderPath] is { TargetType: TreeEntryTargetType.Tree } entry ? entry.Target.Id : null;
+            if (treeId == previousId) continue;
+            var tree = treeId is null ? FolderTree.Empty : Blobs.ReadFolderTree(treeId, ref buffer);
+            var changes = FolderTree.Changes(previous, tree);
+            (previous, previousId, previousBuffer, buffer) = (tree, treeId, buffer, previousBuffer);
             if (changes.Count > 0) yield return new FolderCommit(ToGitCommit(commit), boundary && i == oldest, changes);
         }
-
-        static bool IsDirectFile(string path) => path.EndsWith(".md", StringComparison.Ordinal) && !path.Contains('/', StringComparison.Ordinal);
     }
 
     /// <summary>
