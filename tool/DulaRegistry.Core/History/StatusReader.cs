@@ -16,9 +16,9 @@ namespace DulaRegistry.History;
 /// keys and values up to <c>status: word</c>, as the registry's own files are written) is read straight from the bytes by
 /// <see cref="PlainStatusScanner"/>, which answers only where every YAML reading agrees and otherwise leaves the file to the
 /// YAML reader. There, only the start of the file is decoded when the front matter closes there, and the YAML is read only
-/// up to the first top-level <c>status</c> entry (<see cref="YamlTreeReader.ReadUntilRootKey"/>). Everything up to that entry is read and refused exactly as the loader
-/// does; a mistake after it, which makes the loader drop the whole file, is not seen, so such a version still counts with
-/// the status it names. A later duplicate <c>status</c> changes nothing: the loader keeps the first one too.
+/// up to the first top-level <c>status</c> entry (<see cref="YamlTreeReader.ReadUntilRootKey"/>). Everything up to that
+/// entry is read and refused exactly as the loader does; a mistake after it, which makes the loader drop the whole file, is
+/// not seen, so such a version still counts with the status it names. A later duplicate <c>status</c> changes nothing: the loader keeps the first one too.
 /// </remarks>
 internal static class StatusReader
 {
