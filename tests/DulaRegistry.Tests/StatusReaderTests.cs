@@ -133,4 +133,104 @@ public sealed class StatusReaderTests
         Full(text).ShouldBeNull();
         Early(text).ShouldBe(AgreementStatus.Executed);
     }
+
+    [Theory]
+    [InlineData("---\n# yaml-language-server: $schema=x\nid: DULA-2026-0001\ntitle: Bob's wage match (v2), 2026; a/b+c=d?\nstatus: executed\nframework: mou\n---\nbody\n", "executed")]
+    [InlineData("---\nstatus:  in-review\n\n# a comment\nparties:\n  - agency: dor\n---\n", "in-review")]
+    [InlineData("---\nid: A\nstatus: executd\n...\n", "executd")]
+    [InlineData("---\nstatus: final\n---", "final")]
+    public void A_plain_front_matter_is_read_straight_from_the_bytes(string text, string word)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        PlainStatusScanner.TryFind(bytes, out var found).ShouldBeTrue();
+        Encoding.ASCII.GetString(found).ShouldBe(word);
+        Early(bytes).ShouldBe(StatusReader.ReadWithYamlReader(bytes, "agreements/x.md"));
+        Early(bytes).ShouldBe(Full(text));
+    }
+
+    public static TheoryData<string, string> NotPlain => new()
+    {
+        { "a value that goes on on the next line", "---\nstatus: executed\n  and more\n---\n" },
+        { "a quote opened on the next line", "---\nstatus: executed\n\"framework: mou\n---\n" },
+        { "a list item next", "---\nstatus: executed\n- x\n---\n" },
+        { "a comment after the status", "---\nstatus: executed # note\n---\n" },
+        { "a quoted status", "---\nstatus: \"executed\"\n---\n" },
+        { "a colon in a value before", "---\ntitle: a: b\nstatus: executed\n---\n" },
+        { "a block scalar before", "---\nnotes: |\n  status: proposed\nstatus: executed\n---\n" },
+        { "a nested mapping before", "---\nterm:\n  status: proposed\nstatus: executed\n---\n" },
+        { "a non-ASCII value before", "---\ntitle: Données\nstatus: executed\n---\n" },
+        { "a line separator before", "---\ntitle: a\u2028b\nstatus: executed\n---\n" },
+        { "CRLF line breaks", "---\r\nstatus: executed\r\n---\r\n" },
+        { "a carriage return before the closing line", "---\nstatus: executed\nnotes: x\nmore\r---\n" },
+        { "a closing line with a trailing space", "---\nstatus: executed\n--- \n" },
+        { "a closing line with a non-breaking space", "---\nstatus: executed\n---\u00A0\n---\n" },
+        { "a byte-order mark", "\uFEFF---\nstatus: executed\n---\n" },
+        { "an opening line with a trailing space", "--- \nstatus: executed\n---\n" },
+        { "never closed", "---\nstatus: executed\n" },
+        { "a space before the colon", "---\nstatus : executed\n---\n" },
+        { "a tab after the colon", "---\nstatus:\texecuted\n---\n" },
+        { "a directive", "---\n%YAML 1.2\nstatus: executed\n---\n" },
+    };
+
+    [Theory]
+    [MemberData(nameof(NotPlain))]
+    public void Anything_less_plain_is_left_to_the_YAML_reader(string what, string text)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        PlainStatusScanner.TryFind(bytes, out _).ShouldBeFalse(what);
+        Early(bytes).ShouldBe(StatusReader.ReadWithYamlReader(bytes, "agreements/x.md"), what);
+    }
+
+    [Fact]
+    public void The_plain_scanner_answers_only_as_the_YAML_reader_does_on_thousands_of_made_up_files()
+    {
+        // Front matters assembled at random from lines a plain scanner could misread, compared with the YAML reader alone.
+        // Each list starts with lines plain enough for the scanner, picked half the time, so both ways are taken often.
+        string[] openings = ["---\n", "--- \n", "---\r\n", "\uFEFF---\n", "---", "----\n"];
+        string[] before =
+        [
+            "id: DULA-2026-0001", "title: Bob's wage match (v2), 2026; a/b+c=d?", "# yaml-language-server: $schema=../x.json", "", "#",
+            "x-y_z: 1", "_k: v", "id: A\nid: B", "title: a  b", "title: a:b",
+            "title: a: b", "title: x # c", "  indented: x", "notes: |", "  block: text", "title: \"quoted\"", "title: 'open", "key:", "key: ",
+            "- item", "%YAML 1.2", "status : proposed", "title: tab\there", "title: é", "title: a\u2028b", "title: a\u0085b", "term:",
+            "  status: superseded", "...", "--- ", "title: trailing ", "title: [a, b]", "title: {a: b}", "title: &x y", "title: !!str y",
+            "title: *x", "title: @y", "title: `y", "9k: v", "title: a\rb",
+        ];
+        string[] statuses =
+        [
+            "status: executed", "status: in-review", "status: Executed", "status: executd", "status:  final", "status: null", "status: final ",
+            "status: final # c", "status: \"final\"", "status: [final]", "status:", "Status: final", "status: ~",
+            "status: drafting\nstatus: executed", "status: executed\r",
+        ];
+        string[] after =
+        [
+            "framework: mou", "", "# c", "framework:", "  continued", "\tx", "\"framework: mou", "- x", "framework:x",
+            "tags: [unclosed", "notes: |\n  ---", "#é", "k\u2028: v", "title: x\ry", "  - a", "? complex", "framework: é",
+        ];
+        string[] closings = ["---\n", "...\n", "---", "--- \n", "---\r\n", "---\u00A0\n", "", "----\n"];
+        string[] bodies = ["", "status: proposed\n", "## Purpose\n\nText.\n", "---\nstatus: withdrawn\n"];
+
+        var random = new Random(20261122);
+        var (plain, yaml) = (0, 0);
+        for (var i = 0; i < 20_000; i++)
+        {
+            var text = new StringBuilder(Pick(openings));
+            for (var n = random.Next(4); n > 0; n--) text.Append(Pick(before)).Append('\n');
+            if (random.Next(8) > 0) text.Append(Pick(statuses)).Append('\n');
+            for (var n = random.Next(3); n > 0; n--) text.Append(Pick(after)).Append('\n');
+            text.Append(Pick(closings)).Append(Pick(bodies));
+            var bytes = Encoding.UTF8.GetBytes(text.ToString());
+
+            var expected = StatusReader.ReadWithYamlReader(bytes, "agreements/x.md");
+            Early(bytes).ShouldBe(expected, text.ToString());
+            if (PlainStatusScanner.TryFind(bytes, out _)) plain++;
+            else yaml++;
+        }
+        // Both ways were taken often, so the comparison tested the scanner's answers and its refusals.
+        plain.ShouldBeGreaterThan(1_000);
+        yaml.ShouldBeGreaterThan(1_000);
+
+        // Half the time one of the plain lines at the start of the list (the first two, or five for the lines before the status).
+        string Pick(string[] from) => from[random.Next(2) == 0 ? random.Next(from == before ? 5 : from == statuses ? 6 : 2) : random.Next(from.Length)];
+    }
 }

@@ -13,6 +13,7 @@ public sealed class RegistryRepository : IDisposable
 {
     private readonly Repository _repository;
     private readonly HashSet<string> _shallowCommits;
+    private BlobReader? _blobs;
 
     private RegistryRepository(Repository repository, string rootInRepository)
     {
@@ -110,21 +111,28 @@ public sealed class RegistryRepository : IDisposable
     {
         var entry = LookupCommit(commit.Sha)[InRepository(path)];
         if (entry is null || entry.TargetType != TreeEntryTargetType.Blob || !IsRegularFile(entry.Mode)) return null;
-        var blob = (Blob)entry.Target;
-        if (blob.Size > maxBytes) throw GitException.FileTooLarge(path, commit.Sha, blob.Size, maxBytes);
-        return Bytes(blob);
+        // The entry's target is named without reading it; the blob is read (and inflated) once, here.
+        var bytes = Blobs.Read(entry.Target.Sha, maxBytes, out var size);
+        if (bytes is null && size > maxBytes) throw GitException.FileTooLarge(path, commit.Sha, size, maxBytes);
+        // Named by the tree but not in the object database: a damaged repository or a partial clone, not a missing file.
+        return bytes ?? throw GitException.Unreadable(_repository.Info.WorkingDirectory,
+            new NotFoundException($"the content of '{path}' at commit {commit.ShortSha}, object {entry.Target.Sha}, is missing"));
     }
 
     /// <summary>The content of a blob named by a <see cref="FolderFileChange"/>; null when it is missing or over <paramref name="maxBytes"/>.</summary>
-    public byte[]? ReadBlob(string blobId, long maxBytes) => ReadBlob(_repository, blobId, maxBytes);
+    public byte[]? ReadBlob(string blobId, long maxBytes) => Blobs.Read(blobId, maxBytes);
 
     /// <summary>A reader of blobs with a repository handle of its own, for use on another thread than this repository's.</summary>
     public BlobReader OpenBlobReader() => new(_repository.Info.Path);
 
-    internal static byte[]? ReadBlob(Repository repository, string blobId, long maxBytes)
+    /// <summary>This repository's own blob reader, for use on its thread.</summary>
+    private BlobReader Blobs => _blobs ??= OpenBlobReader();
+
+    /// <summary>For tests: read this repository's own blobs and trees through LibGit2Sharp, as when libgit2's object database cannot be reached.</summary>
+    internal void ReadWithoutNativeReader()
     {
-        var blob = repository.Lookup<Blob>(new ObjectId(blobId));
-        return blob is null || blob.Size > maxBytes ? null : Bytes(blob);
+        _blobs?.Dispose();
+        _blobs = new BlobReader(_repository.Info.Path, allowNative: false);
     }
 
     /// <summary>
@@ -191,30 +199,21 @@ public sealed class RegistryRepository : IDisposable
         }
         var oldest = chain.Count - 1;
         var boundary = oldest >= 0 && (boundaryCut || _shallowCommits.Contains(chain[oldest].Sha));
-        var options = new CompareOptions { Similarity = SimilarityOptions.None, IncludeUnmodified = false };
 
-        Tree? previous = null;
+        // Each folder tree is read once, raw, and compared with the one before (FolderTree): two buffers, one per tree in use.
+        ObjectId? previousId = null;
+        var previous = FolderTree.Empty;
+        var (previousBuffer, buffer) = (Array.Empty<byte>(), Array.Empty<byte>());
         for (var i = oldest; i >= 0; i--)
         {
             var commit = chain[i];
-            var tree = commit[folderPath] is { TargetType: TreeEntryTargetType.Tree } entry ? (Tree)entry.Target : null;
-            if (tree?.Id == previous?.Id) continue;
-            var changes = new List<FolderFileChange>();
-            using (var diff = _repository.Diff.Compare<TreeChanges>(previous, tree, options))
-            {
-                foreach (var change in diff)
-                {
-                    if (change.Status == ChangeKind.Renamed && IsDirectFile(change.OldPath)) changes.Add(new(change.OldPath, null));
-                    if (!IsDirectFile(change.Path)) continue;
-                    var present = change.Status != ChangeKind.Deleted && IsRegularFile(change.Mode);
-                    changes.Add(new(change.Path, present ? change.Oid.Sha : null));
-                }
-            }
-            previous = tree;
+            var treeId = commit[folderPath] is { TargetType: TreeEntryTargetType.Tree } entry ? entry.Target.Id : null;
+            if (treeId == previousId) continue;
+            var tree = treeId is null ? FolderTree.Empty : Blobs.ReadFolderTree(treeId, ref buffer);
+            var changes = FolderTree.Changes(previous, tree);
+            (previous, previousId, previousBuffer, buffer) = (tree, treeId, buffer, previousBuffer);
             if (changes.Count > 0) yield return new FolderCommit(ToGitCommit(commit), boundary && i == oldest, changes);
         }
-
-        static bool IsDirectFile(string path) => path.EndsWith(".md", StringComparison.Ordinal) && !path.Contains('/', StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -237,7 +236,11 @@ public sealed class RegistryRepository : IDisposable
         }
     }
 
-    public void Dispose() => _repository.Dispose();
+    public void Dispose()
+    {
+        _blobs?.Dispose();
+        _repository.Dispose();
+    }
 
     private Commit LookupCommit(string revision)
     {
@@ -267,14 +270,6 @@ public sealed class RegistryRepository : IDisposable
     private static bool IsRegularFile(Mode mode) => mode is Mode.NonExecutableFile or Mode.ExecutableFile;
 
     private static GitCommit ToGitCommit(Commit commit) => new(commit.Sha, commit.Committer.When, commit.MessageShort);
-
-    private static byte[] Bytes(Blob blob)
-    {
-        using var content = blob.GetContentStream();
-        using var buffer = new MemoryStream((int)Math.Min(blob.Size, int.MaxValue));
-        content.CopyTo(buffer);
-        return buffer.ToArray();
-    }
 
     /// <summary>The commits a shallow clone was cut at (Git lists them in <c>.git/shallow</c>); their parents are missing.</summary>
     private static HashSet<string> ReadShallowCommits(Repository repository)

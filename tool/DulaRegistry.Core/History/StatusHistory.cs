@@ -63,10 +63,12 @@ public static class StatusHistory
         {
             var workers = readers.Select(reader => Task.Run(() =>
             {
+                var buffer = new byte[16 * 1024]; // one per worker, grown when a blob needs more: blobs are read, parsed and forgotten
                 foreach (var (blobId, name) in queue.GetConsumingEnumerable())
                 {
+                    var length = reader.Read(blobId, maxFileBytes, ref buffer);
                     // Over the size limit: the loader would refuse it too.
-                    statuses[blobId] = reader.Read(blobId, maxFileBytes) is { } bytes ? StatusReader.Read(bytes, $"{RegistryLoader.AgreementsFolder}/{name}") : null;
+                    statuses[blobId] = length < 0 ? null : StatusReader.Read(buffer.AsSpan(0, length), $"{RegistryLoader.AgreementsFolder}/{name}");
                 }
             })).ToArray();
             try
