@@ -17,13 +17,35 @@ namespace DulaRegistry.Site.Build;
 /// <param name="Site">The site it describes: the time its marker file was written (<see cref="SiteStamp"/>).</param>
 /// <param name="Pages">Each page's path and the fingerprint of what it was rendered from (see <see cref="PageFingerprints"/>).</param>
 /// <param name="HistoryKey">The Git state <paramref name="History"/> was read from; null when it was not read.</param>
+/// <param name="Files">Every file of the site (relative, forward slashes), so the next build can remove those it no longer makes.</param>
 public sealed record BuildCache(
     string Key,
     long Site,
     IReadOnlyDictionary<string, string> Pages,
     string? HistoryKey,
-    RegistryHistory? History)
+    RegistryHistory? History,
+    IReadOnlyList<string> Files)
 {
+    /// <summary>
+    /// Present while an incremental build moves its changed files into the site: a build killed then leaves a site that is
+    /// part old, part new, and the next build sees this file and makes a full build (swapped in whole), which repairs it.
+    /// </summary>
+    public const string JournalFile = "update-in-progress";
+
+    /// <summary>True when an incremental update of the site at <paramref name="output"/> was started and not finished.</summary>
+    public static bool UpdateInterrupted(string output) => File.Exists(Path.Combine(FolderOf(output), JournalFile));
+
+    /// <summary>Marks the start of an in-place update (written and flushed before the first file moves).</summary>
+    public static void BeginUpdate(string output)
+    {
+        using var journal = new FileStream(Path.Combine(FolderOf(output), JournalFile), FileMode.Create, FileAccess.Write, FileShare.None);
+        journal.Write("an incremental build is updating the site beside this folder\n"u8);
+        journal.Flush(flushToDisk: true);
+    }
+
+    /// <summary>Marks the end of an in-place update, once the cache that describes the updated site is written.</summary>
+    public static void EndUpdate(string output) => SafeDelete.TryFile(Path.Combine(FolderOf(output), JournalFile));
+
     /// <summary>The cache folder's marker: a folder without it was not made by this tool and is neither read nor written.</summary>
     public const string MarkerFile = ".registry-cache";
 
@@ -85,9 +107,14 @@ public sealed record BuildCache(
             reason = "the cache could not be read";
             return null;
         }
-        if (cache is null || cache.Pages is null)
+        if (cache is null || cache.Pages is null || cache.Files is null)
         {
             reason = "the cache is empty";
+            return null;
+        }
+        if (UpdateInterrupted(output))
+        {
+            reason = "the last build was stopped while it updated the site";
             return null;
         }
         if (cache.Key != key)

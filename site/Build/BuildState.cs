@@ -57,8 +57,11 @@ public sealed record BuildState
     public string? HistoryKey { get; init; }
     /// <summary>The fingerprint of each page's inputs (see <see cref="PageFingerprints"/>), for the next build's cache.</summary>
     public IReadOnlyDictionary<string, string> PageFingerprints { get; init; } = new Dictionary<string, string>();
-    /// <summary>How many pages were taken unchanged from the previous site instead of rendered.</summary>
+    /// <summary>How many pages were left unchanged in the site instead of rendered.</summary>
     public int PagesReused { get; init; }
+    /// <summary>An incremental build: how many files it moved into the site, and how many it removed from it.</summary>
+    public int UpdatedFiles { get; init; }
+    public int RemovedFiles { get; init; }
     /// <summary>The previous site, renamed aside by <see cref="SwapOutput"/> until it is deleted.</summary>
     public string? PreviousOutput { get; init; }
     /// <summary>The new site is in place: from here on the build finishes rather than stop part-way.</summary>

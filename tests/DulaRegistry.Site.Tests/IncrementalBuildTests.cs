@@ -139,6 +139,36 @@ public sealed class IncrementalBuildTests : IDisposable
         ShouldBeSameSite("site", "full");
     }
 
+    [Fact]
+    public async Task A_build_killed_while_it_updated_the_site_is_followed_by_a_full_one_that_repairs_it()
+    {
+        await Build(Options("site"));
+        Edit("agreements/DULA-2026-0001.md", "\ntitle: ", "\ntitle: Retitled ");
+        // What a kill in the middle of moving files leaves: the journal, and a site that is part old, part new.
+        var site = Path.Combine(_temp, "site");
+        File.WriteAllText(Path.Combine(BuildCache.FolderOf(site), BuildCache.JournalFile), "");
+        File.WriteAllText(Path.Combine(site, "index.html"), "half written");
+        (await ReadCacheNote(Options("site"))).ShouldStartWith("the last build was stopped while it updated the site");
+        var state = await BuildWithState(Options("site"));
+        state.PagesReused.ShouldBe(0);
+        File.Exists(Path.Combine(BuildCache.FolderOf(site), BuildCache.JournalFile)).ShouldBeFalse();
+        await Build(Options("full", incremental: false));
+        ShouldBeSameSite("site", "full");
+        (await ReadCacheNote(Options("site"))).ShouldBe("cache used");
+    }
+
+    [Fact]
+    public async Task Only_changed_files_are_written_and_unchanged_pages_keep_their_file()
+    {
+        await Build(Options("site"));
+        var untouched = Path.Combine(_temp, "site", "agreements", "DULA-2023-0004", "index.html"); // no link to DULA-2026-0001
+        var before = File.GetLastWriteTimeUtc(untouched);
+        Edit("agreements/DULA-2026-0001.md", "\ntitle: ", "\ntitle: Retitled ");
+        var state = await BuildWithState(Options("site"));
+        File.GetLastWriteTimeUtc(untouched).ShouldBe(before);
+        state.UpdatedFiles.ShouldBeLessThan(state.Files.Count);
+    }
+
     /// <summary>Builds with the standard steps and returns the state the last step left (cache note, pages reused).</summary>
     private static async Task<BuildState> BuildWithState(SiteBuildOptions options)
     {

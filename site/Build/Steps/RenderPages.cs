@@ -8,8 +8,8 @@ namespace DulaRegistry.Site.Build;
 
 /// <summary>
 /// Renders every page with Razor components, several at once, and writes them to the staging folder. In an incremental build
-/// a page whose inputs have the fingerprint they had last time (<see cref="PageFingerprints"/>) is not rendered: the
-/// previous site's file is linked into the new one.
+/// a page whose inputs have the fingerprint they had last time (<see cref="PageFingerprints"/>) is not rendered at all: its
+/// file in the site stays, and only the changed files are moved in (<see cref="SwapOutput"/>).
 /// </summary>
 public sealed class RenderPages : IBuildStep
 {
@@ -40,15 +40,16 @@ public sealed class RenderPages : IBuildStep
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var page = pages[i];
-                    var path = OutputWriter.PrepareDirectory(staging, page.Path);
                     if (previous is not null && fingerprints.TryGetValue(page.Path, out var fingerprint)
                         && previous.TryGetValue(page.Path, out var before) && before == fingerprint
                         && Path.Combine(output, page.Path) is var old && SafeDelete.IsRegularFile(old))
                     {
-                        written.Add(new OutputFile(page.Path, OutputKind.Page, FileLink.LinkOrCopy(old, path)));
+                        // Unchanged: the file in the site stays as it is, and nothing is written for it.
+                        written.Add(new OutputFile(page.Path, OutputKind.Page, new FileInfo(old).Length));
                         Interlocked.Increment(ref reused);
                         continue;
                     }
+                    var path = OutputWriter.PrepareDirectory(staging, page.Path);
                     // A renderer keeps every component it rendered until it is disposed (measured: 750 MB for 10,000 pages), so each
                     // worker starts a new one now and then: memory stays flat however many pages there are.
                     if (++rendered % RendererLifetime == 0)

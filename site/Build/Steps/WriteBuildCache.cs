@@ -15,13 +15,12 @@ public sealed class WriteBuildCache : IBuildStep
         var output = OutputFolder.Normalize(state.Options.Output);
         if (BuildCache.SiteStamp(output) is not { } stamp) return Task.FromResult(state with { CacheNote = "not written" });
         var cache = new BuildCache(BuildCache.KeyFor(state.Options), stamp, state.PageFingerprints, state.HistoryKey,
-            state.HistoryKey is null ? null : state.History);
+            state.HistoryKey is null ? null : state.History, [.. state.Files.Select(f => f.Path)]);
         try
         {
-            return Task.FromResult(state with
-            {
-                CacheNote = cache.Write(output) ? "written" : $"not written: {BuildCache.FolderOf(output)} was not made by this tool",
-            });
+            if (!cache.Write(output)) return Task.FromResult(state with { CacheNote = $"not written: {BuildCache.FolderOf(output)} was not made by this tool" });
+            BuildCache.EndUpdate(output); // the cache now describes the site as it is: an update that was under way is complete
+            return Task.FromResult(state with { CacheNote = "written" });
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
