@@ -143,7 +143,8 @@ public static class SearchIndex
             fieldLengths[f] = new int[count];
             matching[f] = new Dictionary<string, int>(StringComparer.Ordinal);
         }
-        for (var i = 0; i < count; i++)
+        // Splitting each agreement's fields into words is independent of the others: on every core.
+        Parallel.For(0, count, i =>
         {
             var a = agreements[i];
             for (var f = 0; f < s_fields.Length; f++)
@@ -153,11 +154,18 @@ public static class SearchIndex
                 foreach (var word in words) frequencies[word] = frequencies.GetValueOrDefault(word) + 1;
                 fieldWords[f][i] = frequencies;
                 fieldLengths[f][i] = words.Count;
-                foreach (var word in frequencies.Keys) matching[f][word] = matching[f].GetValueOrDefault(word) + 1;
+            }
+        });
+        for (var f = 0; f < s_fields.Length; f++)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                foreach (var word in fieldWords[f][i].Keys) matching[f][word] = matching[f].GetValueOrDefault(word) + 1;
             }
         }
 
-        var terms = new SortedDictionary<string, List<(int, int)>>(StringComparer.Ordinal);
+        // Terms are gathered in a hash table and sorted once at the end (cheaper than a sorted tree per insertion).
+        var terms = new Dictionary<string, List<(int, int)>>(StringComparer.Ordinal);
         void Add(string term, int ordinal, int weight)
         {
             if (!terms.TryGetValue(term, out var list)) terms[term] = list = [];
@@ -165,7 +173,9 @@ public static class SearchIndex
             list.Add((ordinal, weight));
         }
         var averages = fieldLengths.Select(lengths => count == 0 ? 1.0 : Math.Max(1e-9, lengths.Average())).ToArray();
-        for (var i = 0; i < count; i++)
+        // Each agreement's word weights, on every core; then added to the terms in agreement order, as before.
+        var weights = new List<(string Word, int Weight)>[count];
+        Parallel.For(0, count, i =>
         {
             var scores = new Dictionary<string, double>(StringComparer.Ordinal);
             for (var f = 0; f < s_fields.Length; f++)
@@ -176,16 +186,18 @@ public static class SearchIndex
                         + s_fields[f].Boost * Bm25(frequency, matching[f][word], count, fieldLengths[f][i], averages[f]);
                 }
             }
-            foreach (var (word, score) in scores.OrderBy(s => s.Key, StringComparer.Ordinal))
-            {
-                Add(word, i, Math.Max(1, (int)Math.Round(score * 10, MidpointRounding.AwayFromZero)));
-            }
+            weights[i] = [.. scores.OrderBy(s => s.Key, StringComparer.Ordinal)
+                .Select(s => (s.Key, Math.Max(1, (int)Math.Round(s.Value * 10, MidpointRounding.AwayFromZero))))];
+        });
+        for (var i = 0; i < count; i++)
+        {
+            foreach (var (word, weight) in weights[i]) Add(word, i, weight);
             var a = agreements[i];
             foreach (var id in ExactIds(a)) Add("=" + SearchTokens.ExactKey(id), i, 0);
             foreach (var (filter, value) in FilterValues(a)) Add("#" + filter + ":" + value, i, 0);
         }
         terms.Remove("=");
-        return terms;
+        return new SortedDictionary<string, List<(int Ordinal, int Weight)>>(terms, StringComparer.Ordinal);
     }
 
     /// <summary>MiniSearch's BM25+ (the scoring the site used before the index was prebuilt).</summary>
