@@ -15,7 +15,7 @@ public static class SitemapExport
         {
             writer.WriteStartDocument();
             writer.WriteStartElement("urlset", Namespace);
-            foreach (var path in pagePaths.Where(p => p != "404.html").Order(StringComparer.Ordinal))
+            foreach (var path in pagePaths.Where(p => p != SiteUrls.NotFoundPath).Order(StringComparer.Ordinal))
             {
                 writer.WriteStartElement("url", Namespace);
                 writer.WriteElementString("loc", Namespace, site.Urls.Base + PageUrl(path));
@@ -29,5 +29,5 @@ public static class SitemapExport
 
     /// <summary><c>agreements/X/index.html</c> → <c>agreements/X/</c>.</summary>
     private static string PageUrl(string path) =>
-        path == "index.html" ? "" : path.EndsWith("/index.html", StringComparison.Ordinal) ? path[..^"index.html".Length] : path;
+        path == SiteUrls.HomePath ? "" : path.EndsWith("/index.html", StringComparison.Ordinal) ? path[..^"index.html".Length] : path;
 }

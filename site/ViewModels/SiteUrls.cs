@@ -17,13 +17,28 @@ public sealed record SiteUrls
     public string Graph => Base + "graph/";
     /// <summary>The search index's manifest (site.js reads it first; see <c>Exports/SearchIndex.cs</c>).</summary>
     public string Search => Base + SearchManifestPath;
-    public string AgreementsJson => Base + "agreements.json";
-    public string AgreementsCsv => Base + "agreements.csv";
-    public string Feed => Base + "feed.xml";
-    public string Calendar => Base + "expirations.ics";
-    public string Sitemap => Base + "sitemap.xml";
-    public string AgencySchema => Base + "schema/agency.schema.json";
-    public string AgreementSchema => Base + "schema/agreement.schema.json";
+    public string AgreementsJson => Base + AgreementsJsonPath;
+    public string AgreementsCsv => Base + AgreementsCsvPath;
+    public string Feed => Base + FeedPath;
+    public string Calendar => Base + CalendarPath;
+    public string Sitemap => Base + SitemapPath;
+    public string AgencySchema => Base + SchemaPath(DulaRegistry.Schema.SchemaGenerator.AgencyFile);
+    public string AgreementSchema => Base + SchemaPath(DulaRegistry.Schema.SchemaGenerator.AgreementFile);
+
+    // Output paths, relative to the site folder with forward slashes: the build writes files only at paths made here.
+    public const string HomePath = "index.html";
+    public const string AgenciesIndexPath = "agencies/index.html";
+    public const string GraphPath = "graph/index.html";
+    public const string NotFoundPath = "404.html";
+    public const string AgreementsJsonPath = "agreements.json";
+    public const string AgreementsCsvPath = "agreements.csv";
+    public const string FeedPath = "feed.xml";
+    public const string CalendarPath = "expirations.ics";
+    public const string SitemapPath = "sitemap.xml";
+
+    public static string AgreementPath(string id) => "agreements/" + id + "/index.html";
+    public static string AgencyPath(string id) => "agencies/" + id + "/index.html";
+    public static string SchemaPath(string file) => "schema/" + file;
 
     // The publish outputs (registry publish): output paths relative to the site, and their URLs.
     public const string VerifyPath = "verify/index.html";

@@ -81,16 +81,16 @@ public sealed class RenderPages : IBuildStep
     {
         var pages = new List<PageSpec>
         {
-            Page<HomePage>("index.html", site),
+            Page<HomePage>(SiteUrls.HomePath, site),
             Page<AgreementsIndexPage>(site.Index.Path, site, ("Listing", site.Index)),
-            Page<AgenciesIndexPage>("agencies/index.html", site),
-            Page<GraphPage>("graph/index.html", site, ("Graph", graph)),
-            Page<NotFoundPage>("404.html", site),
+            Page<AgenciesIndexPage>(SiteUrls.AgenciesIndexPath, site),
+            Page<GraphPage>(SiteUrls.GraphPath, site, ("Graph", graph)),
+            Page<NotFoundPage>(SiteUrls.NotFoundPath, site),
         };
         if (site.Publication is not null) pages.Add(Page<VerifyPage>(SiteUrls.VerifyPath, site)); // registry publish only
         pages.AddRange(site.ListingPages.Select(listing => Page<AgreementsIndexPage>(listing.Path, site, ("Listing", listing))));
-        pages.AddRange(site.Agreements.Select(a => Page<AgreementPage>($"agreements/{a.Id}/index.html", site, ("Agreement", a))));
-        pages.AddRange(site.Agencies.Select(a => Page<AgencyPage>($"agencies/{a.Id}/index.html", site, ("Agency", a))));
+        pages.AddRange(site.Agreements.Select(a => Page<AgreementPage>(SiteUrls.AgreementPath(a.Id), site, ("Agreement", a))));
+        pages.AddRange(site.Agencies.Select(a => Page<AgencyPage>(SiteUrls.AgencyPath(a.Id), site, ("Agency", a))));
         return pages;
     }
 

@@ -1,4 +1,5 @@
 using DulaRegistry.Site.Exports;
+using DulaRegistry.Site.ViewModels;
 
 namespace DulaRegistry.Site.Build;
 
@@ -15,13 +16,13 @@ public sealed class WriteExports : IBuildStep
         // Each export streams to its own file and reads only the site model, so they are written side by side.
         Func<OutputFile>[] exports =
         [
-            () => OutputWriter.Write(staging, "agreements.json", output => JsonExport.Write(site, output), OutputKind.Export),
-            () => OutputWriter.Write(staging, "agreements.csv", output => CsvExport.Write(site, output), OutputKind.Export),
-            () => OutputWriter.Write(staging, "feed.xml", output => AtomFeed.Write(site, output), OutputKind.Export),
-            () => OutputWriter.Write(staging, "expirations.ics", output => CalendarExport.Write(site, output), OutputKind.Export),
-            () => OutputWriter.Write(staging, "sitemap.xml", output => SitemapExport.Write(site, pages, output), OutputKind.Export),
-            () => OutputWriter.Write(staging, "schema/" + DulaRegistry.Schema.SchemaGenerator.AgencyFile, DulaRegistry.Schema.SchemaGenerator.Agency(), OutputKind.Export),
-            () => OutputWriter.Write(staging, "schema/" + DulaRegistry.Schema.SchemaGenerator.AgreementFile, DulaRegistry.Schema.SchemaGenerator.Agreement(), OutputKind.Export),
+            () => OutputWriter.Write(staging, SiteUrls.AgreementsJsonPath, output => JsonExport.Write(site, output), OutputKind.Export),
+            () => OutputWriter.Write(staging, SiteUrls.AgreementsCsvPath, output => CsvExport.Write(site, output), OutputKind.Export),
+            () => OutputWriter.Write(staging, SiteUrls.FeedPath, output => AtomFeed.Write(site, output), OutputKind.Export),
+            () => OutputWriter.Write(staging, SiteUrls.CalendarPath, output => CalendarExport.Write(site, output), OutputKind.Export),
+            () => OutputWriter.Write(staging, SiteUrls.SitemapPath, output => SitemapExport.Write(site, pages, output), OutputKind.Export),
+            () => OutputWriter.Write(staging, SiteUrls.SchemaPath(DulaRegistry.Schema.SchemaGenerator.AgencyFile), DulaRegistry.Schema.SchemaGenerator.Agency(), OutputKind.Export),
+            () => OutputWriter.Write(staging, SiteUrls.SchemaPath(DulaRegistry.Schema.SchemaGenerator.AgreementFile), DulaRegistry.Schema.SchemaGenerator.Agreement(), OutputKind.Export),
         ];
         var files = await Task.WhenAll(exports.Select(export => Task.Run(export, cancellationToken))).ConfigureAwait(false);
         return state.AddFiles(files);
