@@ -168,13 +168,23 @@ public sealed record SiteModel
             .Where(a => a.Model.Secretariat is { Length: > 0 })
             .GroupBy(a => a.Model.Secretariat!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(a => agencyRefs[a.Model.Id!]).OrderBy(a => a.Name, StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+        // Each agency's agreements in one pass over the agreements (not one pass per agency), in id order.
+        var involvedIn = new Dictionary<string, List<AgreementView>>(StringComparer.Ordinal);
+        foreach (var a in agreements)
+        {
+            foreach (var agencyId in a.AgencyIds)
+            {
+                if (!involvedIn.TryGetValue(agencyId, out var list)) involvedIn[agencyId] = list = [];
+                list.Add(a);
+            }
+        }
         var agencies = agencyDocs.Select(doc =>
         {
             var m = doc.Model;
             var id = m.Id!;
             bool Has(AgreementView a, Func<PartyRole?, bool> role) =>
                 byId[a.Id].Model.Parties.Any(p => p.Agency == id && role(p.Role));
-            var involved = agreements.Where(a => a.AgencyIds.Contains(id, StringComparer.Ordinal)).ToList();
+            var involved = involvedIn.TryGetValue(id, out var found) ? found : [];
             return new AgencyView
             {
                 Id = id,
