@@ -1,10 +1,3 @@
-using System.Security.Cryptography;
-using DulaRegistry.Diagnostics;
-using DulaRegistry.IO;
-using DulaRegistry.Markdown;
-using DulaRegistry.Model;
-using Markdig;
-
 namespace DulaRegistry.Loading;
 
 /// <summary>Refusing bodies that would take Markdig seconds to minutes, before it parses them.</summary>

@@ -1,9 +1,5 @@
-using System.Security.Cryptography;
 using DulaRegistry.Diagnostics;
-using DulaRegistry.IO;
 using DulaRegistry.Markdown;
-using DulaRegistry.Model;
-using Markdig;
 
 namespace DulaRegistry.Loading;
 

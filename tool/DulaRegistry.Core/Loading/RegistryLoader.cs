@@ -1,9 +1,6 @@
 using System.Security.Cryptography;
 using DulaRegistry.Diagnostics;
-using DulaRegistry.IO;
-using DulaRegistry.Markdown;
 using DulaRegistry.Model;
-using Markdig;
 
 namespace DulaRegistry.Loading;
 
