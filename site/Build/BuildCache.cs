@@ -147,25 +147,12 @@ public sealed record BuildCache(
             Directory.CreateDirectory(folder);
             File.WriteAllText(Path.Combine(folder, MarkerFile), "build cache of the site beside it; safe to delete\n");
         }
-        foreach (var leftover in Directory.EnumerateFiles(folder, DataFile + ".tmp-*"))
+        var data = Path.Combine(folder, DataFile);
+        foreach (var leftover in AtomicFile.Leftovers(data))
         {
             SafeDelete.TryFile(leftover); // from a build killed while writing
         }
-        var temporary = Path.Combine(folder, $"{DataFile}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}");
-        try
-        {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16))
-            {
-                JsonSerializer.Serialize(stream, this, s_json);
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temporary, Path.Combine(folder, DataFile), overwrite: true);
-            return true;
-        }
-        catch
-        {
-            SafeDelete.TryFile(temporary);
-            throw;
-        }
+        AtomicFile.Write(data, stream => JsonSerializer.Serialize(stream, this, s_json));
+        return true;
     }
 }

@@ -28,6 +28,11 @@ internal static class OutputWriter
         return new OutputFile(relativePath, kind, file.Position);
     }
 
+    /// <summary>True for a relative path (forward slashes) that stays below the folder it is joined to: not rooted, and no
+    /// empty, <c>.</c> or <c>..</c> part.</summary>
+    public static bool IsInside(string relativePath) =>
+        !Path.IsPathRooted(relativePath) && relativePath.Split('/').All(part => part is not ("" or "." or ".."));
+
     /// <summary>Creates the folder of an output file; returns the file's full path.</summary>
     public static string PrepareDirectory(string staging, string relativePath)
     {

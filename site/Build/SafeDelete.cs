@@ -20,10 +20,13 @@ internal static class SafeDelete
     }
 
     /// <summary>True when the path is a regular file: it exists, is not a folder and is not a link.</summary>
-    public static bool IsRegularFile(string path)
+    public static bool IsRegularFile(string path) => RegularFileLength(path) is not null;
+
+    /// <summary>The size of a regular file (see <see cref="IsRegularFile"/>), or null for anything else; one look at the file.</summary>
+    public static long? RegularFileLength(string path)
     {
         var info = new FileInfo(path);
-        return info.Exists && !IsLink(info) && !info.Attributes.HasFlag(FileAttributes.Directory);
+        return info.Exists && !IsLink(info) && !info.Attributes.HasFlag(FileAttributes.Directory) ? info.Length : null;
     }
 
     /// <summary>

@@ -14,7 +14,7 @@ public sealed class CopyAssets : IBuildStep
         foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
             var relative = name.Replace('\\', '/');
-            if (relative.Split('/').Any(part => part is "" or "." or "..")) continue; // never write outside assets/
+            if (!OutputWriter.IsInside(relative)) continue; // never write outside assets/
             using var stream = assembly.GetManifestResourceStream(name)!;
             using var buffer = new MemoryStream();
             stream.CopyTo(buffer);

@@ -42,10 +42,10 @@ public sealed class RenderPages : IBuildStep
                     var page = pages[i];
                     if (previous is not null && fingerprints.TryGetValue(page.Path, out var fingerprint)
                         && previous.TryGetValue(page.Path, out var before) && before == fingerprint
-                        && Path.Combine(output, page.Path) is var old && SafeDelete.IsRegularFile(old))
+                        && SafeDelete.RegularFileLength(Path.Combine(output, page.Path)) is { } length)
                     {
                         // Unchanged: the file in the site stays as it is, and nothing is written for it.
-                        written.Add(new OutputFile(page.Path, OutputKind.Page, new FileInfo(old).Length));
+                        written.Add(new OutputFile(page.Path, OutputKind.Page, length));
                         Interlocked.Increment(ref reused);
                         continue;
                     }

@@ -54,7 +54,8 @@ public sealed class SwapOutput : IBuildStep
         // What the previous build made and this one did not: pages of removed agreements, search chunks no longer needed.
         var now = files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
         var removed = 0;
-        foreach (var gone in previous.Files.Where(f => !now.Contains(f) && IsInside(f)))
+        // The cache is the tool's own, but it is read from disk: a path from it never leads out of the site.
+        foreach (var gone in previous.Files.Where(f => !now.Contains(f) && OutputWriter.IsInside(f)))
         {
             var path = Path.Combine(output, gone.Replace('/', Path.DirectorySeparatorChar));
             if (!SafeDelete.IsRegularFile(path)) continue;
@@ -64,10 +65,6 @@ public sealed class SwapOutput : IBuildStep
         }
         return (moved, removed);
     }
-
-    /// <summary>A relative path from the cache that stays inside the site (the cache is ours, but is read from disk).</summary>
-    private static bool IsInside(string relative) =>
-        relative.Length > 0 && !Path.IsPathRooted(relative) && relative.Split('/').All(part => part is not ("" or "." or ".."));
 
     private static void RemoveEmptyFolders(string folder, string output)
     {

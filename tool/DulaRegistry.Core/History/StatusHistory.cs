@@ -14,20 +14,7 @@ namespace DulaRegistry.History;
 public static class StatusHistory
 {
     /// <summary>Timelines for the registry at <paramref name="root"/>; empty (with a note) when it is not in a Git work tree.</summary>
-    public static RegistryHistory Read(string root, long maxFileBytes = 1024 * 1024)
-    {
-        try
-        {
-            using var repository = RegistryRepository.TryOpen(root);
-            return repository is null
-                ? RegistryHistory.Empty("not in a Git work tree, so no status history")
-                : Read(repository, maxFileBytes);
-        }
-        catch (GitException ex)
-        {
-            return RegistryHistory.Empty(ex.Explanation);
-        }
-    }
+    public static RegistryHistory Read(string root, long maxFileBytes = 1024 * 1024) => Read(root, maxFileBytes, cached: null).History;
 
     /// <summary>
     /// Timelines as <see cref="Read(string, long)"/> reads them, unless <paramref name="cached"/> holds the timelines of the same
