@@ -39,7 +39,11 @@ public static class YamlTreeReader
     public static YNode? ReadUntilRootKey(ReadOnlyMemory<char> yaml, string key, string file, int lineOffset, IDiagnosticSink sink) =>
         Read(yaml, file, lineOffset, sink, key);
 
-    private static YNode? Read(ReadOnlyMemory<char> yaml, string file, int lineOffset, IDiagnosticSink sink, string? stopAfterRootKey)
+    private static YNode? Read(ReadOnlyMemory<char> yaml, string file, int lineOffset, IDiagnosticSink sink, string? stopAfterRootKey) =>
+        (stopAfterRootKey is null ? FastYamlReader.Read(yaml.Span, lineOffset) : null) ?? ReadWithYamlDotNet(yaml, file, lineOffset, sink, stopAfterRootKey);
+
+    /// <summary>The general reader, for any YAML and every diagnostic; <see cref="FastYamlReader"/> takes the common case before it.</summary>
+    internal static YNode? ReadWithYamlDotNet(ReadOnlyMemory<char> yaml, string file, int lineOffset, IDiagnosticSink sink, string? stopAfterRootKey = null)
     {
         // A directive needs a `---` after it, which would end the front matter: so one is never valid here, and YamlDotNet
         // reads a front matter of only a directive as no document at all, which would skip the file without a word.
