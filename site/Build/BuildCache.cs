@@ -50,7 +50,7 @@ public sealed record BuildCache(
     public const string MarkerFile = ".registry-cache";
 
     private const string DataFile = "cache.json";
-    private const string Format = "dula-registry-build-cache 1";
+    private const string Format = "dula-registry-build-cache 2";
 
     private static readonly JsonSerializerOptions s_json = new()
     {

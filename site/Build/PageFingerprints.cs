@@ -1,7 +1,10 @@
+using System.Buffers;
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using DulaRegistry.Site.Components.Pages;
 using DulaRegistry.Site.Rendering;
 using DulaRegistry.Site.ViewModels;
@@ -18,59 +21,74 @@ namespace DulaRegistry.Site.Build;
 /// </summary>
 public static class PageFingerprints
 {
-    private static readonly JsonSerializerOptions s_json = new()
-    {
-        Converters = { new JsonStringEnumConverter() },
-        ReferenceHandler = ReferenceHandler.IgnoreCycles,
-    };
+    /// <summary>One serialization buffer per thread, reused for every page that thread fingerprints.</summary>
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
 
     /// <summary>Fingerprints by page path, for the pages that have one.</summary>
     public static IReadOnlyDictionary<string, string> Of(IReadOnlyList<PageSpec> pages, SiteModel site)
     {
-        var globals = JsonSerializer.SerializeToUtf8Bytes(new
-        {
-            site.Name,
-            site.RepositoryUrl,
-            Base = site.Urls.Home,
-            site.Today,
-            site.RenewalWindowDays,
-            site.Publication,
-            Agreements = site.Agreements.Count,
-            Agencies = site.Agencies.Count,
-        }, s_json);
+        var globals = JsonSerializer.SerializeToUtf8Bytes(new SiteGlobals(site.Name, site.RepositoryUrl, site.Urls.Home, site.Today,
+            site.RenewalWindowDays, site.Publication, site.Agreements.Count, site.Agencies.Count), FingerprintJson.Default.SiteGlobals);
         var byAgreement = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var result = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         // Agreement pages first: agency pages take their agreements' fingerprints.
         Parallel.ForEach(pages.Where(p => p.Component == typeof(AgreementPage)), page =>
         {
             var agreement = (AgreementView)page.Parameters["Agreement"]!;
-            var fingerprint = Hash(page, globals, JsonSerializer.SerializeToUtf8Bytes(agreement, s_json));
+            // The body's HTML is most of the bytes: hashed as it is, not escaped into JSON.
+            var fingerprint = Fingerprint(page, globals, agreement with { BodyHtml = "" }, FingerprintJson.Default.AgreementView,
+                MemoryMarshal.AsBytes(agreement.BodyHtml.AsSpan()));
             byAgreement[agreement.Id] = fingerprint;
             result[page.Path] = fingerprint;
         });
         Parallel.ForEach(pages.Where(p => p.Component == typeof(AgencyPage)), page =>
         {
             var agency = (AgencyView)page.Parameters["Agency"]!;
-            var own = JsonSerializer.SerializeToUtf8Bytes(agency with { AsOwner = [], AsRecipient = [] }, s_json);
             var theirs = string.Join(' ', agency.AsOwner.Select(Agreement).Append("|").Concat(agency.AsRecipient.Select(Agreement)));
-            result[page.Path] = Hash(page, globals, own, System.Text.Encoding.UTF8.GetBytes(theirs));
+            result[page.Path] = Fingerprint(page, globals, agency with { AsOwner = [], AsRecipient = [] }, FingerprintJson.Default.AgencyView,
+                MemoryMarshal.AsBytes(theirs.AsSpan()));
         });
         return result;
 
         // An agreement listed on an agency page always has a page of its own; the fallback covers one that does not.
-        string Agreement(AgreementView a) => byAgreement.TryGetValue(a.Id, out var f) ? f : Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(a, s_json)));
+        string Agreement(AgreementView a) => byAgreement.TryGetValue(a.Id, out var f) ? f
+            : Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(a, FingerprintJson.Default.AgreementView)));
     }
 
-    private static string Hash(PageSpec page, byte[] globals, params byte[][] parts)
+    /// <summary>One hash per thread, reset after each use: setting one up costs more than hashing a page's inputs.</summary>
+    [ThreadStatic]
+    private static IncrementalHash? t_hash;
+
+    /// <summary>The SHA-256 of the page's component and path, the site-wide values, the page's JSON and <paramref name="more"/>.</summary>
+    private static string Fingerprint<T>(PageSpec page, byte[] globals, T value, JsonTypeInfo<T> type, ReadOnlySpan<byte> more)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(64 * 1024);
+        var hash = t_hash ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        buffer.ResetWrittenCount();
+        using (var json = new Utf8JsonWriter(buffer)) JsonSerializer.Serialize(json, value, type);
         hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{page.Component.FullName}\n{page.Path}\n"));
         hash.AppendData(globals);
-        foreach (var part in parts)
-        {
-            hash.AppendData("\n"u8);
-            hash.AppendData(part);
-        }
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+        hash.AppendData("\n"u8);
+        hash.AppendData(buffer.WrittenSpan);
+        hash.AppendData("\n"u8);
+        hash.AppendData(more);
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        hash.GetHashAndReset(digest);
+        return Convert.ToHexStringLower(digest);
     }
 }
+
+/// <summary>The site-wide values every page shows.</summary>
+internal sealed record SiteGlobals(string Name, string? RepositoryUrl, string Base, DateOnly Today, int RenewalWindowDays,
+    PublicationView? Publication, int Agreements, int Agencies);
+
+/// <summary>
+/// Serialization made at compile time for the fingerprinted view models: no reflection per value, about twice as fast as the
+/// reflection-based serializer over ten thousand pages. Enums as their names, so a renamed label changes the fingerprint.
+/// </summary>
+[JsonSourceGenerationOptions(UseStringEnumConverter = true)]
+[JsonSerializable(typeof(AgreementView))]
+[JsonSerializable(typeof(AgencyView))]
+[JsonSerializable(typeof(SiteGlobals))]
+internal sealed partial class FingerprintJson : JsonSerializerContext;

@@ -27,20 +27,40 @@ public static class SearchTokens
     {
         var words = new List<string>();
         if (string.IsNullOrEmpty(text)) return words;
-        var word = new StringBuilder();
-        foreach (var rune in text.EnumerateRunes())
+        // A word is never longer than its text: one buffer, and one string per word (this runs over every field of every agreement).
+        var rented = text.Length <= 256 ? null : System.Buffers.ArrayPool<char>.Shared.Rent(text.Length * 2);
+        Span<char> word = rented ?? stackalloc char[512];
+        var length = 0;
+        for (var i = 0; i < text.Length; i++)
         {
-            if (IsWordRune(rune))
+            var c = text[i];
+            if (c < 0x80)
             {
-                word.Append(Lower(rune).ToString());
+                // ASCII, the common case: letters and digits, lower-cased as the invariant mapping does.
+                if (char.IsAsciiLetterOrDigit(c))
+                {
+                    word[length++] = char.ToLowerInvariant(c);
+                    continue;
+                }
             }
-            else if (word.Length > 0)
+            else if (Rune.DecodeFromUtf16(text.AsSpan(i), out var rune, out var used) == System.Buffers.OperationStatus.Done)
             {
-                words.Add(word.ToString());
-                word.Clear();
+                // (A lone surrogate, which is not Done, separates words, as the replacement character it decodes to does.)
+                i += used - 1;
+                if (IsWordRune(rune))
+                {
+                    length += Lower(rune).EncodeToUtf16(word[length..]);
+                    continue;
+                }
+            }
+            if (length > 0)
+            {
+                words.Add(new string(word[..length]));
+                length = 0;
             }
         }
-        if (word.Length > 0) words.Add(word.ToString());
+        if (length > 0) words.Add(new string(word[..length]));
+        if (rented is not null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
         return words;
     }
 

@@ -245,6 +245,41 @@ public sealed partial class SiteOutputTests
     }
 
     [Fact]
+    public void Search_words_are_the_runes_rules_on_any_text_long_or_short()
+    {
+        // The rules spelled out rune by rune, as SearchTokens documents them; the fast tokenizer must agree on any text.
+        static List<string> Reference(string text)
+        {
+            var words = new List<string>();
+            var word = new System.Text.StringBuilder();
+            foreach (var rune in text.EnumerateRunes())
+            {
+                if (System.Text.Rune.IsLetter(rune) || System.Text.Rune.IsNumber(rune) || System.Text.Rune.GetUnicodeCategory(rune)
+                    is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark or System.Globalization.UnicodeCategory.EnclosingMark)
+                {
+                    word.Append(System.Text.Rune.ToLower(rune, System.Globalization.CultureInfo.InvariantCulture).ToString());
+                }
+                else if (word.Length > 0)
+                {
+                    words.Add(word.ToString());
+                    word.Clear();
+                }
+            }
+            if (word.Length > 0) words.Add(word.ToString());
+            return words;
+        }
+        var random = new Random(11);
+        const string alphabet = "aZ9 -_.,ÉéßİΣσ²\u0301\U0001D400\U0001F600\uD800\uDC00İ\u00A0";
+        for (var round = 0; round < 2000; round++)
+        {
+            var length = random.Next(2) == 0 ? random.Next(0, 40) : random.Next(200, 900); // both buffers: on the stack and rented
+            var text = new System.Text.StringBuilder();
+            while (text.Length < length) text.Append(alphabet[random.Next(alphabet.Length)]);
+            SearchTokens.Words(text.ToString()).ShouldBe(Reference(text.ToString()), text.ToString());
+        }
+    }
+
+    [Fact]
     public async Task Agreements_json_lists_every_agreement()
     {
         var site = await BuiltSite.Instance;
