@@ -55,6 +55,8 @@ public sealed record BuildState
     public string? CacheNote { get; init; }
     /// <summary>The Git state <see cref="History"/> was read from (or reused for), for the next build's cache.</summary>
     public string? HistoryKey { get; init; }
+    /// <summary>The history walk <see cref="LoadRegistry"/> starts beside the loading (it needs only Git); <see cref="ReadHistory"/> awaits it.</summary>
+    public Task<(DulaRegistry.History.RegistryHistory History, string? Key)>? PendingHistory { get; init; }
     /// <summary>The fingerprint of each page's inputs (see <see cref="PageFingerprints"/>), for the next build's cache.</summary>
     public IReadOnlyDictionary<string, string> PageFingerprints { get; init; } = new Dictionary<string, string>();
     /// <summary>How many pages were left unchanged in the site instead of rendered.</summary>

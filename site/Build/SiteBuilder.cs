@@ -14,9 +14,9 @@ public static class SiteBuilder
     [
         new PrepareOutput(),     // check the output folder may be replaced; clean leftovers; create a marked hidden sibling
         new ReadBuildCache(),    // what the previous build into the same folder kept, when it still applies (incremental builds)
-        new LoadRegistry(),      // parse registry.yml, agencies/ and agreements/
+        new LoadRegistry(),      // parse registry.yml, agencies/ and agreements/ (and start the history walk beside it)
         new ValidateRegistry(),  // every rule; errors stop the build here
-        new ReadHistory(),       // status timelines from Git, in one walk over main's history (when enabled)
+        new ReadHistory(),       // status timelines from Git, in one walk over main's history (when enabled; awaits the walk started above)
         new BuildSiteModel(),    // view models, indexes, lineage, flows (and the graph's SVG)
         new RenderPages(),       // Razor components → HTML, in parallel
         new WriteExports(),      // agreements.json, agreements.csv, feed.xml, expirations.ics, sitemap.xml, schema/

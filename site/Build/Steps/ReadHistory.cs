@@ -3,18 +3,24 @@ namespace DulaRegistry.Site.Build;
 /// <summary>
 /// Reads every agreement's status timeline from Git in one walk over main's history. Outside a work tree (or in a bare
 /// repository) the timelines are empty and the summary says why; a shallow clone gives timelines from its oldest commit on.
+/// <see cref="LoadRegistry"/> starts the walk beside the parsing; this step waits for it (or walks itself when nothing started it).
 /// </summary>
 public sealed class ReadHistory : IBuildStep
 {
     public string Description => "Reading status history from Git";
 
-    public Task<BuildState> RunAsync(BuildState state, CancellationToken cancellationToken)
+    public async Task<BuildState> RunAsync(BuildState state, CancellationToken cancellationToken)
     {
-        if (!state.Options.History) return Task.FromResult(state);
+        if (!state.Options.History) return state;
+        if (state.PendingHistory is { } pending)
+        {
+            var (walked, walkedKey) = await pending.ConfigureAwait(false);
+            return state with { History = walked, HistoryKey = walkedKey, PendingHistory = null };
+        }
         var maxFileBytes = state.Registry?.Settings.EffectiveMaxFileBytes ?? new DulaRegistry.Model.RegistrySettings().EffectiveMaxFileBytes;
         var cached = state.PreviousBuild is { HistoryKey: { } key, History: { } history } ? (key, history) : ((string, DulaRegistry.History.RegistryHistory)?)null;
         var (read, readKey) = DulaRegistry.History.StatusHistory.Read(state.Options.Root, maxFileBytes, cached);
-        return Task.FromResult(state with { History = read, HistoryKey = readKey });
+        return state with { History = read, HistoryKey = readKey };
     }
 
     public string? Summarize(BuildState before, BuildState after)
