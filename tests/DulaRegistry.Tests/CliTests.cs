@@ -198,20 +198,11 @@ public partial class CliTests
     [Fact]
     public void Sample_registry_at_the_repository_root_validates_without_errors()
     {
-        var root = RepositoryRoot();
+        var root = RepoPaths.Root;
         var (exit, output) = Run(root, OutputFormat.Json);
         exit.ShouldBe(ExitCode.Ok, output);
         using var json = JsonDocument.Parse(output);
         json.RootElement.EnumerateArray().ShouldAllBe(i => i.GetProperty("severity").GetString() == "warning", output);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "RegistryTool.sln"))) return dir.FullName;
-        }
-        throw new DirectoryNotFoundException("RegistryTool.sln not found above " + AppContext.BaseDirectory);
     }
 }
 

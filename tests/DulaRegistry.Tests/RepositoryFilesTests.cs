@@ -7,14 +7,7 @@ namespace DulaRegistry.Tests;
 /// <summary>Files committed to the repository that must stay in step with the code.</summary>
 public sealed partial class RepositoryFilesTests
 {
-    private static readonly string s_repo = FindRepository();
-
-    private static string FindRepository()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "RegistryTool.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("RegistryTool.sln not found above the test folder");
-    }
+    private static readonly string s_repo = RepoPaths.Root;
 
     [Fact]
     public void Committed_schemas_match_the_model()

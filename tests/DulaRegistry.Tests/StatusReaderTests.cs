@@ -26,19 +26,10 @@ public sealed class StatusReaderTests
             : null;
     }
 
-    private static string Repository()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "RegistryTool.sln"))) return dir.FullName;
-        }
-        throw new DirectoryNotFoundException("RegistryTool.sln not found above " + AppContext.BaseDirectory);
-    }
-
     [Fact]
     public void Every_agreement_and_fixture_in_the_repository_reads_as_the_loader_reads_it()
     {
-        var root = Repository();
+        var root = RepoPaths.Root;
         var files = new[] { "agreements", "tests/fixtures", "templates" }
             .Select(f => Path.Combine(root, f)).Where(Directory.Exists)
             .SelectMany(d => Directory.EnumerateFiles(d, "*.md", SearchOption.AllDirectories)).ToList();

@@ -17,9 +17,7 @@ public partial class LegalReviewWorkflowTests
 
     private static YamlMappingNode Load()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "RegistryTool.sln"))) dir = dir.Parent;
-        var path = Path.Combine(dir!.FullName, ".github", "workflows", "legal-review.yml");
+        var path = Path.Combine(RepoPaths.Root, ".github", "workflows", "legal-review.yml");
         var stream = new YamlStream();
         using var reader = new StreamReader(path);
         stream.Load(reader);
