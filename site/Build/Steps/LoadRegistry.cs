@@ -21,12 +21,11 @@ public sealed class LoadRegistry : IBuildStep
         return Task.FromResult(state with { Registry = registry, Diagnostics = [.. state.Diagnostics, .. bag.Sorted()], PendingHistory = history });
     }
 
-    private static Task<(DulaRegistry.History.RegistryHistory, string?)> StartHistory(BuildState state)
+    private static Task<(DulaRegistry.History.RegistryHistory History, string? Key)> StartHistory(BuildState state)
     {
         // The file-size limit comes from registry.yml; its diagnostics are the loading's to report, so here they are dropped.
         var maxFileBytes = RegistryLoader.LoadSettings(state.Options.Root, new DiagnosticBag()).EffectiveMaxFileBytes;
-        var cached = state.PreviousBuild is { HistoryKey: { } key, History: { } previous } ? (key, previous) : ((string, DulaRegistry.History.RegistryHistory)?)null;
-        var walk = Task.Run(() => DulaRegistry.History.StatusHistory.Read(state.Options.Root, maxFileBytes, cached));
+        var walk = Task.Run(() => ReadHistory.Walk(state, maxFileBytes));
         // A build that stops before ReadHistory never awaits the walk: its failure, if any, is observed here instead.
         _ = walk.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         return walk;

@@ -18,9 +18,15 @@ public sealed class ReadHistory : IBuildStep
             return state with { History = walked, HistoryKey = walkedKey, PendingHistory = null };
         }
         var maxFileBytes = state.Registry?.Settings.EffectiveMaxFileBytes ?? new DulaRegistry.Model.RegistrySettings().EffectiveMaxFileBytes;
-        var cached = state.PreviousBuild is { HistoryKey: { } key, History: { } history } ? (key, history) : ((string, DulaRegistry.History.RegistryHistory)?)null;
-        var (read, readKey) = DulaRegistry.History.StatusHistory.Read(state.Options.Root, maxFileBytes, cached);
+        var (read, readKey) = Walk(state, maxFileBytes);
         return state with { History = read, HistoryKey = readKey };
+    }
+
+    /// <summary>The walk itself, reusing the previous build's history when Git has not moved since.</summary>
+    internal static (DulaRegistry.History.RegistryHistory History, string? Key) Walk(BuildState state, long maxFileBytes)
+    {
+        var cached = state.PreviousBuild is { HistoryKey: { } key, History: { } history } ? (key, history) : ((string, DulaRegistry.History.RegistryHistory)?)null;
+        return DulaRegistry.History.StatusHistory.Read(state.Options.Root, maxFileBytes, cached);
     }
 
     public string? Summarize(BuildState before, BuildState after)

@@ -86,7 +86,7 @@ internal ref struct FastYamlReader
             if (at < 0) return true;
             i += at;
             var c = yaml[i];
-            if (c != '\n' && (c < '\u00A0' || c is '\u2028' or '\u2029' or '\uFEFF' || char.IsSurrogate(c) || c is >= '\uFDD0' and <= '\uFDEF' || c >= '\uFFFE'))
+            if (c != '\n' && (c < '\u00A0' || c is '\u2028' or '\u2029' or '\uFEFF' || char.IsSurrogate(c) || InvisibleCharacters.IsForbidden(c)))
             {
                 return false;
             }
@@ -145,12 +145,7 @@ internal ref struct FastYamlReader
         var entries = new List<YEntry>();
         while (true)
         {
-            if (ReadKey(line, column, depth + 1) is not (YScalar key, var afterColon)) return null;
-            if (entries.Count == MaxEntries) return null;
-            foreach (var entry in entries)
-            {
-                if (entry.Key.Value == key.Value) return null;
-            }
+            if (ReadKey(line, column, depth + 1) is not (YScalar key, var afterColon) || !CanAdd(entries, key)) return null;
             if (ReadValue(ref line, afterColon, column, depth + 1, inSequence: false) is not { } value) return null;
             entries.Add(new YEntry(key, value));
             if (line == _lines) break;
@@ -253,6 +248,17 @@ internal ref struct FastYamlReader
         return node;
     }
 
+    /// <summary>False for a duplicate key (YamlDotNet's to report) or a mapping too large to search key by key.</summary>
+    private static bool CanAdd(List<YEntry> entries, YScalar key)
+    {
+        if (entries.Count == MaxEntries) return false;
+        foreach (var entry in entries)
+        {
+            if (entry.Key.Value == key.Value) return false;
+        }
+        return true;
+    }
+
     private readonly bool RestIsComment(int i, int lineEnd)
     {
         while (i < lineEnd && _text[i] == ' ') i++;
@@ -341,12 +347,7 @@ internal ref struct FastYamlReader
                 // A key: plain, then a colon and a space, then a value (an empty one is YamlDotNet's to place).
                 var keyStart = i;
                 if (ReadFlowPlain(ref i, lineEnd, line, depth + 1) is not { } key || i + 1 >= lineEnd || _text[i] != ':' || _text[i + 1] != ' ') return null;
-                if (i - keyStart > MaxKeyLength) return null;
-                if (entries.Count == MaxEntries) return null;
-                foreach (var entry in entries)
-                {
-                    if (entry.Key.Value == key.Value) return null;
-                }
+                if (i - keyStart > MaxKeyLength || !CanAdd(entries, key)) return null;
                 i += 2;
                 SkipSpaces(ref i, lineEnd);
                 if (ReadFlowNode(ref i, lineEnd, line, depth + 1) is not { } value) return null;
