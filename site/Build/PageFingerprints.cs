@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.IO.Hashing;
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -12,12 +12,15 @@ using DulaRegistry.Site.ViewModels;
 namespace DulaRegistry.Site.Build;
 
 /// <summary>
-/// A fingerprint of everything a page is rendered from, for the pages that show one agreement or one agency (all but a few
-/// of a large site's pages): a SHA-256 over the component, the page's path, the site-wide values every page shows (name,
-/// counts in the footer, date, base URL, publication) and the page's own view model, serialized whole. The view model
-/// already holds what the page shows of other files (party names, lineage, next steps), so a change anywhere that the page
-/// shows changes its fingerprint. An agency page takes its agreements' fingerprints rather than their view models again.
-/// Other pages (home, indexes, graph) show the whole registry and are always rendered: they get no fingerprint.
+/// A fingerprint of everything a page is rendered from, for the pages that show one agreement or one agency and for the
+/// pages of the agreements listings (all but a few of a large site's pages): a 128-bit XXH3 hash over the component, the
+/// page's path, the site-wide values every page shows (name, counts in the footer, date, base URL, publication) and the
+/// page's own view model, serialized whole. The view model already holds what the page shows of other files (party names,
+/// lineage, next steps), so a change anywhere that the page shows changes its fingerprint. An agency page and a listing page
+/// take their agreements' fingerprints rather than their view models again; a listing page also takes the year links and
+/// the filters' choices it shows. The others (home, agencies index, graph) show the whole registry and are always rendered:
+/// they get no fingerprint. The hash tells one build's inputs from the next build's, it is no signature: a fast
+/// non-cryptographic hash is enough (SHA-256 was half of this step).
 /// </summary>
 public static class PageFingerprints
 {
@@ -49,31 +52,40 @@ public static class PageFingerprints
             result[page.Path] = Fingerprint(page, globals, agency with { AsOwner = [], AsRecipient = [] }, FingerprintJson.Default.AgencyView,
                 MemoryMarshal.AsBytes(theirs.AsSpan()));
         });
+        // A listing page shows the year links and the filters (the same on every listing page) and its rows.
+        var years = site.YearListings.Select(y => new YearLink(y.Year, y.Url, y.Total)).ToList();
+        Parallel.ForEach(pages.Where(p => p.Component == typeof(AgreementsIndexPage)), page =>
+        {
+            var listing = (AgreementListing)page.Parameters["Listing"]!;
+            var rows = string.Join(' ', listing.Agreements.Select(Agreement));
+            result[page.Path] = Fingerprint(page, globals, new ListingInputs(listing with { Agreements = [] }, years, site.Filters),
+                FingerprintJson.Default.ListingInputs, MemoryMarshal.AsBytes(rows.AsSpan()));
+        });
         return result;
 
         // An agreement listed on an agency page always has a page of its own; the fallback covers one that does not.
         string Agreement(AgreementView a) => byAgreement.TryGetValue(a.Id, out var f) ? f
-            : Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(a, FingerprintJson.Default.AgreementView)));
+            : Convert.ToHexStringLower(XxHash128.Hash(JsonSerializer.SerializeToUtf8Bytes(a, FingerprintJson.Default.AgreementView)));
     }
 
-    /// <summary>One hash per thread, reset after each use: setting one up costs more than hashing a page's inputs.</summary>
+    /// <summary>One hash per thread, reset after each use.</summary>
     [ThreadStatic]
-    private static IncrementalHash? t_hash;
+    private static XxHash128? t_hash;
 
-    /// <summary>The SHA-256 of the page's component and path, the site-wide values, the page's JSON and <paramref name="more"/>.</summary>
+    /// <summary>The hash of the page's component and path, the site-wide values, the page's JSON and <paramref name="more"/>.</summary>
     private static string Fingerprint<T>(PageSpec page, byte[] globals, T value, JsonTypeInfo<T> type, ReadOnlySpan<byte> more)
     {
         var buffer = t_buffer ??= new ArrayBufferWriter<byte>(64 * 1024);
-        var hash = t_hash ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var hash = t_hash ??= new XxHash128();
         buffer.ResetWrittenCount();
         using (var json = new Utf8JsonWriter(buffer)) JsonSerializer.Serialize(json, value, type);
-        hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{page.Component.FullName}\n{page.Path}\n"));
-        hash.AppendData(globals);
-        hash.AppendData("\n"u8);
-        hash.AppendData(buffer.WrittenSpan);
-        hash.AppendData("\n"u8);
-        hash.AppendData(more);
-        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        hash.Append(System.Text.Encoding.UTF8.GetBytes($"{page.Component.FullName}\n{page.Path}\n"));
+        hash.Append(globals);
+        hash.Append("\n"u8);
+        hash.Append(buffer.WrittenSpan);
+        hash.Append("\n"u8);
+        hash.Append(more);
+        Span<byte> digest = stackalloc byte[16];
         hash.GetHashAndReset(digest);
         return Convert.ToHexStringLower(digest);
     }
@@ -83,6 +95,12 @@ public static class PageFingerprints
 internal sealed record SiteGlobals(string Name, string? RepositoryUrl, string Base, DateOnly Today, int RenewalWindowDays,
     PublicationView? Publication, int Agreements, int Agencies);
 
+/// <summary>A link of the listings' year navigation: what a listing page shows of each year's listing.</summary>
+internal sealed record YearLink(int? Year, string Url, int Total);
+
+/// <summary>What a listing page shows besides its rows (which enter its fingerprint as their agreements' fingerprints).</summary>
+internal sealed record ListingInputs(AgreementListing Listing, IReadOnlyList<YearLink> Years, FilterOptions Filters);
+
 /// <summary>
 /// Serialization made at compile time for the fingerprinted view models: no reflection per value, about twice as fast as the
 /// reflection-based serializer over ten thousand pages. Enums as their names, so a renamed label changes the fingerprint.
@@ -91,4 +109,5 @@ internal sealed record SiteGlobals(string Name, string? RepositoryUrl, string Ba
 [JsonSerializable(typeof(AgreementView))]
 [JsonSerializable(typeof(AgencyView))]
 [JsonSerializable(typeof(SiteGlobals))]
+[JsonSerializable(typeof(ListingInputs))]
 internal sealed partial class FingerprintJson : JsonSerializerContext;
