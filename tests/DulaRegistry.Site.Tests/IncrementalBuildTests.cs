@@ -169,6 +169,86 @@ public sealed class IncrementalBuildTests : IDisposable
         state.UpdatedFiles.ShouldBeLessThan(state.Files.Count);
     }
 
+    [Fact]
+    public async Task Only_the_listing_pages_that_show_a_changed_agreement_are_rendered_again()
+    {
+        // More agreements than one listing page holds: the index and the year listing come in numbered pages.
+        var template = File.ReadAllText(Path.Combine(_root, "agreements", "DULA-2023-0004.md"));
+        for (var i = 0; i < 450; i++)
+        {
+            var id = $"DULA-2023-{1000 + i}";
+            File.WriteAllText(Path.Combine(_root, "agreements", id + ".md"), template
+                .Replace("id: DULA-2023-0004", "id: " + id, StringComparison.Ordinal)
+                .Replace("RITM0021007", $"RITM09{i:D5}", StringComparison.Ordinal));
+        }
+        await Build(Options("site"));
+        var site = Path.Combine(_temp, "site");
+        var listings = Directory.EnumerateFiles(Path.Combine(site, "agreements"), "index.html", SearchOption.AllDirectories)
+            .Where(f => f.Contains($"{Path.DirectorySeparatorChar}page{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                        || Path.GetDirectoryName(f) == Path.Combine(site, "agreements"))
+            .ToDictionary(f => f, File.GetLastWriteTimeUtc);
+        listings.Count.ShouldBeGreaterThan(3);
+        Thread.Sleep(20); // a rewritten file gets a later time than the first build's
+
+        Edit("agreements/DULA-2023-1440.md", "\ntitle: ", "\ntitle: Retitled ");
+        await BuildWithState(Options("site"));
+        await Build(Options("full", incremental: false));
+        ShouldBeSameSite("site", "full");
+        var rewritten = listings.Where(l => File.GetLastWriteTimeUtc(l.Key) != l.Value).Select(l => Path.GetRelativePath(site, l.Key)).ToList();
+        // The last page of all agreements and of 2023's list it; the first pages do not, and stay as they were.
+        rewritten.ShouldNotBeEmpty();
+        rewritten.Count.ShouldBeLessThan(listings.Count);
+        rewritten.ShouldAllBe(path => File.ReadAllText(Path.Combine(site, path)).Contains("Retitled "));
+    }
+
+    [Fact]
+    public async Task Unchanged_files_are_not_parsed_again_and_give_the_same_site_and_diagnostics()
+    {
+        var first = await BuildWithState(Options("site"));
+        first.Bodies!.Hits.ShouldBe(0);
+        var files = first.Bodies.Added;
+        files.ShouldBe(first.RequireRegistry.Agreements.Count + first.RequireRegistry.Agencies.Count);
+
+        Edit("agreements/DULA-2026-0001.md", "\ntitle: ", "\ntitle: Retitled ");
+        var second = await BuildWithState(Options("site"));
+        second.Bodies!.Hits.ShouldBe(files - 1);
+        second.Bodies.Added.ShouldBe(1);
+        var full = await Build(Options("full", incremental: false));
+        ShouldBeSameSite("site", "full");
+        second.Diagnostics.Select(d => d.ToString()).ShouldBe(full.Diagnostics.Select(d => d.ToString()));
+
+        // What came from the cache is what parsing gives: the facts the rules read and the rendered body.
+        foreach (var document in second.RequireRegistry.Agreements)
+        {
+            var parsed = DulaRegistry.Loading.RegistryLoader.LoadDocument<DulaRegistry.Model.Agreement>(
+                Path.Combine(_root, document.Path), document.Path, long.MaxValue, new DulaRegistry.Diagnostics.DiagnosticBag(), keepMarkdown: true)!;
+            document.Facts.Sections.ShouldBe(parsed.Facts.Sections, document.Path);
+            document.Facts.Markup.ShouldBe(parsed.Facts.Markup, document.Path);
+            document.Facts.Leftovers.ShouldBe(parsed.Facts.Leftovers, document.Path);
+            var view = (DulaRegistry.Site.ViewModels.RenderedBody)document.BodyView!;
+            var fresh = DulaRegistry.Site.ViewModels.RenderedBody.Of(parsed);
+            view.Html.ShouldBe(fresh.Html, document.Path);
+            view.Sections.ShouldBe(fresh.Sections, document.Path);
+        }
+    }
+
+    [Fact]
+    public async Task A_damaged_body_cache_means_every_file_is_parsed_not_a_failure()
+    {
+        await Build(Options("site"));
+        var bodies = Path.Combine(BuildCache.FolderOf(Path.Combine(_temp, "site")), "bodies.bin");
+        var bytes = File.ReadAllBytes(bodies);
+        foreach (var damage in new[] { bytes[..(bytes.Length / 2)], bytes.Select((b, i) => i % 97 == 50 ? (byte)~b : b).ToArray(), [], "not a cache"u8.ToArray() })
+        {
+            File.WriteAllBytes(bodies, damage);
+            var state = await BuildWithState(Options("site"));
+            state.Bodies!.Added.ShouldBeGreaterThan(0);
+            await Build(Options("full", incremental: false));
+            ShouldBeSameSite("site", "full");
+            SafeDelete.Tree(Path.Combine(_temp, "full"));
+        }
+    }
+
     /// <summary>Builds with the standard steps and returns the state the last step left (cache note, pages reused).</summary>
     private static async Task<BuildState> BuildWithState(SiteBuildOptions options)
     {

@@ -17,7 +17,8 @@ public sealed class LoadRegistry : IBuildStep
     {
         var history = state.Options.History ? StartHistory(state) : null;
         var bag = new DiagnosticBag();
-        var registry = RegistryLoader.Load(state.Options.Root, bag, RenderedBody.ForSite);
+        var options = state.Bodies is null ? RenderedBody.ForSite : RenderedBody.ForSite with { Bodies = state.Bodies };
+        var registry = RegistryLoader.Load(state.Options.Root, bag, options);
         return Task.FromResult(state with { Registry = registry, Diagnostics = [.. state.Diagnostics, .. bag.Sorted()], PendingHistory = history });
     }
 
@@ -32,5 +33,6 @@ public sealed class LoadRegistry : IBuildStep
     }
 
     public string? Summarize(BuildState before, BuildState after) =>
-        $"{after.RequireRegistry.Agreements.Count:N0} agreements, {after.RequireRegistry.Agencies.Count:N0} agencies";
+        $"{after.RequireRegistry.Agreements.Count:N0} agreements, {after.RequireRegistry.Agencies.Count:N0} agencies"
+        + (after.Bodies is { Hits: > 0 } bodies ? $" ({bodies.Hits:N0} unchanged, {bodies.Added:N0} parsed)" : "");
 }

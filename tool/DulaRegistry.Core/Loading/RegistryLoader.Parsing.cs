@@ -70,7 +70,7 @@ public static partial class RegistryLoader
 
     /// <summary>The second half of parsing: binding the front matter, and the Markdown body.</summary>
     internal static RegistryDocument<T>? Complete<T>(FrontMatter front, string relative, string sha256, IDiagnosticSink sink, bool keepMarkdown,
-        Func<Markdig.Syntax.MarkdownDocument, object>? bodyView = null)
+        Func<Markdig.Syntax.MarkdownDocument, object>? bodyView = null, IBodyCache? bodies = null)
         where T : class, new()
     {
         void Report(string code, int line, int column, string message) =>
@@ -80,6 +80,12 @@ public static partial class RegistryLoader
         var map = new SourceMap(SourcePosition.Start);
         var model = FrontMatterBinder.Bind<T>(mapping, relative, map, sink);
 
+        var stem = Path.GetFileNameWithoutExtension(relative);
+        if (bodies is not null && bodies.TryGet(sha256, out var known, out var knownView) && (knownView is not null || bodyView is null))
+        {
+            // The same bytes loaded before: the same body, at the same line, with the same facts and view.
+            return new RegistryDocument<T>(relative, stem, model, map, known, null, closeLine + 1, sha256) { BodyView = knownView };
+        }
         var bodyOffset = text.IndexOf('\n', closeStart);
         var body = bodyOffset < 0 ? "" : text[(bodyOffset + 1)..];
         if (FindAbusiveBodyLine(body, out var why) is var deep and >= 0)
@@ -99,11 +105,9 @@ public static partial class RegistryLoader
                 "the body nests quotes, lists, links or brackets too deeply inside each other; a registry file never needs that");
             return null;
         }
-        var stem = Path.GetFileNameWithoutExtension(relative);
         var facts = BodyFacts.Collect(markdown, body, closeLine + 1) with { Leftovers = LeftoverCandidates.Collect(text, closeLine) };
-        return new RegistryDocument<T>(relative, stem, model, map, facts, keepMarkdown ? markdown : null, closeLine + 1, sha256)
-        {
-            BodyView = bodyView?.Invoke(markdown),
-        };
+        var view = bodyView?.Invoke(markdown);
+        bodies?.Add(sha256, facts, view);
+        return new RegistryDocument<T>(relative, stem, model, map, facts, keepMarkdown ? markdown : null, closeLine + 1, sha256) { BodyView = view };
     }
 }

@@ -45,7 +45,8 @@ public static partial class RegistryLoader
                 if (TextFile.Read(files[i], Relative(i), settings.EffectiveMaxFileBytes, sink, out var bytes) is { } text
                     && ReadFrontMatter(text, Relative(i), sink) is { } front)
                 {
-                    results[i] = Complete<T>(front, Relative(i), Sha256Hex(bytes), sink, options.KeepMarkdown, options.BodyView);
+                    results[i] = Complete<T>(front, Relative(i), Sha256Hex(bytes), sink, options.KeepMarkdown, options.BodyView,
+                        options.KeepMarkdown ? null : options.Bodies);
                 }
             });
         });

@@ -1,0 +1,263 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
+using System.IO.Hashing;
+using System.Text;
+using DulaRegistry.Loading;
+using DulaRegistry.Site.ViewModels;
+
+namespace DulaRegistry.Site.Build;
+
+/// <summary>
+/// The incremental build's cache of rendered bodies (<see cref="IBodyCache"/>): for each file loaded, by the SHA-256 of its
+/// bytes, the body facts the rules read and the <see cref="RenderedBody"/> its page shows. The next build into the same
+/// folder parses as Markdown only the files whose bytes changed. Kept in the build cache folder as one binary file
+/// (<c>bodies.bin</c>) that starts with the build's key (<see cref="BuildCache.KeyFor"/>): another tool, template or option
+/// makes it unusable. It holds the files of the last build only, so it does not grow with deleted or edited files. Anything
+/// unexpected in it means an empty cache (every body parsed), never a wrong one.
+/// </summary>
+public sealed class BodyCache : IBodyCache
+{
+    private const string DataFile = "bodies.bin";
+    private const string Format = "dula-registry-bodies 1";
+    private const int ChecksumBytes = 16;
+
+    /// <summary>More entries than this is not a cache this tool wrote.</summary>
+    private const int MaxEntries = 10_000_000;
+
+    private readonly Task<Dictionary<string, (BodyFacts Facts, RenderedBody View)>> _previous;
+    private readonly ConcurrentDictionary<string, (BodyFacts Facts, RenderedBody View)> _current = new(StringComparer.Ordinal);
+
+    private BodyCache(Task<Dictionary<string, (BodyFacts, RenderedBody)>> previous) => _previous = previous;
+
+    /// <summary>An empty cache: every body is parsed, and each is kept for the next build.</summary>
+    public static BodyCache Empty() => new(Task.FromResult(NoEntries()));
+
+    /// <summary>The cache kept beside <paramref name="output"/> for builds with <paramref name="key"/>, read on another thread
+    /// (the first lookup waits for it); empty when there is none or it cannot be used.</summary>
+    public static BodyCache Start(string output, string key) => new(Task.Run(() => Read(output, key)));
+
+    /// <summary>How many bodies came from the cache in this build, and how many were parsed.</summary>
+    public int Hits => _hits;
+
+    public int Added => _added;
+
+    private int _hits;
+    private int _added;
+
+    public bool TryGet(string sha256, [NotNullWhen(true)] out BodyFacts? facts, out object? view)
+    {
+        if (_previous.Result.TryGetValue(sha256, out var entry))
+        {
+            _current.TryAdd(sha256, entry);
+            Interlocked.Increment(ref _hits);
+            (facts, view) = (entry.Facts, entry.View);
+            return true;
+        }
+        (facts, view) = (null, null);
+        return false;
+    }
+
+    public void Add(string sha256, BodyFacts facts, object? view)
+    {
+        if (view is not RenderedBody rendered) return; // only the site's loading is kept
+        _current.TryAdd(sha256, (facts, rendered));
+        Interlocked.Increment(ref _added);
+    }
+
+    private static Dictionary<string, (BodyFacts, RenderedBody)> NoEntries() => new(StringComparer.Ordinal);
+
+    /// <summary>The entries kept beside <paramref name="output"/> for builds with <paramref name="key"/>, or none.</summary>
+    private static Dictionary<string, (BodyFacts, RenderedBody)> Read(string output, string key)
+    {
+        var folder = BuildCache.FolderOf(output);
+        var file = Path.Combine(folder, DataFile);
+        if (!SafeDelete.IsRealDirectory(folder) || !SafeDelete.IsRegularFile(Path.Combine(folder, BuildCache.MarkerFile))
+            || !SafeDelete.IsRegularFile(file))
+        {
+            return NoEntries();
+        }
+        try
+        {
+            // Read whole and decoded from memory: a stream reader's small string reads were most of the time.
+            if (new FileInfo(file).Length > int.MaxValue / 2) return NoEntries();
+            var bytes = File.ReadAllBytes(file);
+            // The last 16 bytes are the XXH3-128 of the rest: a file cut short or changed on disk is not used.
+            if (bytes.Length < ChecksumBytes || !XxHash128.Hash(bytes.AsSpan(0, bytes.Length - ChecksumBytes)).AsSpan().SequenceEqual(bytes.AsSpan(^ChecksumBytes)))
+            {
+                return NoEntries();
+            }
+            var reader = new SpanReader(bytes.AsMemory(0, bytes.Length - ChecksumBytes));
+            if (reader.ReadString() != Format || reader.ReadString() != key) return NoEntries();
+            var count = reader.ReadInt32();
+            if (count is < 0 or > MaxEntries) return NoEntries();
+            var entries = new Dictionary<string, (BodyFacts, RenderedBody)>(count, StringComparer.Ordinal);
+            for (var i = 0; i < count; i++)
+            {
+                var sha = reader.ReadString();
+                entries[sha] = (ReadFacts(ref reader), ReadView(ref reader));
+            }
+            return entries;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            return NoEntries(); // damaged or cut short: parse every body
+        }
+    }
+
+    /// <summary>Writes the bodies of this build's files beside <paramref name="output"/>, atomically. The caller has checked
+    /// that the cache folder is this tool's (<see cref="BuildCache.Write"/>).</summary>
+    public void Write(string output, string key)
+    {
+        var file = Path.Combine(BuildCache.FolderOf(output), DataFile);
+        foreach (var leftover in AtomicFile.Leftovers(file))
+        {
+            SafeDelete.TryFile(leftover); // from a build killed while writing
+        }
+        AtomicFile.Write(file, stream =>
+        {
+            var checksum = new XxHash128();
+            using (var writer = new BinaryWriter(new ChecksumStream(stream, checksum), Encoding.UTF8, leaveOpen: true))
+            {
+                writer.Write(Format);
+                writer.Write(key);
+                var entries = _current.ToArray();
+                writer.Write(entries.Length);
+                foreach (var (sha, (facts, view)) in entries)
+                {
+                    writer.Write(sha);
+                    WriteFacts(writer, facts);
+                    WriteView(writer, view);
+                }
+            }
+            stream.Write(checksum.GetCurrentHash());
+        });
+    }
+
+    private static void WriteFacts(BinaryWriter writer, BodyFacts facts)
+    {
+        writer.Write(facts.Sections.Count);
+        foreach (var section in facts.Sections)
+        {
+            writer.Write(section.Title);
+            writer.Write(section.Line);
+            writer.Write(section.HasContent);
+        }
+        writer.Write(facts.Markup.Count);
+        foreach (var markup in facts.Markup)
+        {
+            writer.Write((int)markup.Kind);
+            writer.Write(markup.Line);
+            writer.Write(markup.Column);
+            writer.Write(markup.Text);
+        }
+        writer.Write(facts.Leftovers.Count);
+        foreach (var leftover in facts.Leftovers)
+        {
+            writer.Write((int)leftover.Kind);
+            writer.Write(leftover.Line);
+            writer.Write(leftover.Column);
+            writer.Write(leftover.Text);
+        }
+    }
+
+    private static BodyFacts ReadFacts(ref SpanReader reader)
+    {
+        var sections = new BodySection[reader.ReadCount()];
+        for (var i = 0; i < sections.Length; i++) sections[i] = new BodySection(reader.ReadString(), reader.ReadInt32(), reader.ReadBoolean());
+        var markup = new BodyMarkup[reader.ReadCount()];
+        for (var i = 0; i < markup.Length; i++)
+        {
+            markup[i] = new BodyMarkup(reader.ReadEnum<BodyMarkupKind>(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadString());
+        }
+        var leftovers = new LeftoverCandidate[reader.ReadCount()];
+        for (var i = 0; i < leftovers.Length; i++)
+        {
+            leftovers[i] = new LeftoverCandidate(reader.ReadEnum<LeftoverKind>(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadString());
+        }
+        return new BodyFacts(sections, markup) { Leftovers = leftovers };
+    }
+
+    private static void WriteView(BinaryWriter writer, RenderedBody view)
+    {
+        writer.Write(view.Html);
+        writer.Write(view.Sections.Count);
+        foreach (var entry in view.Sections)
+        {
+            writer.Write(entry.Id);
+            writer.Write(entry.Text);
+        }
+    }
+
+    private static RenderedBody ReadView(ref SpanReader reader)
+    {
+        var html = reader.ReadString();
+        var sections = new TocEntry[reader.ReadCount()];
+        for (var i = 0; i < sections.Length; i++) sections[i] = new TocEntry(reader.ReadString(), reader.ReadString());
+        return new RenderedBody(html, sections);
+    }
+
+    /// <summary>Reads what <see cref="BinaryWriter"/> wrote (little-endian integers, strings as a 7-bit encoded byte length and
+    /// UTF-8) from a buffer; anything out of range is <see cref="InvalidDataException"/>.</summary>
+    private ref struct SpanReader(ReadOnlyMemory<byte> bytes)
+    {
+        private readonly ReadOnlySpan<byte> _bytes = bytes.Span;
+        private int _at;
+
+        public int ReadInt32()
+        {
+            if (_at > _bytes.Length - 4) throw Damaged();
+            var value = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(_bytes[_at..]);
+            _at += 4;
+            return value;
+        }
+
+        public bool ReadBoolean() => _at < _bytes.Length ? _bytes[_at++] != 0 : throw Damaged();
+
+        public string ReadString()
+        {
+            var length = 0;
+            for (var shift = 0; ; shift += 7)
+            {
+                if (_at >= _bytes.Length || shift > 28) throw Damaged();
+                var b = _bytes[_at++];
+                length |= (b & 0x7F) << shift;
+                if (b < 0x80) break;
+            }
+            if (length < 0 || length > _bytes.Length - _at) throw Damaged();
+            var value = Encoding.UTF8.GetString(_bytes.Slice(_at, length));
+            _at += length;
+            return value;
+        }
+
+        /// <summary>A list's length; a body has far fewer entries than this, so more is damage.</summary>
+        public int ReadCount() => ReadInt32() is var n and >= 0 and <= 1_000_000 ? n : throw Damaged();
+
+        public T ReadEnum<T>() where T : struct, Enum =>
+            ReadInt32() is var value && Enum.IsDefined(typeof(T), value) ? (T)(object)value : throw Damaged();
+
+        private static InvalidDataException Damaged() => new("the body cache is damaged");
+    }
+
+    /// <summary>Passes what is written on to a stream and into a checksum.</summary>
+    private sealed class ChecksumStream(Stream inner, XxHash128 checksum) : Stream
+    {
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            checksum.Append(buffer);
+            inner.Write(buffer);
+        }
+
+        public override void Flush() => inner.Flush();
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+    }
+}
