@@ -134,33 +134,40 @@ public static class SearchIndex
     {
         var count = agreements.Count;
         // Per field: each document's words with their frequency, the field's length, and how many documents hold each word.
-        var fieldWords = new Dictionary<string, int>[s_fields.Length][];
+        // Held as small arrays (not a dictionary per field per document) and with one string per distinct word: this step
+        // allocates little, which matters most in an incremental build, where the heap is large and every collection costs.
+        var fieldWords = new (string Word, int Count)[s_fields.Length][][];
         var fieldLengths = new int[s_fields.Length][];
         var matching = new Dictionary<string, int>[s_fields.Length];
         for (var f = 0; f < s_fields.Length; f++)
         {
-            fieldWords[f] = new Dictionary<string, int>[count];
+            fieldWords[f] = new (string, int)[count][];
             fieldLengths[f] = new int[count];
             matching[f] = new Dictionary<string, int>(StringComparer.Ordinal);
         }
+        var table = new WordTable();
         // Splitting each agreement's fields into words is independent of the others: on every core.
-        Parallel.For(0, count, i =>
+        Parallel.For(0, count, () => new Dictionary<string, int>(StringComparer.Ordinal), (i, _, frequencies) =>
         {
             var a = agreements[i];
             for (var f = 0; f < s_fields.Length; f++)
             {
-                var words = SearchTokens.Words(FieldText(a, s_fields[f].Name));
-                var frequencies = new Dictionary<string, int>(StringComparer.Ordinal);
+                var words = SearchTokens.Words(FieldText(a, s_fields[f].Name), table);
+                frequencies.Clear();
                 foreach (var word in words) frequencies[word] = frequencies.GetValueOrDefault(word) + 1;
-                fieldWords[f][i] = frequencies;
+                var counted = new (string, int)[frequencies.Count];
+                var n = 0;
+                foreach (var (word, frequency) in frequencies) counted[n++] = (word, frequency);
+                fieldWords[f][i] = counted;
                 fieldLengths[f][i] = words.Count;
             }
-        });
+            return frequencies;
+        }, _ => { });
         for (var f = 0; f < s_fields.Length; f++)
         {
             for (var i = 0; i < count; i++)
             {
-                foreach (var word in fieldWords[f][i].Keys) matching[f][word] = matching[f].GetValueOrDefault(word) + 1;
+                foreach (var (word, _) in fieldWords[f][i]) matching[f][word] = matching[f].GetValueOrDefault(word) + 1;
             }
         }
 
@@ -173,11 +180,12 @@ public static class SearchIndex
             list.Add((ordinal, weight));
         }
         var averages = fieldLengths.Select(lengths => count == 0 ? 1.0 : Math.Max(1e-9, lengths.Average())).ToArray();
-        // Each agreement's word weights, on every core; then added to the terms in agreement order, as before.
-        var weights = new List<(string Word, int Weight)>[count];
-        Parallel.For(0, count, i =>
+        // Each agreement's word weights, on every core; then added to the terms in agreement order, as before. A word's score
+        // is summed over the fields in field order, whatever order each field's words are held in.
+        var weights = new (string Word, int Weight)[count][];
+        Parallel.For(0, count, () => new Dictionary<string, double>(StringComparer.Ordinal), (i, _, scores) =>
         {
-            var scores = new Dictionary<string, double>(StringComparer.Ordinal);
+            scores.Clear();
             for (var f = 0; f < s_fields.Length; f++)
             {
                 foreach (var (word, frequency) in fieldWords[f][i])
@@ -186,9 +194,13 @@ public static class SearchIndex
                         + s_fields[f].Boost * Bm25(frequency, matching[f][word], count, fieldLengths[f][i], averages[f]);
                 }
             }
-            weights[i] = [.. scores.OrderBy(s => s.Key, StringComparer.Ordinal)
-                .Select(s => (s.Key, Math.Max(1, (int)Math.Round(s.Value * 10, MidpointRounding.AwayFromZero))))];
-        });
+            var sorted = new (string Word, int Weight)[scores.Count];
+            var n = 0;
+            foreach (var (word, score) in scores) sorted[n++] = (word, Math.Max(1, (int)Math.Round(score * 10, MidpointRounding.AwayFromZero)));
+            Array.Sort(sorted, static (x, y) => string.CompareOrdinal(x.Word, y.Word));
+            weights[i] = sorted;
+            return scores;
+        }, _ => { });
         for (var i = 0; i < count; i++)
         {
             foreach (var (word, weight) in weights[i]) Add(word, i, weight);

@@ -23,7 +23,14 @@ namespace DulaRegistry.Site.Exports;
 public static class SearchTokens
 {
     /// <summary>The words of <paramref name="text"/>, lower-cased, in order (repeats kept).</summary>
-    public static List<string> Words(string? text)
+    public static List<string> Words(string? text) => Words(text, null);
+
+    /// <summary>
+    /// The words of <paramref name="text"/> as <see cref="Words(string?)"/> gives them, each word's string taken from
+    /// <paramref name="table"/> (added there the first time): across a whole registry, one string per distinct word instead of
+    /// one per occurrence.
+    /// </summary>
+    public static List<string> Words(string? text, WordTable? table)
     {
         var words = new List<string>();
         if (string.IsNullOrEmpty(text)) return words;
@@ -55,11 +62,11 @@ public static class SearchTokens
             }
             if (length > 0)
             {
-                words.Add(new string(word[..length]));
+                words.Add(table is null ? new string(word[..length]) : table.Get(word[..length]));
                 length = 0;
             }
         }
-        if (length > 0) words.Add(new string(word[..length]));
+        if (length > 0) words.Add(table is null ? new string(word[..length]) : table.Get(word[..length]));
         if (rented is not null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
         return words;
     }
@@ -91,4 +98,21 @@ public static class SearchTokens
         is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
 
     private static Rune Lower(Rune rune) => Rune.ToLower(rune, CultureInfo.InvariantCulture);
+}
+
+/// <summary>One string per distinct word, shared by every thread that splits text (see <see cref="SearchTokens.Words(string?, WordTable?)"/>).</summary>
+public sealed class WordTable
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _words = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
+
+    public WordTable() => _bySpan = _words.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The table's string for <paramref name="word"/>, added if it is new.</summary>
+    public string Get(ReadOnlySpan<char> word)
+    {
+        if (_bySpan.TryGetValue(word, out var known)) return known;
+        var added = new string(word);
+        return _words.GetOrAdd(added, added);
+    }
 }
