@@ -18,7 +18,7 @@ namespace DulaRegistry.Site.Build;
 public sealed class BodyCache : IBodyCache
 {
     private const string DataFile = "bodies.bin";
-    private const string Format = "dula-registry-bodies 1";
+    private const string Format = "dula-registry-bodies 2";
     private const int ChecksumBytes = 16;
 
     /// <summary>More entries than this is not a cache this tool wrote.</summary>
@@ -120,7 +120,8 @@ public sealed class BodyCache : IBodyCache
             {
                 writer.Write(Format);
                 writer.Write(key);
-                var entries = _current.ToArray();
+                // A string with a lone surrogate would not come back the same from UTF-8: such a body is parsed again next time.
+                var entries = _current.Where(e => Storable(e.Value.Facts, e.Value.View)).ToArray();
                 writer.Write(entries.Length);
                 foreach (var (sha, (facts, view)) in entries)
                 {
@@ -131,6 +132,25 @@ public sealed class BodyCache : IBodyCache
             }
             stream.Write(checksum.GetCurrentHash());
         });
+    }
+
+    private static bool Storable(BodyFacts facts, RenderedBody view) =>
+        (view.TryGetUtf8(out _) || WellFormed(view.Html))
+        && view.Sections.All(t => WellFormed(t.Id) && WellFormed(t.Text))
+        && facts.Sections.All(x => WellFormed(x.Title)) && facts.Markup.All(x => WellFormed(x.Text)) && facts.Leftovers.All(x => WellFormed(x.Text));
+
+    /// <summary>True when <paramref name="text"/> has no lone surrogate (so UTF-8 holds it exactly).</summary>
+    private static bool WellFormed(string text)
+    {
+        var span = text.AsSpan();
+        var at = span.IndexOfAnyInRange('\uD800', '\uDFFF');
+        while (at >= 0)
+        {
+            if (Rune.DecodeFromUtf16(span[at..], out _, out var used) != System.Buffers.OperationStatus.Done) return false;
+            span = span[(at + used)..];
+            at = span.IndexOfAnyInRange('\uD800', '\uDFFF');
+        }
+        return true;
     }
 
     private static void WriteFacts(BinaryWriter writer, BodyFacts facts)
@@ -179,7 +199,20 @@ public sealed class BodyCache : IBodyCache
 
     private static void WriteView(BinaryWriter writer, RenderedBody view)
     {
-        writer.Write(view.Html);
+        // The HTML as a string would be (a 7-bit encoded byte length, then UTF-8), straight from the cache's bytes when it came
+        // from there and was not decoded; then its hash, so the next build need not decode it to fingerprint its page.
+        if (view.TryGetUtf8(out var utf8))
+        {
+            writer.Write7BitEncodedInt(utf8.Length);
+            writer.Write(utf8.Span);
+        }
+        else
+        {
+            writer.Write(view.Html);
+        }
+        Span<byte> hash = stackalloc byte[16];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt128LittleEndian(hash, view.HtmlHash);
+        writer.Write(hash);
         writer.Write(view.Sections.Count);
         foreach (var entry in view.Sections)
         {
@@ -190,41 +223,54 @@ public sealed class BodyCache : IBodyCache
 
     private static RenderedBody ReadView(ref SpanReader reader)
     {
-        var html = reader.ReadString();
+        var html = reader.ReadUtf8();
+        var hash = reader.ReadUInt128();
         var sections = new TocEntry[reader.ReadCount()];
         for (var i = 0; i < sections.Length; i++) sections[i] = new TocEntry(reader.ReadString(), reader.ReadString());
-        return new RenderedBody(html, sections);
+        return new RenderedBody(html, hash, sections);
     }
 
     /// <summary>Reads what <see cref="BinaryWriter"/> wrote (little-endian integers, strings as a 7-bit encoded byte length and
     /// UTF-8) from a buffer; anything out of range is <see cref="InvalidDataException"/>.</summary>
-    private ref struct SpanReader(ReadOnlyMemory<byte> bytes)
+    private struct SpanReader(ReadOnlyMemory<byte> bytes)
     {
-        private readonly ReadOnlySpan<byte> _bytes = bytes.Span;
+        private readonly ReadOnlyMemory<byte> _bytes = bytes;
         private int _at;
 
         public int ReadInt32()
         {
             if (_at > _bytes.Length - 4) throw Damaged();
-            var value = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(_bytes[_at..]);
+            var value = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(_bytes.Span[_at..]);
             _at += 4;
             return value;
         }
 
-        public bool ReadBoolean() => _at < _bytes.Length ? _bytes[_at++] != 0 : throw Damaged();
-
-        public string ReadString()
+        public UInt128 ReadUInt128()
         {
+            if (_at > _bytes.Length - 16) throw Damaged();
+            var value = System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(_bytes.Span[_at..]);
+            _at += 16;
+            return value;
+        }
+
+        public bool ReadBoolean() => _at < _bytes.Length ? _bytes.Span[_at++] != 0 : throw Damaged();
+
+        public string ReadString() => Encoding.UTF8.GetString(ReadUtf8().Span);
+
+        /// <summary>A string's UTF-8 bytes, not decoded: a slice of the cache's buffer.</summary>
+        public ReadOnlyMemory<byte> ReadUtf8()
+        {
+            var span = _bytes.Span;
             var length = 0;
             for (var shift = 0; ; shift += 7)
             {
-                if (_at >= _bytes.Length || shift > 28) throw Damaged();
-                var b = _bytes[_at++];
+                if (_at >= span.Length || shift > 28) throw Damaged();
+                var b = span[_at++];
                 length |= (b & 0x7F) << shift;
                 if (b < 0x80) break;
             }
-            if (length < 0 || length > _bytes.Length - _at) throw Damaged();
-            var value = Encoding.UTF8.GetString(_bytes.Slice(_at, length));
+            if (length < 0 || length > span.Length - _at) throw Damaged();
+            var value = _bytes.Slice(_at, length);
             _at += length;
             return value;
         }

@@ -50,7 +50,7 @@ public sealed record BuildCache(
     public const string MarkerFile = ".registry-cache";
 
     private const string DataFile = "cache.json";
-    private const string Format = "dula-registry-build-cache 3";
+    private const string Format = "dula-registry-build-cache 4";
 
     /// <summary>The cache folder of an output folder: <c>.&lt;out&gt;.registry-cache</c> beside it.</summary>
     public static string FolderOf(string output)
@@ -151,7 +151,8 @@ public sealed record BuildCache(
     }
 }
 
-/// <summary>The cache's serialization, made at compile time (no reflection when a build starts); enums by name.</summary>
-[JsonSourceGenerationOptions(UseStringEnumConverter = true)]
+/// <summary>The cache's serialization, made at compile time (no reflection when a build starts); enums by name, the history
+/// with each commit once (<see cref="CompactHistoryConverter"/>).</summary>
+[JsonSourceGenerationOptions(UseStringEnumConverter = true, Converters = [typeof(CompactHistoryConverter)])]
 [JsonSerializable(typeof(BuildCache))]
 internal sealed partial class BuildCacheJson : JsonSerializerContext;

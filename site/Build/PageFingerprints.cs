@@ -39,9 +39,10 @@ public static class PageFingerprints
         Parallel.ForEach(pages.Where(p => p.Component == typeof(AgreementPage)), page =>
         {
             var agreement = (AgreementView)page.Parameters["Agreement"]!;
-            // The body's HTML is most of the bytes: hashed as it is, not escaped into JSON.
-            var fingerprint = Fingerprint(page, globals, agreement with { BodyHtml = "" }, FingerprintJson.Default.AgreementView,
-                MemoryMarshal.AsBytes(agreement.BodyHtml.AsSpan()));
+            // The body's HTML is most of the bytes: it enters as its hash (the view's JSON leaves it out).
+            var bodyHash = agreement.Body.HtmlHash;
+            var fingerprint = Fingerprint(page, globals, agreement, FingerprintJson.Default.AgreementView,
+                MemoryMarshal.AsBytes(new ReadOnlySpan<UInt128>(in bodyHash)));
             byAgreement[agreement.Id] = fingerprint;
             result[page.Path] = fingerprint;
         });

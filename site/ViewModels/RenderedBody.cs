@@ -1,13 +1,60 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+using System.Text;
 using DulaRegistry.Loading;
 using DulaRegistry.Site.Rendering;
 using Markdig.Syntax;
 
 namespace DulaRegistry.Site.ViewModels;
 
-/// <summary>What a page shows of a file's Markdown body: its safe HTML and its table of contents. Made while the registry
-/// loads (see <see cref="ForSite"/>), so no syntax tree outlives the loading of its file.</summary>
-public sealed record RenderedBody(string Html, IReadOnlyList<TocEntry> Sections)
+/// <summary>
+/// What a page shows of a file's Markdown body: its safe HTML and its table of contents. Made while the registry loads (see
+/// <see cref="ForSite"/>), so no syntax tree outlives the loading of its file. A body from the incremental build's cache
+/// (<see cref="Build.BodyCache"/>) keeps its HTML as the cache's UTF-8 bytes and decodes it only if its page is rendered:
+/// most of an incremental build's bodies never are, and a string per body was most of the cache's reading time.
+/// </summary>
+public sealed class RenderedBody
 {
+    private readonly ReadOnlyMemory<byte> _utf8;
+    private string? _html;
+
+    /// <summary>A body rendered now.</summary>
+    public RenderedBody(string html, IReadOnlyList<TocEntry> sections)
+    {
+        _html = html;
+        Sections = sections;
+        HtmlHash = HashOf(html);
+    }
+
+    /// <summary>A body from the cache: its HTML as UTF-8 and the <see cref="HtmlHash"/> it was written with.</summary>
+    internal RenderedBody(ReadOnlyMemory<byte> utf8Html, UInt128 htmlHash, IReadOnlyList<TocEntry> sections)
+    {
+        _utf8 = utf8Html;
+        Sections = sections;
+        HtmlHash = htmlHash;
+    }
+
+    /// <summary>The safe HTML (raw HTML escaped, unsafe links neutralised by <see cref="SafeMarkdown"/>).</summary>
+    public string Html => _html ??= Encoding.UTF8.GetString(_utf8.Span); // a race decodes twice, to equal strings
+
+    /// <summary>The text's own top-level sections (its <c>##</c> headings), for the page's table of contents.</summary>
+    public IReadOnlyList<TocEntry> Sections { get; }
+
+    /// <summary>The XXH3-128 of <see cref="Html"/>'s UTF-16 code units: what a page's fingerprint takes of the body.</summary>
+    public UInt128 HtmlHash { get; }
+
+    /// <summary>The HTML as the cache holds it, when this body came from the cache and was not decoded since.</summary>
+    internal bool TryGetUtf8(out ReadOnlyMemory<byte> utf8)
+    {
+        utf8 = _utf8;
+        return _html is null;
+    }
+
+    /// <summary>No body.</summary>
+    public static readonly RenderedBody Empty = new("", []);
+
+    public static UInt128 HashOf(string html) => XxHash128.HashToUInt128(MemoryMarshal.AsBytes(html.AsSpan()));
+
     /// <summary>Loading for the site: each body becomes a <see cref="RenderedBody"/> as soon as it is parsed.</summary>
     public static readonly LoadOptions ForSite = new(BodyView: body => Of(body));
 

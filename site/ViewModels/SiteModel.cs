@@ -151,7 +151,7 @@ public sealed record SiteModel
                 Classifications = a.Data.Where(d => d.Classification is not null).Select(d => d.Classification!.Value)
                     .Distinct().Order().Select(c => DulaRegistry.Loading.FrontMatterBinder.EnumName(c)).ToList(),
                 Regulations = a.Data.SelectMany(d => d.Regulations).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
-                BodyHtml = body.Html,
+                Body = body,
                 BodySections = body.Sections,
                 SourcePath = doc.Path,
                 SourceUrl = Source(doc.Path),

@@ -128,8 +128,12 @@ public sealed record AgreementView
     public required IReadOnlyList<string> SecretariatIds { get; init; }
     public required IReadOnlyList<string> Classifications { get; init; }
     public required IReadOnlyList<string> Regulations { get; init; }
-    /// <summary>The body rendered by <see cref="Rendering.SafeMarkdown"/>: raw HTML escaped, unsafe links neutralised.</summary>
-    public required string BodyHtml { get; init; }
+    /// <summary>The body rendered by <see cref="Rendering.SafeMarkdown"/>: raw HTML escaped, unsafe links neutralised. Its HTML is
+    /// decoded when the page is rendered; the page's fingerprint takes its <see cref="RenderedBody.HtmlHash"/>.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public RenderedBody Body { get; init; } = RenderedBody.Empty;
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string BodyHtml => Body.Html;
     /// <summary>The text's own top-level sections (its <c>##</c> headings), for the page's table of contents.</summary>
     public IReadOnlyList<TocEntry> BodySections { get; init; } = [];
     public required string SourcePath { get; init; }
