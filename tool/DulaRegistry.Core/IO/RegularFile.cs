@@ -74,6 +74,7 @@ public static partial class RegularFile
         private const int ENOTDIR = 20;
         private const int ELOOP = 40;
         private const int ENOSYS = 38;
+        private const int EINTR = 4;
         private const int O_RDONLY = 0;
         private const int O_NONBLOCK = 0x800;
         private const int O_CLOEXEC = 0x80000;
@@ -129,17 +130,55 @@ public static partial class RegularFile
                     _ => new(ReadStatus.Failed, null, FileKind.RegularFile, 0, new Win32Exception(errno).Message),
                 };
             }
-            using var handle = new SafeFileHandle(fd, ownsHandle: true);
-            var buffer = new byte[StatxSize];
-            if (statx(fd, "", AT_EMPTY_PATH, STATX_TYPE | STATX_SIZE, buffer) != 0)
+            try
             {
-                return new(ReadStatus.Failed, null, FileKind.RegularFile, 0, new Win32Exception(Marshal.GetLastPInvokeError()).Message);
+                Span<byte> stat = stackalloc byte[StatxSize];
+                if (statx(fd, "", AT_EMPTY_PATH, STATX_TYPE | STATX_SIZE, ref MemoryMarshal.GetReference(stat)) != 0)
+                {
+                    return new(ReadStatus.Failed, null, FileKind.RegularFile, 0, new Win32Exception(Marshal.GetLastPInvokeError()).Message);
+                }
+                var kind = KindFromMode(BitConverter.ToUInt16(stat[ModeOffset..]));
+                var size = (long)Math.Min(BitConverter.ToUInt64(stat[SizeOffset..]), long.MaxValue);
+                if (kind != FileKind.RegularFile) return new(ReadStatus.NotAFile, null, kind, 0, null);
+                if (size > maxBytes) return new(ReadStatus.TooLarge, null, kind, size, null);
+                return ReadDescriptor(fd, size, maxBytes);
             }
-            var kind = KindFromMode(BitConverter.ToUInt16(buffer, ModeOffset));
-            var size = (long)Math.Min(BitConverter.ToUInt64(buffer, SizeOffset), long.MaxValue);
-            if (kind != FileKind.RegularFile) return new(ReadStatus.NotAFile, null, kind, 0, null);
-            if (size > maxBytes) return new(ReadStatus.TooLarge, null, kind, size, null);
-            return ReadOpen(handle, size, maxBytes);
+            finally
+            {
+                _ = close(fd);
+            }
+        }
+
+        /// <summary>
+        /// <see cref="ReadOpen"/> with libc's <c>read</c> on the descriptor: no file handle object (which costs a seek to learn
+        /// whether the file can seek), and the bytes read into a pooled buffer, then copied once into one of the exact size.
+        /// </summary>
+        private static FileRead ReadDescriptor(int fd, long size, long maxBytes)
+        {
+            var capacity = (int)Math.Min(Math.Min(size, maxBytes) + 1, Array.MaxLength);
+            var rented = System.Buffers.ArrayPool<byte>.Shared.Rent(capacity);
+            try
+            {
+                var total = 0;
+                while (total < capacity)
+                {
+                    var n = read(fd, ref rented[total], capacity - total);
+                    if (n < 0)
+                    {
+                        var errno = Marshal.GetLastPInvokeError();
+                        if (errno == EINTR) continue;
+                        return new(ReadStatus.Failed, null, FileKind.RegularFile, 0, new Win32Exception(errno).Message);
+                    }
+                    if (n == 0) break;
+                    total += (int)n;
+                }
+                if (total > maxBytes) return new(ReadStatus.TooLarge, null, FileKind.RegularFile, Math.Max(size, total), null);
+                return new(ReadStatus.Ok, rented.AsSpan(0, total).ToArray(), FileKind.RegularFile, total, null);
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+            }
         }
 
         public static FileKind? KindOf(string path)
@@ -170,6 +209,15 @@ public static partial class RegularFile
 
         [DllImport("libc", SetLastError = true, EntryPoint = "statx")]
         private static extern int statx(int dirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, byte[] buffer);
+
+        [DllImport("libc", SetLastError = true, EntryPoint = "statx")]
+        private static extern int statx(int dirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, ref byte buffer);
+
+        [DllImport("libc", SetLastError = true, EntryPoint = "read")]
+        private static extern nint read(int fd, ref byte buffer, nint count);
+
+        [DllImport("libc", SetLastError = true, EntryPoint = "close")]
+        private static extern int close(int fd);
 #pragma warning restore SYSLIB1054, CA5392
     }
 
