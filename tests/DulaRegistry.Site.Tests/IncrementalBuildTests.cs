@@ -204,13 +204,13 @@ public sealed class IncrementalBuildTests : IDisposable
     [Fact]
     public async Task Unchanged_files_are_not_parsed_again_and_give_the_same_site_and_diagnostics()
     {
-        var first = await BuildWithState(Options("site"));
+        var first = await BuildWithState(Options("site"), after: typeof(LoadRegistry));
         first.Bodies!.Hits.ShouldBe(0);
         var files = first.Bodies.Added;
         files.ShouldBe(first.RequireRegistry.Agreements.Count + first.RequireRegistry.Agencies.Count);
 
         Edit("agreements/DULA-2026-0001.md", "\ntitle: ", "\ntitle: Retitled ");
-        var second = await BuildWithState(Options("site"));
+        var second = await BuildWithState(Options("site"), after: typeof(ValidateRegistry));
         second.Bodies!.Hits.ShouldBe(files - 1);
         second.Bodies.Added.ShouldBe(1);
         var full = await Build(Options("full", incremental: false));
@@ -249,11 +249,14 @@ public sealed class IncrementalBuildTests : IDisposable
         }
     }
 
-    /// <summary>Builds with the standard steps and returns the state the last step left (cache note, pages reused).</summary>
-    private static async Task<BuildState> BuildWithState(SiteBuildOptions options)
+    /// <summary>Builds with the standard steps and returns the state the last step left (cache note, pages reused), or the
+    /// state right after the step of type <paramref name="after"/> (the loaded registry is let go once the views are built).</summary>
+    private static async Task<BuildState> BuildWithState(SiteBuildOptions options, Type? after = null)
     {
         var probe = new StateProbe();
-        var result = await SiteBuilder.BuildAsync(options, [.. SiteBuilder.Steps, probe]);
+        var steps = SiteBuilder.Steps.ToList();
+        steps.Insert(after is null ? steps.Count : steps.FindIndex(s => s.GetType() == after) + 1, probe);
+        var result = await SiteBuilder.BuildAsync(options, steps);
         result.Succeeded.ShouldBeTrue(result.Error);
         return probe.Last!;
     }

@@ -11,6 +11,7 @@ public sealed class BuildSiteModel : IBuildStep
     public Task<BuildState> RunAsync(BuildState state, CancellationToken cancellationToken)
     {
         var site = SiteModel.Create(state.RequireRegistry, state.Urls, state.Options.Today, state.History);
-        return Task.FromResult(state with { Site = site, Graph = FlowGraph.Build(site) });
+        // The views hold what the pages and exports show; the parsed files (models, source maps) are not needed again.
+        return Task.FromResult(state with { Site = site, Graph = FlowGraph.Build(site), Registry = null });
     }
 }
