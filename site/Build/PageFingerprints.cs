@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Collections.Concurrent;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using System.Text.Json;
@@ -33,35 +32,44 @@ public static class PageFingerprints
     {
         var globals = JsonSerializer.SerializeToUtf8Bytes(new SiteGlobals(site.Name, site.RepositoryUrl, site.Urls.Home, site.Today,
             site.RenewalWindowDays, site.Publication, site.Agreements.Count, site.Agencies.Count), FingerprintJson.Default.SiteGlobals);
-        var byAgreement = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-        var result = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-        // Agreement pages first: agency pages take their agreements' fingerprints.
-        Parallel.ForEach(pages.Where(p => p.Component == typeof(AgreementPage)), page =>
+        // Each page's fingerprint into its own slot (no shared table to contend for), gathered into one table at the end.
+        var fingerprints = new string?[pages.Count];
+        int[] Indexes(Type component) => [.. Enumerable.Range(0, pages.Count).Where(i => pages[i].Component == component)];
+
+        // Agreement pages first: agency and listing pages take their agreements' fingerprints.
+        var agreementPages = Indexes(typeof(AgreementPage));
+        Parallel.ForEach(agreementPages, i =>
         {
-            var agreement = (AgreementView)page.Parameters["Agreement"]!;
+            var agreement = (AgreementView)pages[i].Parameters["Agreement"]!;
             // The body's HTML is most of the bytes: it enters as its hash (the view's JSON leaves it out).
             var bodyHash = agreement.Body.HtmlHash;
-            var fingerprint = Fingerprint(page, globals, agreement, FingerprintJson.Default.AgreementView,
+            fingerprints[i] = Fingerprint(pages[i], globals, agreement, FingerprintJson.Default.AgreementView,
                 MemoryMarshal.AsBytes(new ReadOnlySpan<UInt128>(in bodyHash)));
-            byAgreement[agreement.Id] = fingerprint;
-            result[page.Path] = fingerprint;
         });
-        Parallel.ForEach(pages.Where(p => p.Component == typeof(AgencyPage)), page =>
+        var byAgreement = new Dictionary<string, string>(agreementPages.Length, StringComparer.Ordinal);
+        foreach (var i in agreementPages) byAgreement[((AgreementView)pages[i].Parameters["Agreement"]!).Id] = fingerprints[i]!;
+
+        Parallel.ForEach(Indexes(typeof(AgencyPage)), i =>
         {
-            var agency = (AgencyView)page.Parameters["Agency"]!;
+            var agency = (AgencyView)pages[i].Parameters["Agency"]!;
             var theirs = string.Join(' ', agency.AsOwner.Select(Agreement).Append("|").Concat(agency.AsRecipient.Select(Agreement)));
-            result[page.Path] = Fingerprint(page, globals, agency with { AsOwner = [], AsRecipient = [] }, FingerprintJson.Default.AgencyView,
+            fingerprints[i] = Fingerprint(pages[i], globals, agency with { AsOwner = [], AsRecipient = [] }, FingerprintJson.Default.AgencyView,
                 MemoryMarshal.AsBytes(theirs.AsSpan()));
         });
         // A listing page shows the year links and the filters (the same on every listing page) and its rows.
         var years = site.YearListings.Select(y => new YearLink(y.Year, y.Url, y.Total)).ToList();
-        Parallel.ForEach(pages.Where(p => p.Component == typeof(AgreementsIndexPage)), page =>
+        Parallel.ForEach(Indexes(typeof(AgreementsIndexPage)), i =>
         {
-            var listing = (AgreementListing)page.Parameters["Listing"]!;
+            var listing = (AgreementListing)pages[i].Parameters["Listing"]!;
             var rows = string.Join(' ', listing.Agreements.Select(Agreement));
-            result[page.Path] = Fingerprint(page, globals, new ListingInputs(listing with { Agreements = [] }, years, site.Filters),
+            fingerprints[i] = Fingerprint(pages[i], globals, new ListingInputs(listing with { Agreements = [] }, years, site.Filters),
                 FingerprintJson.Default.ListingInputs, MemoryMarshal.AsBytes(rows.AsSpan()));
         });
+        var result = new Dictionary<string, string>(pages.Count, StringComparer.Ordinal);
+        for (var i = 0; i < pages.Count; i++)
+        {
+            if (fingerprints[i] is { } fingerprint) result[pages[i].Path] = fingerprint;
+        }
         return result;
 
         // An agreement listed on an agency page always has a page of its own; the fallback covers one that does not.

@@ -103,7 +103,9 @@ public static class SearchTokens
 /// <summary>One string per distinct word, shared by every thread that splits text (see <see cref="SearchTokens.Words(string?, WordTable?)"/>).</summary>
 public sealed class WordTable
 {
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _words = new(StringComparer.Ordinal);
+    // Sized for a large registry's vocabulary up front: growing takes every lock, and the splitting threads wait for it.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _words =
+        new(Environment.ProcessorCount, 1 << 16, StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
 
     public WordTable() => _bySpan = _words.GetAlternateLookup<ReadOnlySpan<char>>();

@@ -36,11 +36,10 @@ public sealed class PageRenderer : IAsyncDisposable
         {
             var output = await _renderer.RenderComponentAsync(page.Component, ParameterView.FromDictionary(page.Parameters.ToDictionary())).ConfigureAwait(false);
             using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0);
-            using (var writer = new StreamWriter(stream, s_utf8, bufferSize: 1 << 14)) // 16K chars: small enough to stay off the large object heap
-            {
-                output.WriteHtmlTo(writer);
-            }
-            return new FileInfo(path).Length;
+            using var writer = new StreamWriter(stream, s_utf8, bufferSize: 1 << 14); // 16K chars: small enough to stay off the large object heap
+            output.WriteHtmlTo(writer);
+            writer.Flush();
+            return stream.Position; // the length written, without asking the file system again
         });
 
     private static readonly System.Text.UTF8Encoding s_utf8 = new(encoderShouldEmitUTF8Identifier: false);
