@@ -233,6 +233,19 @@ public sealed class IncrementalBuildTests : IDisposable
     }
 
     [Fact]
+    public async Task Bodies_kept_by_another_build_of_the_tool_or_with_other_options_are_not_used()
+    {
+        await Build(Options("site"));
+        // Another base URL is another key: the bodies are parsed again, not taken from the cache.
+        var other = await BuildWithState(Options("site", baseUrl: "/registry/"), after: typeof(LoadRegistry));
+        other.Bodies!.Hits.ShouldBe(0);
+        other.Bodies.Added.ShouldBeGreaterThan(0);
+        var again = await BuildWithState(Options("site", baseUrl: "/registry/"), after: typeof(LoadRegistry));
+        again.Bodies!.Hits.ShouldBe(other.Bodies.Added);
+        again.Bodies.Added.ShouldBe(0);
+    }
+
+    [Fact]
     public async Task A_damaged_body_cache_means_every_file_is_parsed_not_a_failure()
     {
         await Build(Options("site"));
