@@ -70,8 +70,7 @@ public static partial class CodeOwnersFile
         {
             if (!SafePath().IsMatch(agreement.Path))
             {
-                errors.Add(new(DiagnosticCodes.UnexpectedFile, Severity.Error, agreement.Path, 1, 1,
-                    $"`{Printable(agreement.Path)}` cannot be listed in CODEOWNERS: its name may hold only letters, digits, `.`, `-` and `_`; rename it to `<id>.md`"));
+                errors.Add(FileDiagnostics.NotListableInCodeOwners(agreement.Path, Printable(agreement.Path)));
                 continue;
             }
             AppendAgreement(text, agreement, registry, defaults.Count > 0, warnings);
@@ -145,8 +144,7 @@ public static partial class CodeOwnersFile
         {
             if (GitHubOwner.IsValid(defaults[i])) continue;
             var at = settingsMap?[$"default_owners[{i}]"] ?? SourcePosition.Start;
-            errors.Add(new(DiagnosticCodes.Settings, Severity.Error, RegistryLoader.SettingsFile, at.Line, at.Column,
-                $"`default_owners` entry `{Printable(defaults[i])}` must be {GitHubOwner.Expected}; GitHub would ignore the `*` line"));
+            errors.Add(SettingsDiagnostics.DefaultOwner(at, Printable(defaults[i])));
         }
         foreach (var agency in registry.Agencies)
         {
@@ -154,9 +152,7 @@ public static partial class CodeOwnersFile
             for (var i = 0; i < reviewers.Count; i++)
             {
                 if (GitHubOwner.IsValid(reviewers[i])) continue;
-                var at = agency.Map[$"legal_reviewers[{i}]"];
-                errors.Add(new(DiagnosticCodes.InvalidValue, Severity.Error, agency.Path, at.Line, at.Column,
-                    $"`legal_reviewers` entry `{Printable(reviewers[i])}` must be {GitHubOwner.Expected}; GitHub would ignore every CODEOWNERS line that names it"));
+                errors.Add(FieldDiagnostics.LegalReviewerNotInCodeOwners(agency.Path, agency.Map[$"legal_reviewers[{i}]"], Printable(reviewers[i])));
             }
         }
     }

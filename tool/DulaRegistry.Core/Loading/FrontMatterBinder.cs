@@ -34,13 +34,11 @@ public static class FrontMatterBinder
 
     private sealed record Context(string File, SourceMap Map, IDiagnosticSink Sink)
     {
-        public void Report(string code, SourcePosition at, string message) =>
-            Sink.Report(new(code, Severity.Error, File, at.Line, at.Column, message));
-
-        public void Reject(string path, string code, SourcePosition at, string message)
+        /// <summary>Reports a value that cannot be bound and marks its path invalid, so no rule reports it again.</summary>
+        public void Reject(string path, Diagnostic diagnostic)
         {
             Map.MarkInvalid(path);
-            Report(code, at, message);
+            Sink.Report(diagnostic);
         }
     }
 
@@ -53,12 +51,8 @@ public static class FrontMatterBinder
             var childPath = path.Length == 0 ? key.Value : $"{path}.{key.Value}";
             if (!properties.TryGetValue(key.Value, out var property))
             {
-                var hint = Suggest(key.Value, properties.Keys);
-                var where = path.Length == 0 ? "here" : $"in `{path}`";
-                context.Report(DiagnosticCodes.UnknownKey, key.Position,
-                    $"unknown key `{(key.Value.Length <= 60 ? key.Value : key.Value[..60] + "…")}` {where}" + (hint is null
-                        ? $"; allowed keys are: {string.Join(", ", properties.Keys)}"
-                        : $"; did you mean `{hint}`?"));
+                context.Sink.Report(FieldDiagnostics.UnknownKey(
+                    context.File, key.Position, key.Value, path, Suggest(key.Value, properties.Keys), properties.Keys));
                 continue;
             }
             context.Map.Add(childPath, key.Position);
@@ -82,15 +76,14 @@ public static class FrontMatterBinder
         if (underlying == typeof(string))
         {
             if (node is YScalar text) return text.Value;
-            context.Reject(path, DiagnosticCodes.WrongType, context.Map[path], $"`{path}` must be text, not {Kind(node)}");
+            context.Reject(path, FieldDiagnostics.MustBeText(context.File, context.Map[path], path, node));
             return null;
         }
         if (listItem is { } itemType)
         {
             if (node is not YSequence sequence)
             {
-                context.Reject(path, DiagnosticCodes.WrongType, context.Map[path],
-                    $"`{path}` must be a list, not {Kind(node)}; write `[first, second]` or put each item on its own line starting with `- `");
+                context.Reject(path, FieldDiagnostics.MustBeList(context.File, context.Map[path], path, node));
                 return null;
             }
             var list = (IList)Activator.CreateInstance(underlying)!;
@@ -106,21 +99,19 @@ public static class FrontMatterBinder
         if (underlying.IsClass)
         {
             if (node is YMapping mapping) return BindObject(mapping, underlying, path, context);
-            context.Reject(path, DiagnosticCodes.WrongType, context.Map[path],
-                $"`{path}` must be a mapping of keys and values (such as `{path.Split('.', '[')[^1]}: {{ {string.Join(", ", PropertyKeys(underlying).Take(2).Select(k => k + ": ..."))} }}`), not {Kind(node)}");
+            context.Reject(path, FieldDiagnostics.MustBeMapping(context.File, context.Map[path], path, PropertyKeys(underlying), node));
             return null;
         }
         if (node is not YScalar scalar)
         {
-            context.Reject(path, DiagnosticCodes.WrongType, context.Map[path], $"`{path}` must be a single value, not {Kind(node)}");
+            context.Reject(path, FieldDiagnostics.MustBeSingleValue(context.File, context.Map[path], path, node));
             return null;
         }
         var raw = scalar.Value.Trim();
         if (underlying == typeof(DateOnly))
         {
             if (DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-            context.Reject(path, DiagnosticCodes.InvalidValue, context.Map[path],
-                $"`{path}` ({raw}) is not a calendar date; write YYYY-MM-DD, such as 2026-07-01");
+            context.Reject(path, FieldDiagnostics.NotADate(context.File, context.Map[path], path, raw));
             return null;
         }
         if (underlying == typeof(int) || underlying == typeof(long))
@@ -129,7 +120,7 @@ public static class FrontMatterBinder
             {
                 return underlying == typeof(int) ? (object)(int)number : number;
             }
-            context.Reject(path, DiagnosticCodes.InvalidValue, context.Map[path], $"`{path}` ({raw}) must be a whole number of 0 or more");
+            context.Reject(path, FieldDiagnostics.NotAWholeNumber(context.File, context.Map[path], path, raw));
             return null;
         }
         if (underlying.IsEnum)
@@ -137,10 +128,8 @@ public static class FrontMatterBinder
             var values = s_enums.GetOrAdd(underlying, t => Enum.GetValues(t).Cast<Enum>()
                 .ToDictionary(EnumName, v => (object)v, StringComparer.Ordinal));
             if (values.TryGetValue(raw, out var value)) return value;
-            var hint = Suggest(raw.ToLowerInvariant(), values.Keys);
-            context.Reject(path, DiagnosticCodes.InvalidValue, context.Map[path],
-                $"`{path}` ({raw}) is not an allowed value" + (hint is null ? "" : $"; did you mean `{hint}`?")
-                + $" Allowed: {string.Join(", ", values.Keys)}");
+            context.Reject(path, FieldDiagnostics.NotAllowedValue(
+                context.File, context.Map[path], path, raw, Suggest(raw.ToLowerInvariant(), values.Keys), values.Keys));
             return null;
         }
         throw new NotSupportedException($"front matter of type {underlying.Name} is not supported");
@@ -153,13 +142,6 @@ public static class FrontMatterBinder
         .GetProperties(BindingFlags.Public | BindingFlags.Instance)
         .Where(p => p.CanWrite)
         .ToDictionary(p => KeyName(p.Name), StringComparer.Ordinal));
-
-    private static string Kind(YNode node) => node switch
-    {
-        YMapping => "a mapping",
-        YSequence => "a list",
-        _ => "text",
-    };
 
     /// <summary>The closest allowed name within a small edit distance, for "did you mean" hints.</summary>
     public static string? Suggest(string value, IEnumerable<string> candidates)

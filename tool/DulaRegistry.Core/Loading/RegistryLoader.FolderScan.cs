@@ -21,20 +21,17 @@ public static partial class RegistryLoader
             looked++;
             if (name.StartsWith('.'))
             {
-                sink.Report(new(DiagnosticCodes.UnexpectedFile, Severity.Error, relative, 1, 1,
-                    $"`{relative}` is hidden (its name starts with a dot) and would be ignored; rename it to `<id>.md`"));
+                sink.Report(FileDiagnostics.HiddenFile(relative));
                 continue;
             }
             if (RegularFile.KindOf(entry) == FileKind.Directory)
             {
-                sink.Report(new(DiagnosticCodes.UnexpectedFile, Severity.Error, relative, 1, 1,
-                    $"`{relative}` is a folder; `{folder}/` holds only `<id>.md` files, so move its files up or out"));
+                sink.Report(FileDiagnostics.FolderInFolder(relative, folder));
                 continue;
             }
             if (!isMarkdown)
             {
-                sink.Report(new(DiagnosticCodes.UnexpectedFile, Severity.Error, relative, 1, 1,
-                    $"`{relative}` is not a `.md` file and would be ignored; rename it to `<id>.md` or move it out of `{folder}/`"));
+                sink.Report(FileDiagnostics.NotMarkdown(relative, folder));
                 continue;
             }
             // Links, pipes, sockets and devices named *.md are reported by the reader, which never blocks on them.
@@ -50,10 +47,7 @@ public static partial class RegistryLoader
         var kind = RegularFile.KindOf(directory);
         if (kind == FileKind.Directory) return true;
         if (kind == FileKind.Missing) return false;
-        var message = kind == FileKind.SymbolicLink
-            ? $"`{folder}` is a symbolic link, not a folder; the registry reads only what is inside its own folder, so replace the link with a real `{folder}/` folder"
-            : $"`{folder}` is {kind.Describe()}, not a folder; it must be the folder that holds the `<id>.md` files";
-        sink.Report(new(DiagnosticCodes.FileUnreadable, Severity.Error, folder, 1, 1, message));
+        sink.Report(FileDiagnostics.FolderNotAFolder(folder, kind));
         return false;
     }
 }

@@ -13,9 +13,9 @@ public static partial class RegistryLoader
     /// The 0-based line of <paramref name="body"/> where it turns pathological for Markdig, or -1: a line that opens more
     /// than <see cref="MaxBodyDepth"/> nested quotes or list items (<c>&gt; - &gt; - ...</c>), or a paragraph with more than
     /// <see cref="MaxParagraphBrackets"/> brackets (<c>[](</c> runs and reference definitions take Markdig quadratic time).
-    /// Markdig takes seconds to minutes over such input, so it is refused here first, with the reason in <paramref name="why"/>.
+    /// Markdig takes seconds to minutes over such input, so it is refused here first, with <paramref name="tooManyBrackets"/> true when the brackets are the reason.
     /// </summary>
-    internal static int FindAbusiveBodyLine(string body, out string why)
+    internal static int FindAbusiveBodyLine(string body, out bool tooManyBrackets)
     {
         var lineNumber = 0;
         var start = 0;
@@ -27,19 +27,19 @@ public static partial class RegistryLoader
             var line = body.AsSpan(start, end - start);
             if (ContainerDepth(line) > MaxBodyDepth && !IsThematicBreak(line))
             {
-                why = $"this line of the body nests more than {MaxBodyDepth} quotes or list items inside each other; a registry file never needs that";
+                tooManyBrackets = false;
                 return lineNumber;
             }
             brackets = line.IsWhiteSpace() ? 0 : brackets + line.Count('[');
             if (brackets > MaxParagraphBrackets)
             {
-                why = $"this paragraph of the body holds more than {MaxParagraphBrackets:N0} `[` (links or brackets); a registry file never needs that, so split or shorten it";
+                tooManyBrackets = true;
                 return lineNumber;
             }
             lineNumber++;
             start = end + 1;
         }
-        why = "";
+        tooManyBrackets = false;
         return -1;
 
         static int ContainerDepth(ReadOnlySpan<char> line)

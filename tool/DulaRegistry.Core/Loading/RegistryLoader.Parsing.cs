@@ -28,23 +28,18 @@ public static partial class RegistryLoader
     /// <summary>The first half of parsing: delimiters and YAML (kept apart from binding so each can be measured alone).</summary>
     internal static FrontMatter? ReadFrontMatter(string text, string relative, IDiagnosticSink sink)
     {
-        void Report(string code, int line, int column, string message) =>
-            sink.Report(new(code, Severity.Error, relative, line, column, message));
-
         text = FrontMatterSplitter.Normalize(text);
         var (problem, yamlStart, closeStart, closeLine) = FrontMatterSplitter.Split(text);
         switch (problem)
         {
             case FrontMatterProblem.Empty:
-                Report(DiagnosticCodes.NoFrontMatter, 1, 1, "the file is empty; it must start with a `---` line, the front matter, and a closing `---` line");
+                sink.Report(FileDiagnostics.EmptyFile(relative));
                 return null;
             case FrontMatterProblem.NoOpening:
-                Report(DiagnosticCodes.NoFrontMatter, 1, 1,
-                    "the file must start with a line `---`, then the front matter (keys such as `id:`), then a closing `---` line");
+                sink.Report(FileDiagnostics.NoOpeningLine(relative));
                 return null;
             case FrontMatterProblem.Unterminated or FrontMatterProblem.NeedMore:
-                Report(DiagnosticCodes.UnterminatedFrontMatter, 1, 1,
-                    "the front matter that starts on line 1 has no closing `---` line; add one after the last key");
+                sink.Report(FileDiagnostics.UnterminatedFrontMatter(relative));
                 return null;
         }
 
@@ -54,14 +49,13 @@ public static partial class RegistryLoader
         {
             if (yaml.ToString().Split('\n').All(l => l.TrimStart().StartsWith('#') || l.Trim().Length == 0))
             {
-                Report(DiagnosticCodes.MissingField, 1, 1, "the front matter is empty; fill in the fields (start from `templates/`)");
+                sink.Report(FieldDiagnostics.FrontMatterEmpty(relative));
             }
             return null;
         }
         if (tree is not YMapping mapping)
         {
-            Report(DiagnosticCodes.WrongType, tree.Position.Line, tree.Position.Column,
-                "the front matter must be keys and values (such as `id: ...`), not a list or a single value");
+            sink.Report(FieldDiagnostics.FrontMatterNotMapping(relative, tree.Position));
             return null;
         }
 
@@ -73,9 +67,6 @@ public static partial class RegistryLoader
         Func<Markdig.Syntax.MarkdownDocument, object>? bodyView = null, IBodyCache? bodies = null)
         where T : class, new()
     {
-        void Report(string code, int line, int column, string message) =>
-            sink.Report(new(code, Severity.Error, relative, line, column, message));
-
         var (text, mapping, closeStart, closeLine) = front;
         var map = new SourceMap(SourcePosition.Start);
         var model = FrontMatterBinder.Bind<T>(mapping, relative, map, sink);
@@ -88,9 +79,12 @@ public static partial class RegistryLoader
         }
         var bodyOffset = text.IndexOf('\n', closeStart);
         var body = bodyOffset < 0 ? "" : text[(bodyOffset + 1)..];
-        if (FindAbusiveBodyLine(body, out var why) is var deep and >= 0)
+        if (FindAbusiveBodyLine(body, out var brackets) is var deep and >= 0)
         {
-            Report(DiagnosticCodes.TooDeep, closeLine + 1 + deep, 1, why);
+            var line = closeLine + 1 + deep;
+            sink.Report(brackets
+                ? YamlDiagnostics.BodyTooManyBrackets(relative, line, MaxParagraphBrackets)
+                : YamlDiagnostics.BodyLineTooDeep(relative, line, MaxBodyDepth));
             return null;
         }
         Markdig.Syntax.MarkdownDocument markdown;
@@ -101,8 +95,7 @@ public static partial class RegistryLoader
         catch (ArgumentException ex) when (ex.Message.Contains("too deeply nested", StringComparison.Ordinal))
         {
             // Markdig's own limit, for nesting spread over several lines or inside a line (brackets, emphasis).
-            Report(DiagnosticCodes.TooDeep, closeLine + 1, 1,
-                "the body nests quotes, lists, links or brackets too deeply inside each other; a registry file never needs that");
+            sink.Report(YamlDiagnostics.BodyTooDeep(relative, closeLine + 1));
             return null;
         }
         var facts = BodyFacts.Collect(markdown, body, closeLine + 1) with { Leftovers = LeftoverCandidates.Collect(text, closeLine) };

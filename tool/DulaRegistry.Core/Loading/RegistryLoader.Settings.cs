@@ -25,41 +25,35 @@ public static partial class RegistryLoader
         if (tree is null) return new RegistrySettings();
         if (tree is not YMapping mapping)
         {
-            sink.Report(new(DiagnosticCodes.Settings, Severity.Error, SettingsFile, tree.Position.Line, tree.Position.Column,
-                "`registry.yml` must be a mapping of settings such as `name: ...`"));
+            sink.Report(SettingsDiagnostics.NotMapping(tree.Position));
             return new RegistrySettings();
         }
         var map = new SourceMap(SourcePosition.Start);
         var settings = FrontMatterBinder.Bind<RegistrySettings>(mapping, SettingsFile, map, sink);
-        void Bad(string key, string message)
-        {
-            var at = map[key];
-            sink.Report(new(DiagnosticCodes.Settings, Severity.Error, SettingsFile, at.Line, at.Column, message));
-        }
         // An invalid setting is reported once and replaced by its default, so it cannot flood every file with errors.
         if (settings.IdPrefix is { } prefix && !IsIdPrefix(prefix))
         {
-            Bad("id_prefix", $"`id_prefix` ({prefix}) must be capital letters and digits, starting with a letter, such as DULA");
+            sink.Report(SettingsDiagnostics.IdPrefix(map["id_prefix"], prefix));
             settings = settings with { IdPrefix = null };
         }
         if (settings.MaxTermYears is < 1 or > 50)
         {
-            Bad("max_term_years", "`max_term_years` must be between 1 and 50");
+            sink.Report(SettingsDiagnostics.MaxTermYears(map["max_term_years"]));
             settings = settings with { MaxTermYears = null };
         }
         if (settings.RenewalWindowDays is > 3650)
         {
-            Bad("renewal_window_days", "`renewal_window_days` must be at most 3650");
+            sink.Report(SettingsDiagnostics.RenewalWindowDays(map["renewal_window_days"]));
             settings = settings with { RenewalWindowDays = null };
         }
         if (settings.MaxFileBytes is < 1024 or > MaxFileBytesCeiling)
         {
-            Bad("max_file_bytes", $"`max_file_bytes` must be between 1024 and {MaxFileBytesCeiling:N0} (8 MiB); the default of {new RegistrySettings().EffectiveMaxFileBytes:N0} is used instead");
+            sink.Report(SettingsDiagnostics.MaxFileBytes(map["max_file_bytes"], MaxFileBytesCeiling, new RegistrySettings().EffectiveMaxFileBytes));
             settings = settings with { MaxFileBytes = null };
         }
         if (settings.RequiredSections is { Count: 0 })
         {
-            Bad("required_sections", "`required_sections` must list at least one section heading, or be left out for the default seven");
+            sink.Report(SettingsDiagnostics.RequiredSectionsEmpty(map["required_sections"]));
             settings = settings with { RequiredSections = null };
         }
         return settings;

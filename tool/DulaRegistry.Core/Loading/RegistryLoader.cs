@@ -61,8 +61,7 @@ public static partial class RegistryLoader
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                sink.Report(new(DiagnosticCodes.Internal, Severity.Error, Relative(i), 1, 1,
-                    $"internal error while reading this file ({ex.GetType().Name}: {ex.Message}); please report it to the registry maintainers"));
+                sink.Report(InternalDiagnostics.WhileReading(Relative(i), ex));
             }
         }
         return ([.. results.OfType<RegistryDocument<T>>()], looked);

@@ -15,69 +15,55 @@ internal static class TextFile
     /// <summary>The file's text, or null with diagnostics; <paramref name="bytes"/> are its bytes (empty when null).</summary>
     public static string? Read(string fullPath, string relative, long maxBytes, IDiagnosticSink sink, out byte[] bytes)
     {
-        void Report(string code, int line, int column, string message) =>
-            sink.Report(new(code, Severity.Error, relative, line, column, message));
-
         bytes = [];
         var read = RegularFile.Read(fullPath, maxBytes);
         switch (read.Status)
         {
             case ReadStatus.Missing:
-                Report(DiagnosticCodes.FileUnreadable, 1, 1, "the file vanished while the registry was read; run the command again");
+                sink.Report(FileDiagnostics.FileVanished(relative));
                 return null;
             case ReadStatus.NotAFile:
-                Report(DiagnosticCodes.FileUnreadable, 1, 1, NotAFile(fullPath, read.Kind));
+                sink.Report(FileDiagnostics.NotAFile(relative, read.Kind, read.Kind == FileKind.SymbolicLink ? LinkTarget(fullPath) : null));
                 return null;
             case ReadStatus.TooLarge:
-                Report(DiagnosticCodes.FileTooLarge, 1, 1,
-                    $"the file is {read.Size:N0} bytes, over the limit of {maxBytes:N0} (`max_file_bytes` in registry.yml); keep attachments out of the registry and link to them");
+                sink.Report(FileDiagnostics.FileTooLarge(relative, read.Size, maxBytes));
                 return null;
             case ReadStatus.Failed:
-                Report(DiagnosticCodes.FileUnreadable, 1, 1, $"the file cannot be read: {read.Error}");
+                sink.Report(FileDiagnostics.ReadFailed(relative, read.Error));
                 return null;
         }
         bytes = read.Bytes!;
 
         if (bytes is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..])
         {
-            Report(DiagnosticCodes.NotText, 1, 1, "the file is saved as UTF-16; save it as UTF-8 (in most editors: Save with Encoding, UTF-8)");
+            sink.Report(FileDiagnostics.Utf16(relative));
             return null;
         }
         var nul = Array.IndexOf(bytes, (byte)0);
         if (nul >= 0)
         {
-            var (line, column) = LineColumnOf(bytes, nul);
-            Report(DiagnosticCodes.NotText, line, column, "the file is binary (it holds NUL bytes), not Markdown text; registry files must be UTF-8 text");
+            sink.Report(FileDiagnostics.Binary(relative, LineColumnOf(bytes, nul)));
             return null;
         }
         if (!Utf8.IsValid(bytes))
         {
-            var (line, column) = LineColumnOf(bytes, FirstInvalidUtf8(bytes));
-            Report(DiagnosticCodes.NotText, line, column,
-                "the file is not valid UTF-8 text (perhaps saved as Windows-1252 or UTF-16); save it as UTF-8");
+            sink.Report(FileDiagnostics.NotUtf8(relative, LineColumnOf(bytes, FirstInvalidUtf8(bytes))));
             return null;
         }
         var text = Encoding.UTF8.GetString(bytes);
         return ReportInvisible(text, relative, sink) ? null : text;
     }
 
-    /// <summary>The message for a path that is not a regular file: what it is, and what to do.</summary>
-    public static string NotAFile(string fullPath, FileKind kind) => kind switch
-    {
-        FileKind.SymbolicLink => $"this is a symbolic link{LinkTarget(fullPath)}, not a file; the registry reads only files committed in place, so replace the link with the file itself",
-        FileKind.Directory => "this is a folder, not a file; move its files out",
-        _ => $"this is {kind.Describe()}, not a file; remove it",
-    };
-
-    private static string LinkTarget(string fullPath)
+    /// <summary>Where a symbolic link points, safe to print; null when that cannot be read.</summary>
+    private static string? LinkTarget(string fullPath)
     {
         try
         {
-            return new FileInfo(fullPath).LinkTarget is { } target ? $" (to `{Sanitize(target)}`)" : "";
+            return new FileInfo(fullPath).LinkTarget is { } target ? Sanitize(target) : null;
         }
         catch (IOException)
         {
-            return "";
+            return null;
         }
     }
 
@@ -110,8 +96,7 @@ internal static class TextFile
             var codePoint = InvisibleCharacters.CodePointAt(text, index);
             if (reported < MaxInvisibleReports)
             {
-                sink.Report(new(DiagnosticCodes.InvisibleCharacter, Severity.Error, relative, line, index - lineStart + 1,
-                    $"the file holds {InvisibleCharacters.Describe(codePoint)} here; remove it (it is invisible in most editors, so delete and retype the text around it)"));
+                sink.Report(FileDiagnostics.InvisibleCharacter(relative, new(line, index - lineStart + 1), codePoint));
                 reported++;
             }
             else
@@ -122,8 +107,7 @@ internal static class TextFile
         }
         if (more > 0)
         {
-            sink.Report(new(DiagnosticCodes.InvisibleCharacter, Severity.Error, relative, line, 1,
-                $"and {more:N0} more invisible control characters or non-characters after these in this file; remove them all"));
+            sink.Report(FileDiagnostics.MoreInvisibleCharacters(relative, line, more));
         }
         return true;
     }
@@ -139,7 +123,7 @@ internal static class TextFile
         return index;
     }
 
-    private static (int Line, int Column) LineColumnOf(byte[] bytes, int index)
+    private static SourcePosition LineColumnOf(byte[] bytes, int index)
     {
         var line = 1;
         var lineStart = 0;
@@ -151,6 +135,6 @@ internal static class TextFile
                 lineStart = i + 1;
             }
         }
-        return (line, Encoding.UTF8.GetCharCount(bytes, lineStart, Math.Max(0, index - lineStart)) + 1);
+        return new(line, Encoding.UTF8.GetCharCount(bytes, lineStart, Math.Max(0, index - lineStart)) + 1);
     }
 }

@@ -49,8 +49,7 @@ public static class YamlTreeReader
         // reads a front matter of only a directive as no document at all, which would skip the file without a word.
         if (FindDirective(yaml.Span) is { } directiveLine)
         {
-            sink.Report(new(DiagnosticCodes.YamlSyntax, Severity.Error, file, directiveLine + lineOffset, 1,
-                "a line starting with `%` is a YAML directive, which a registry file never needs; remove it, or put the value in quotes"));
+            sink.Report(YamlDiagnostics.Directive(file, directiveLine + lineOffset));
             return null;
         }
 
@@ -96,8 +95,7 @@ public static class YamlTreeReader
                 return null;
             }
             if (Explain(line)) return null;
-            sink.Report(new(DiagnosticCodes.YamlSyntax, Severity.Error, file, line + lineOffset, (int)Math.Max(1, parser.Last.Column),
-                "the front matter cannot be read from here on; check this line and the one before for an unclosed `[`, `{` or quote, for indentation, and for a space after each colon"));
+            sink.Report(YamlDiagnostics.UnreadableFromHere(file, new(line + lineOffset, (int)Math.Max(1, parser.Last.Column))));
         }
         return null;
 
@@ -108,15 +106,14 @@ public static class YamlTreeReader
             // Lined up with the key above, or two spaces under a key that opens a block (such as `term:`).
             var spaces = lines.Value.PreviousContent(tabLine) is { } above ? KeyIndent.Expected(above) : 0;
             var corrected = new string(' ', spaces) + content;
-            sink.Report(new(DiagnosticCodes.YamlSyntax, Severity.Error, file, tabLine + lineOffset, 1,
-                $"a tab character is used for indentation; YAML allows only spaces: replace the tab with spaces, lined up with the keys around it: {YamlQuoting.Show(corrected)}"));
+            sink.Report(YamlDiagnostics.TabIndent(file, tabLine + lineOffset, corrected));
         }
 
         // A common mistake named in plain words, with the corrected line; false when none is recognised.
         bool Explain(int errorLine)
         {
             if (YamlMistakeFinder.Find(lines.Value, errorLine) is not { } mistake) return false;
-            sink.Report(new(DiagnosticCodes.YamlSyntax, Severity.Error, file, mistake.Line + lineOffset, mistake.Column, mistake.Message));
+            sink.Report(YamlDiagnostics.Mistake(file, lineOffset, mistake));
             return true;
         }
 
@@ -134,8 +131,7 @@ public static class YamlTreeReader
             var line = (int)Math.Max(1, ex.Start.Line) + lineOffset;
             var column = (int)Math.Max(1, ex.Start.Column);
             // The last resort: a plain sentence first, the parser's own words after it.
-            sink.Report(new(DiagnosticCodes.YamlSyntax, Severity.Error, file, line, column,
-                $"this line cannot be read as `key: value`; check its indentation (spaces, lined up with the keys around it), the space after each colon, and its quotes (the YAML reader says: {Describe(ex)})"));
+            sink.Report(YamlDiagnostics.NotKeyValue(file, new(line, column), Describe(ex)));
         }
     }
 
@@ -261,7 +257,7 @@ public static class YamlTreeReader
             parser.MoveNext(); // past DocumentEnd
             if (parser.Current is DocumentStart second)
             {
-                Fail(DiagnosticCodes.YamlSyntax, second.Start, "the front matter holds more than one YAML document; remove the extra `---` line");
+                Fail(YamlDiagnostics.MoreThanOneDocument(file, Pos(second.Start)));
             }
             return root;
         }
@@ -271,23 +267,22 @@ public static class YamlTreeReader
             var ev = parser.Current ?? throw new YamlException("unexpected end of the YAML text");
             if (++_nodes > MaxNodes)
             {
-                Fail(DiagnosticCodes.TooManyValues, ev.Start,
-                    $"the front matter holds more than {MaxNodes:N0} keys, values and list items from here on; a registry file never needs that many, so split it up");
+                Fail(YamlDiagnostics.TooManyValues(file, Pos(ev.Start), MaxNodes));
             }
             if (depth > MaxDepth)
             {
-                Fail(DiagnosticCodes.TooDeep, ev.Start, $"the YAML is nested more than {MaxDepth} levels deep; a registry file never needs that");
+                Fail(YamlDiagnostics.YamlTooDeep(file, Pos(ev.Start), MaxDepth));
             }
             switch (ev)
             {
                 case AnchorAlias alias:
-                    Fail(DiagnosticCodes.AliasNotAllowed, alias.Start, $"the YAML alias `*{alias.Value}` is not allowed; write the value out in full" + AsText(alias.Start, '*'));
+                    Fail(YamlDiagnostics.Alias(file, Pos(alias.Start), alias.Value.ToString(), AsText(alias.Start, '*')));
                     break;
                 case NodeEvent { Anchor.IsEmpty: false } anchored:
-                    Fail(DiagnosticCodes.AliasNotAllowed, anchored.Start, $"the YAML anchor `&{anchored.Anchor}` is not allowed; write values out in full" + AsText(anchored.Start, '&'));
+                    Fail(YamlDiagnostics.Anchor(file, Pos(anchored.Start), anchored.Anchor.ToString(), AsText(anchored.Start, '&')));
                     break;
                 case NodeEvent { Tag.IsEmpty: false } tagged when !(tagged is Scalar s && s.Tag.Value is "!" && !s.IsPlainImplicit):
-                    Fail(DiagnosticCodes.AliasNotAllowed, tagged.Start, $"the YAML tag `{tagged.Tag}` is not allowed; write a plain value" + AsText(tagged.Start, '!'));
+                    Fail(YamlDiagnostics.Tag(file, Pos(tagged.Start), tagged.Tag.ToString(), AsText(tagged.Start, '!')));
                     break;
             }
             switch (ev)
@@ -297,8 +292,7 @@ public static class YamlTreeReader
                     // Escapes such as "\e" or "\x85" in a quoted value put invisible characters in it that the file itself does not hold.
                     if (InvisibleCharacters.IndexOf(scalar.Value) is var at and >= 0)
                     {
-                        Report(DiagnosticCodes.InvisibleCharacter, scalar.Start,
-                            $"this value holds {InvisibleCharacters.Describe(InvisibleCharacters.CodePointAt(scalar.Value, at))}, written as an escape (such as `\\e` or `\\x1b`); remove it");
+                        sink.Report(FileDiagnostics.InvisibleEscape(file, Pos(scalar.Start), InvisibleCharacters.CodePointAt(scalar.Value, at)));
                     }
                     parser.MoveNext();
                     return new YScalar(scalar.Value, scalar.Style == ScalarStyle.Plain, Pos(scalar.Start));
@@ -326,13 +320,12 @@ public static class YamlTreeReader
                             var value = ReadNode(depth + 1);
                             if (keyNode is not YScalar key)
                             {
-                                Report(DiagnosticCodes.WrongType, keyEvent.Start, "a key must be plain text, not a list or mapping");
+                                sink.Report(FieldDiagnostics.KeyNotText(file, Pos(keyEvent.Start)));
                                 continue;
                             }
                             if (FindKey(entries, ref index, key.Value) is { } first)
                             {
-                                Report(DiagnosticCodes.DuplicateKey, keyEvent.Start,
-                                    $"the key `{key.Value}` appears twice (first on line {first.Line}); keep one and delete the other");
+                                sink.Report(YamlDiagnostics.DuplicateKey(file, Pos(keyEvent.Start), key.Value, first.Line));
                                 continue;
                             }
                             index?.Add(key.Value, key.Position);
@@ -367,19 +360,15 @@ public static class YamlTreeReader
         }
 
         /// <summary>When the line's value starts with <paramref name="mark"/> (<c>title: &amp;Co wage match</c>), how to keep it as text.</summary>
-        private string AsText(Mark at, char mark) =>
-            lines.Value[(int)at.Line] is { } line && line.Value.StartsWith(mark) && ValueNeedsQuotes.Corrected(line) is { } corrected
-                ? $"; if `{mark}` is part of the text, put the whole value in quotes: {YamlQuoting.Show(corrected)}"
-                : "";
+        // The line with its value in quotes, when the mark may be part of the text; else null.
+        private string? AsText(Mark at, char mark) =>
+            lines.Value[(int)at.Line] is { } line && line.Value.StartsWith(mark) ? ValueNeedsQuotes.Corrected(line) : null;
 
         private SourcePosition Pos(Mark mark) => new((int)mark.Line + lineOffset, (int)mark.Column);
 
-        private void Report(string code, Mark at, string message) =>
-            sink.Report(new(code, Severity.Error, file, (int)at.Line + lineOffset, (int)at.Column, message));
-
-        private void Fail(string code, Mark at, string message)
+        private void Fail(Diagnostic diagnostic)
         {
-            Report(code, at, message);
+            sink.Report(diagnostic);
             throw new Refused();
         }
     }

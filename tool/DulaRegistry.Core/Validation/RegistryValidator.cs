@@ -31,8 +31,7 @@ public static class RegistryValidator
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                sink.Report(new(DiagnosticCodes.Internal, Severity.Error, RegistryLoader.SettingsFile, 1, 1,
-                    $"internal error in {rule.GetType().Name} ({ex.GetType().Name}: {ex.Message}); please report it to the registry maintainers"));
+                sink.Report(InternalDiagnostics.InRule(rule.GetType().Name, ex));
             }
         }
     }

@@ -29,13 +29,19 @@ public enum RequirementKind
 /// One requirement of a status that an agreement does not meet.
 /// </summary>
 /// <param name="Since">The status from which the requirement applies (<c>final</c> for signatories, even when checked for <c>executed</c>).</param>
-/// <param name="Code">The diagnostic code the validator reports it with.</param>
 /// <param name="Path">The front-matter path the diagnostic points at.</param>
-/// <param name="Message">The validator's message, worded for the target status.</param>
+/// <param name="Diagnostic">What the validator reports, at <paramref name="Path"/>, worded for the target status.</param>
 /// <param name="Party">The agency id of the party concerned, or null when it concerns the whole agreement (or a party without an agency).</param>
 /// <param name="Detail">A name the checklist needs (the unauthorised signatory, the agency of a stray signature), or null.</param>
 public sealed record UnmetRequirement(
-    RequirementKind Kind, AgreementStatus Since, string Code, string Path, string Message, string? Party, string? Detail = null);
+    RequirementKind Kind, AgreementStatus Since, string Path, Diagnostic Diagnostic, string? Party, string? Detail = null)
+{
+    /// <summary>The diagnostic code the validator reports it with.</summary>
+    public string Code => Diagnostic.Code;
+
+    /// <summary>The validator's message, worded for the target status.</summary>
+    public string Message => Diagnostic.Message;
+}
 
 /// <summary>
 /// The requirements of each lifecycle status as data: given an agreement, its parties' agencies and a target status, the
@@ -52,8 +58,7 @@ public static class StatusRequirements
         var unmet = new List<UnmetRequirement>();
         var m = agreement.Model;
         var map = agreement.Map;
-        var stage = FrontMatterBinder.EnumName(target);
-        var a = Article(stage);
+        var file = agreement.Path;
 
         if (Lifecycle.AtLeast(target, AgreementStatus.Final))
         {
@@ -61,13 +66,13 @@ public static class StatusRequirements
             var termAt = map.Contains("term") ? "term" : "status";
             if (m.Term?.Effective is null && !map.IsInvalid("term.effective") && !map.IsInvalid("term"))
             {
-                unmet.Add(new(RequirementKind.TermEffective, AgreementStatus.Final, DiagnosticCodes.NeedsTerm, termAt,
-                    $"{a} `{stage}` agreement needs `term.effective` (YYYY-MM-DD)", null));
+                unmet.Add(new(RequirementKind.TermEffective, AgreementStatus.Final, termAt,
+                    LifecycleDiagnostics.NeedsTermEffective(file, map[termAt], target), null));
             }
             if (m.Term?.Expires is null && !map.IsInvalid("term.expires") && !map.IsInvalid("term"))
             {
-                unmet.Add(new(RequirementKind.TermExpires, AgreementStatus.Final, DiagnosticCodes.NeedsTerm, termAt,
-                    $"{a} `{stage}` agreement needs `term.expires` (YYYY-MM-DD)", null));
+                unmet.Add(new(RequirementKind.TermExpires, AgreementStatus.Final, termAt,
+                    LifecycleDiagnostics.NeedsTermExpires(file, map[termAt], target), null));
             }
             for (var i = 0; i < m.Parties.Count; i++)
             {
@@ -76,22 +81,22 @@ public static class StatusRequirements
                 var who = party.Agency ?? $"party {i + 1}";
                 if (string.IsNullOrWhiteSpace(party.DulaManager?.Name) && !map.IsInvalid($"{path}.dula_manager"))
                 {
-                    unmet.Add(new(RequirementKind.DulaManager, AgreementStatus.Final, DiagnosticCodes.NeedsManagerAndSignatory, path,
-                        $"{a} `{stage}` agreement needs a DULA manager for `{who}`: add `dula_manager: {{ name: ..., title: ..., email: ... }}`", party.Agency));
+                    unmet.Add(new(RequirementKind.DulaManager, AgreementStatus.Final, path,
+                        LifecycleDiagnostics.NeedsManager(file, map[path], target, who), party.Agency));
                 }
                 if (string.IsNullOrWhiteSpace(party.Signatory?.Name))
                 {
                     if (!map.IsInvalid($"{path}.signatory")) // a wrong-typed signatory was already reported
                     {
-                        unmet.Add(new(RequirementKind.Signatory, AgreementStatus.Final, DiagnosticCodes.NeedsManagerAndSignatory, path,
-                            $"{a} `{stage}` agreement needs a signatory for `{who}`: add `signatory: {{ name: ..., title: ... }}`", party.Agency));
+                        unmet.Add(new(RequirementKind.Signatory, AgreementStatus.Final, path,
+                            LifecycleDiagnostics.NeedsSignatory(file, map[path], target, who), party.Agency));
                     }
                 }
                 else if (party.Agency is { } id && agencies.TryGetValue(id, out var agency)
                     && !agency.Model.Signatories.Any(s => SameName(s.Name, party.Signatory.Name)))
                 {
-                    unmet.Add(new(RequirementKind.SignatoryAuthority, AgreementStatus.Final, DiagnosticCodes.SignatoryNotAuthorized, $"{path}.signatory",
-                        $"`{party.Signatory.Name}` is not listed under `signatories` in `agencies/{id}.md`; only people with signing authority for `{id}` may sign (ask its Data Sharing Coordinator to add them)",
+                    unmet.Add(new(RequirementKind.SignatoryAuthority, AgreementStatus.Final, $"{path}.signatory",
+                        LifecycleDiagnostics.SignatoryNotAuthorized(file, map[$"{path}.signatory"], party.Signatory.Name, id),
                         id, party.Signatory.Name));
                 }
             }
@@ -99,46 +104,44 @@ public static class StatusRequirements
 
         if (Lifecycle.AtLeast(target, AgreementStatus.Submitted) && string.IsNullOrWhiteSpace(m.ServiceRequest) && !map.IsInvalid("service_request"))
         {
-            unmet.Add(new(RequirementKind.ServiceRequest, AgreementStatus.Submitted, DiagnosticCodes.NeedsServiceRequest, "status",
-                $"{a} `{stage}` agreement needs `service_request`: the number of the Data Office request (such as RITM0041234)", null));
+            unmet.Add(new(RequirementKind.ServiceRequest, AgreementStatus.Submitted, "status",
+                LifecycleDiagnostics.NeedsServiceRequest(file, map["status"], target), null));
         }
 
         if (Lifecycle.WasExecuted(target))
         {
-            if (!map.IsInvalid("signatures")) AddSignatures(unmet, agreement, agencies, stage);
+            if (!map.IsInvalid("signatures")) AddSignatures(unmet, agreement, agencies, target);
             var sha = m.ExecutedCopy?.Sha256;
             if (string.IsNullOrWhiteSpace(sha))
             {
                 // A wrong-typed `executed_copy` or `sha256` was already reported by the binder.
                 if (!map.IsInvalid("executed_copy") && !map.IsInvalid("executed_copy.sha256"))
                 {
-                    unmet.Add(new(RequirementKind.ExecutedCopy, AgreementStatus.Executed, DiagnosticCodes.NeedsExecutedCopy,
-                        map.Contains("executed_copy") ? "executed_copy" : "status",
-                        $"{a} `{stage}` agreement needs `executed_copy: {{ sha256: ... }}`, the SHA-256 of the signed PDF (`sha256sum file.pdf`)", null));
+                    var at = map.Contains("executed_copy") ? "executed_copy" : "status";
+                    unmet.Add(new(RequirementKind.ExecutedCopy, AgreementStatus.Executed, at,
+                        LifecycleDiagnostics.NeedsExecutedCopy(file, map[at], target), null));
                 }
             }
             else if (sha.Length != 64 || !sha.All(char.IsAsciiHexDigit))
             {
-                unmet.Add(new(RequirementKind.ExecutedCopyFormat, AgreementStatus.Executed, DiagnosticCodes.NeedsExecutedCopy, "executed_copy.sha256",
-                    "`executed_copy.sha256` must be exactly 64 hexadecimal digits (the output of `sha256sum`)", null));
+                unmet.Add(new(RequirementKind.ExecutedCopyFormat, AgreementStatus.Executed, "executed_copy.sha256",
+                    LifecycleDiagnostics.ExecutedCopyFormat(file, map["executed_copy.sha256"]), null));
             }
         }
 
         if (target is AgreementStatus.Terminated or AgreementStatus.Superseded && m.Ended is null && !map.IsInvalid("ended"))
         {
-            unmet.Add(new(RequirementKind.EndDate, target, DiagnosticCodes.NeedsEndDate, "status",
-                $"{a} `{stage}` agreement needs `ended:`, the date it ended (YYYY-MM-DD)", null));
+            unmet.Add(new(RequirementKind.EndDate, target, "status", LifecycleDiagnostics.NeedsEnded(file, map["status"], target), null));
         }
         if (target == AgreementStatus.Superseded && string.IsNullOrWhiteSpace(m.SupersededBy))
         {
-            unmet.Add(new(RequirementKind.SupersededBy, target, DiagnosticCodes.NeedsEndDate, "status",
-                "a `superseded` agreement needs `superseded_by:`, the id of the agreement that replaces it", null));
+            unmet.Add(new(RequirementKind.SupersededBy, target, "status", LifecycleDiagnostics.NeedsSupersededBy(file, map["status"]), null));
         }
         return unmet;
     }
 
     private static void AddSignatures(
-        List<UnmetRequirement> unmet, RegistryDocument<Agreement> agreement, IReadOnlyDictionary<string, RegistryDocument<Agency>> agencies, string stage)
+        List<UnmetRequirement> unmet, RegistryDocument<Agreement> agreement, IReadOnlyDictionary<string, RegistryDocument<Agency>> agencies, AgreementStatus target)
     {
         var m = agreement.Model;
         var parties = m.Parties.Select(p => p.Agency).OfType<string>().ToHashSet(StringComparer.Ordinal);
@@ -147,7 +150,8 @@ public static class StatusRequirements
         var meantByUnknown = Rules.AgencyNames.MeantByUnknownParties(m, agencies);
         var signed = new HashSet<string>(StringComparer.Ordinal);
         const AgreementStatus since = AgreementStatus.Executed;
-        const string code = DiagnosticCodes.NeedsSignatures;
+        var file = agreement.Path;
+        var map = agreement.Map;
         for (var i = 0; i < m.Signatures.Count; i++)
         {
             var signature = m.Signatures[i];
@@ -155,34 +159,31 @@ public static class StatusRequirements
             if (signature.Agency is { } meant && !parties.Contains(meant) && meantByUnknown.Contains(meant)) continue;
             if (string.IsNullOrWhiteSpace(signature.Agency) || !parties.Contains(signature.Agency))
             {
-                unmet.Add(new(RequirementKind.SignatureNotParty, since, code, path,
-                    $"signature {i + 1} is for `{signature.Agency ?? "(no agency)"}`, which is not a party; each signature names a party's agency",
+                unmet.Add(new(RequirementKind.SignatureNotParty, since, path,
+                    LifecycleDiagnostics.SignatureNotParty(file, map[path], i + 1, signature.Agency),
                     null, (i + 1).ToString(CultureInfo.InvariantCulture)));
                 continue;
             }
             if (!signed.Add(signature.Agency))
             {
-                unmet.Add(new(RequirementKind.SignatureTwice, since, code, path, $"`{signature.Agency}` has signed twice; keep one signature per party", signature.Agency));
+                unmet.Add(new(RequirementKind.SignatureTwice, since, path, LifecycleDiagnostics.SignedTwice(file, map[path], signature.Agency), signature.Agency));
             }
             if (signature.Date is null && !agreement.Map.IsInvalid($"{path}.date"))
             {
-                unmet.Add(new(RequirementKind.SignatureDate, since, code, path, $"the signature of `{signature.Agency}` needs `date:` (YYYY-MM-DD)", signature.Agency));
+                unmet.Add(new(RequirementKind.SignatureDate, since, path, LifecycleDiagnostics.SignatureNeedsDate(file, map[path], signature.Agency), signature.Agency));
             }
             if (string.IsNullOrWhiteSpace(signature.Name))
             {
-                unmet.Add(new(RequirementKind.SignatureName, since, code, path, $"the signature of `{signature.Agency}` needs the signer's `name`", signature.Agency));
+                unmet.Add(new(RequirementKind.SignatureName, since, path, LifecycleDiagnostics.SignatureNeedsName(file, map[path], signature.Agency), signature.Agency));
             }
         }
         foreach (var party in parties.Where(p => !signed.Contains(p) && !unknown.Contains(p)).Order(StringComparer.Ordinal))
         {
-            unmet.Add(new(RequirementKind.Signature, since, code, m.Signatures.Count > 0 ? "signatures" : "status",
-                $"{Article(stage)} `{stage}` agreement needs a dated signature from every party; `{party}` has none under `signatures`", party));
+            var at = m.Signatures.Count > 0 ? "signatures" : "status";
+            unmet.Add(new(RequirementKind.Signature, since, at, LifecycleDiagnostics.NeedsSignature(file, map[at], target, party), party));
         }
     }
 
     private static bool SameName(string? a, string? b) =>
         a is not null && b is not null && string.Compare(a.Trim(), b.Trim(), CultureInfo.InvariantCulture, CompareOptions.IgnoreCase) == 0;
-
-    /// <summary>"an executed", "an in-review", "a final".</summary>
-    private static string Article(string stage) => stage[0] is 'a' or 'e' or 'i' or 'o' or 'u' ? "an" : "a";
 }

@@ -2,7 +2,6 @@ using DulaRegistry.Diagnostics;
 using DulaRegistry.IO;
 using DulaRegistry.Loading;
 using DulaRegistry.Model;
-using C = DulaRegistry.Diagnostics.DiagnosticCodes;
 
 namespace DulaRegistry.Validation.Changes;
 
@@ -28,9 +27,7 @@ public static class ChangeRules
         {
             var id = gone.Document?.Model.Id ?? Path.GetFileNameWithoutExtension(gone.Path);
             var renamedTo = registry.Agreements.FirstOrDefault(a => !snapshot.Agreements.ContainsKey(a.Path) && IsSameFile(gone, a));
-            var where = renamedTo is null ? "was deleted" : $"was renamed to `{renamedTo.Path}`";
-            sink.Report(new(C.FileDeletedOrRenamed, Severity.Error, gone.Path, 1, 1,
-                $"`{gone.Path}` ({id}) {where}, but agreement files are never deleted or renamed; restore it (git checkout {snapshot.Revision} -- {gone.Path}) and end the agreement through its `status` instead (`withdrawn` before execution, `terminated` after)"));
+            sink.Report(ChangeDiagnostics.AgreementGone(gone.Path, id, renamedTo?.Path, snapshot.Revision));
         }
 
         foreach (var agreement in registry.Agreements)
@@ -52,19 +49,16 @@ public static class ChangeRules
         var m = agreement.Model;
         if (missing.FirstOrDefault(gone => IsSameFile(gone, agreement)) is { } renamedFrom)
         {
-            Report(sink, agreement, C.FileDeletedOrRenamed,
-                $"`{agreement.Path}` is `{renamedFrom.Path}` renamed, but agreement files are never renamed; move it back to `{renamedFrom.Path}`");
+            sink.Report(ChangeDiagnostics.AgreementRenamed(agreement.Path, At(agreement, "status"), renamedFrom.Path));
         }
         else if (snapshot.Agreements.Values.FirstOrDefault(b => SharesId(b, agreement)) is { } owner)
         {
-            Report(sink, agreement, C.IdReused,
-                $"the id {m.Id ?? agreement.Stem} is already used by `{owner.Path}`, and an id is never reused; give this agreement a new id (`registry new` allocates the next one)");
+            sink.Report(ChangeDiagnostics.IdReused(agreement.Path, At(agreement, "status"), m.Id ?? agreement.Stem, owner.Path));
         }
 
         if (m.Status is { } status && status is not (AgreementStatus.Proposed or AgreementStatus.Drafting) && m.Framework != AgreementFramework.Legacy)
         {
-            Report(sink, agreement, C.NewFileStatus,
-                $"a new agreement starts at `proposed` or `drafting`, not `{StatusTransitions.Name(status)}`; set `status: drafting` (to import an agreement signed before the framework, mark it `framework: legacy`)");
+            sink.Report(ChangeDiagnostics.NewFileStatus(agreement.Path, At(agreement, "status"), status));
         }
     }
 
@@ -78,15 +72,14 @@ public static class ChangeRules
             var changes = Changes(before, old, agreement, registry, s_nothing);
             if (changes.Count > 0)
             {
-                Report(sink, agreement, C.EndedChanged,
-                    $"{id} is already `{StatusTransitions.Name(from)}` and cannot change (changed: {string.Join(", ", changes)}); restore it (git checkout {snapshot.Revision} -- {agreement.Path}) and start a new agreement for new work (`registry new`)");
+                sink.Report(ChangeDiagnostics.EndedChanged(agreement.Path, At(agreement, "status"), id, from, changes, snapshot.Revision));
             }
             return;
         }
 
-        if (StatusTransitions.Problem(from, to, id) is { } problem)
+        if (StatusTransitions.Problem(from, to, id, agreement.Path, At(agreement, "status")) is { } problem)
         {
-            Report(sink, agreement, C.StatusTransition, problem);
+            sink.Report(problem);
             if (from == AgreementStatus.Executed) return; // the status is wrong; other differences would only repeat the advice
         }
 
@@ -101,8 +94,7 @@ public static class ChangeRules
             var changes = Changes(before, old, agreement, registry, ignore);
             if (changes.Count > 0)
             {
-                Report(sink, agreement, C.ExecutedChanged,
-                    $"{id} is executed and cannot change (changed: {string.Join(", ", changes)}); only its `status` may move to `expired`, `terminated` or `superseded`, with `ended` and `superseded_by`; create an amendment with `registry amend {id}`");
+                sink.Report(ChangeDiagnostics.ExecutedChanged(agreement.Path, At(agreement, "status"), id, changes));
             }
         }
     }
@@ -114,11 +106,7 @@ public static class ChangeRules
         if (snapshot.Agreements.TryGetValue(agreement.Path, out var before) && before.Document?.Model.Amends == amends) return;
         if (!registry.AgreementById.TryGetValue(amends, out var target)) return; // DULA024 reports a missing agreement
         if (target.Model.Status is not { } status || status == AgreementStatus.Executed) return;
-        var advice = Lifecycle.WasExecuted(status) || status == AgreementStatus.Withdrawn
-            ? $"an agreement that has ended cannot be amended; renew it instead (`registry renew {amends}`)"
-            : $"before execution, change {amends} itself instead of amending it";
-        sink.Report(At(agreement, "amends", C.AmendsNotExecuted,
-            $"`amends` names {amends}, which is `{StatusTransitions.Name(status)}`, but only an executed agreement can be amended; {advice}"));
+        sink.Report(ChangeDiagnostics.AmendsNotExecuted(agreement.Path, At(agreement, "amends"), amends, status));
     }
 
     private static List<string> Changes(BaseAgreement before, RegistryDocument<Agreement> old, RegistryDocument<Agreement> agreement, LoadedRegistry registry, IReadOnlySet<string> ignore)
@@ -147,13 +135,7 @@ public static class ChangeRules
         return RegularFile.KindOf(full) != FileKind.Missing;
     }
 
-    private static void Report(IDiagnosticSink sink, RegistryDocument<Agreement> agreement, string code, string message) =>
-        sink.Report(At(agreement, "status", code, message));
-
     /// <summary>At the key when the file has it, else at line 1: the file's own first line, not the front matter's start.</summary>
-    private static Diagnostic At(RegistryDocument<Agreement> agreement, string key, string code, string message)
-    {
-        var (line, column) = agreement.Map.Contains(key) ? (agreement.Map[key].Line, agreement.Map[key].Column) : (1, 1);
-        return new(code, DiagnosticCodes.Get(code).Severity, agreement.Path, line, column, message);
-    }
+    private static SourcePosition At(RegistryDocument<Agreement> agreement, string key) =>
+        agreement.Map.Contains(key) ? agreement.Map[key] : SourcePosition.Start;
 }

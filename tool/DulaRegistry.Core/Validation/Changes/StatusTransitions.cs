@@ -1,3 +1,4 @@
+using DulaRegistry.Diagnostics;
 using DulaRegistry.Loading;
 using DulaRegistry.Model;
 
@@ -24,22 +25,14 @@ public static class StatusTransitions
             or (AgreementStatus.Submitted, AgreementStatus.Final);
     }
 
-    /// <summary>Why the move is not allowed and what to do instead, in plain words; null when it is allowed.</summary>
-    public static string? Problem(AgreementStatus from, AgreementStatus to, string id)
+    /// <summary>Why the move is not allowed and what to do instead, in plain words, at <paramref name="at"/> of <paramref name="file"/>; null when it is allowed.</summary>
+    public static Diagnostic? Problem(AgreementStatus from, AgreementStatus to, string id, string file, SourcePosition at)
     {
         if (IsAllowed(from, to)) return null;
-        var (f, t) = (Name(from), Name(to));
-        if (from == AgreementStatus.Executed)
-        {
-            return $"{id} is executed, so its status can only become `expired`, `terminated` (with `ended`) or `superseded` (with `ended` and `superseded_by`), not `{t}`; for any other change create an amendment with `registry amend {id}`";
-        }
-        if (Lifecycle.Rank(to) > Lifecycle.Rank(from))
-        {
-            var next = Name(Next(from));
-            return $"`status` jumps from `{f}` to `{t}`, skipping steps; move one step at a time ({Order}): the next step after `{f}` is `{next}`";
-        }
-        var back = Previous(from) is { } previous ? $"the only step back from `{f}` is to `{Name(previous)}`" : $"`{f}` has no step back";
-        return $"`status` cannot move back from `{f}` to `{t}`; {back} (or `withdrawn` to abandon the agreement)";
+        if (from == AgreementStatus.Executed) return ChangeDiagnostics.ExecutedStatusMove(file, at, id, to);
+        return Lifecycle.Rank(to) > Lifecycle.Rank(from)
+            ? ChangeDiagnostics.StatusSkipsSteps(file, at, from, to, Next(from))
+            : ChangeDiagnostics.StatusMovesBack(file, at, from, to, Previous(from));
     }
 
     public static string Name(AgreementStatus status) => FrontMatterBinder.EnumName(status);

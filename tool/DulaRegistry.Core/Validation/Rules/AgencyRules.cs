@@ -15,25 +15,21 @@ public sealed class AgencyRules : IRule
             {
                 if (!context.Registry.AgencyById.TryGetValue(secretariat, out var parent))
                 {
-                    context.Report(agency, DiagnosticCodes.UnknownAgency, "secretariat",
-                        AgencyNames.Correction(secretariat, context.Registry.AgencyById) is { } correction
-                            ? $"`secretariat`: {correction}"
-                            : $"`secretariat` names `{secretariat}`, but there is no `agencies/{secretariat}.md`; use the id of an existing secretariat");
+                    context.Report(IdentityDiagnostics.UnknownSecretariat(
+                        agency.Path, agency.Map["secretariat"], secretariat, AgencyNames.Correction(secretariat, context.Registry.AgencyById)));
                 }
                 else if (parent.Model.Kind != AgencyKind.Secretariat)
                 {
-                    context.Report(agency, DiagnosticCodes.Secretariat, "secretariat",
-                        $"`secretariat` names `{secretariat}`, which is not a secretariat (its `kind` is `{FrontMatterName(parent.Model.Kind)}`)");
+                    context.Report(IdentityDiagnostics.NotASecretariat(agency.Path, agency.Map["secretariat"], secretariat, FrontMatterName(parent.Model.Kind)));
                 }
                 if (a.Kind == AgencyKind.Secretariat)
                 {
-                    context.Report(agency, DiagnosticCodes.Secretariat, "secretariat", "a secretariat does not belong to another secretariat; remove `secretariat`");
+                    context.Report(IdentityDiagnostics.SecretariatInSecretariat(agency.Path, agency.Map["secretariat"]));
                 }
             }
             else if (a.Kind == AgencyKind.Agency && !agency.Map.IsInvalid("secretariat"))
             {
-                context.Report(agency, DiagnosticCodes.NoSecretariat, "kind",
-                    "an agency of `kind: agency` should name its secretariat (`secretariat: <id>`) so the site can group it; the site lists it under \"Outside a secretariat\" until then");
+                context.Report(IdentityDiagnostics.NoSecretariat(agency.Path, agency.Map["kind"]));
             }
 
             for (var i = 0; i < a.LegalReviewers.Count; i++)
@@ -41,8 +37,7 @@ public sealed class AgencyRules : IRule
                 var reviewer = a.LegalReviewers[i];
                 if (!IsGitHubOwner(reviewer))
                 {
-                    context.Report(agency, DiagnosticCodes.InvalidValue, $"legal_reviewers[{i}]",
-                        $"`legal_reviewers` entry `{reviewer}` must be a GitHub user (`@name`) or team (`@org/team`)");
+                    context.Report(FieldDiagnostics.LegalReviewerNotGitHubOwner(agency.Path, agency.Map[$"legal_reviewers[{i}]"], reviewer));
                 }
             }
         }

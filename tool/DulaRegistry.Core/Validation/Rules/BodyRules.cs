@@ -22,12 +22,10 @@ public sealed class BodyRules : IRule
                 {
                     // One error at the heading itself, not a missing section at the top of the body.
                     others.Remove(near);
-                    context.Report(agreement.Path, DiagnosticCodes.MissingSection, near.Line, 1,
-                        $"the heading `## {near.Title}` is not one of the required sections; did you mean `## {title}`?");
+                    context.Report(BodyDiagnostics.MisspelledSection(agreement.Path, near.Line, near.Title, title));
                     continue;
                 }
-                context.Report(agreement.Path, DiagnosticCodes.MissingSection, agreement.BodyLine, 1,
-                    $"the body has no `## {title}` section; add it (see `templates/dula.md`)");
+                context.Report(BodyDiagnostics.MissingSection(agreement.Path, agreement.BodyLine, title));
             }
             CheckMarkup(context, agreement);
         }
@@ -41,17 +39,13 @@ public sealed class BodyRules : IRule
     {
         foreach (var found in document.Facts.Markup)
         {
-            var (code, message) = found.Kind switch
+            var at = new SourcePosition(found.Line, found.Column);
+            context.Report(found.Kind switch
             {
-                BodyMarkupKind.HtmlBlock => (DiagnosticCodes.RawHtml,
-                    "raw HTML is not allowed in the body; write Markdown instead (headings with `##`, lists with `-`, links with `[text](https://...)`)"),
-                BodyMarkupKind.HtmlInline => (DiagnosticCodes.RawHtml, $"raw HTML `{Shorten(found.Text)}` is not allowed in the body; write Markdown instead"),
-                _ => (DiagnosticCodes.UnsafeLink,
-                    $"the link `{Shorten(found.Text)}` uses a scheme that can run code or hide content; link only to `https:`, `http:` or `mailto:` addresses"),
-            };
-            context.Report(document.Path, code, found.Line, found.Column, message);
+                BodyMarkupKind.HtmlBlock => BodyDiagnostics.HtmlBlock(document.Path, at),
+                BodyMarkupKind.HtmlInline => BodyDiagnostics.HtmlInline(document.Path, at, found.Text),
+                _ => BodyDiagnostics.UnsafeLink(document.Path, at, found.Text),
+            });
         }
     }
-
-    private static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "…";
 }

@@ -25,20 +25,20 @@ public sealed partial class DataFlowRules : IRule
             {
                 var item = m.Data[i];
                 var path = $"data[{i}]";
-                void Need(string key, bool present, string what)
+                void Need(DataItemField field, bool present)
                 {
-                    if (!present && !agreement.Map.IsInvalid($"{path}.{key}"))
+                    if (!present && !agreement.Map.IsInvalid($"{path}.{Loading.FrontMatterBinder.EnumName(field)}"))
                     {
-                        context.Report(agreement, DiagnosticCodes.MissingField, path, $"`{path}.{key}` is required: {what}");
+                        context.Report(FieldDiagnostics.DataItemFieldRequired(agreement.Path, agreement.Map[path], path, field));
                     }
                 }
-                Need("name", !string.IsNullOrWhiteSpace(item.Name), "a short name for the data set");
-                Need("from", !string.IsNullOrWhiteSpace(item.From), "the id of the party that owns and sends the data");
-                Need("to", item.To.Count > 0, "the ids of the parties that receive the data, as a list");
-                Need("classification", item.Classification is not null, "pii, protected, deidentified or public");
+                Need(DataItemField.Name, !string.IsNullOrWhiteSpace(item.Name));
+                Need(DataItemField.From, !string.IsNullOrWhiteSpace(item.From));
+                Need(DataItemField.To, item.To.Count > 0);
+                Need(DataItemField.Classification, item.Classification is not null);
                 if (Lifecycle.IsProtected(item.Classification))
                 {
-                    Need("elements", item.Elements.Count > 0, "list the data elements shared (such as SSN, name, date of birth)");
+                    Need(DataItemField.Elements, item.Elements.Count > 0);
                     if (firstProtected < 0) firstProtected = i;
                 }
 
@@ -46,13 +46,12 @@ public sealed partial class DataFlowRules : IRule
                 {
                     if (!roles.TryGetValue(from, out var role))
                     {
-                        if (!meantByUnknown.Contains(from)) context.Report(agreement, DiagnosticCodes.FlowSource, $"{path}.from",
-                            $"`{path}.from` is `{from}`, which is not a party of this agreement; add it under `parties` as an owner, or correct the id");
+                        if (!meantByUnknown.Contains(from)) context.Report(PartyDiagnostics.FlowSourceNotParty(agreement.Path, agreement.Map[$"{path}.from"], path, from));
                     }
                     else if (role is not null && !Lifecycle.IsOwner(role)) // a missing or invalid role is reported on the party
                     {
-                        context.Report(agreement, DiagnosticCodes.FlowSource, $"{path}.from",
-                            $"`{path}.from` is `{from}`, whose role is `{Loading.FrontMatterBinder.EnumName(role)}`; data comes from an owner, so make its role `owner` or `both`");
+                        context.Report(PartyDiagnostics.FlowSourceNotOwner(
+                            agreement.Path, agreement.Map[$"{path}.from"], path, from, Loading.FrontMatterBinder.EnumName(role)));
                     }
                 }
                 for (var j = 0; j < item.To.Count; j++)
@@ -61,25 +60,23 @@ public sealed partial class DataFlowRules : IRule
                     var toPath = $"{path}.to[{j}]";
                     if (!roles.TryGetValue(to, out var role))
                     {
-                        if (!meantByUnknown.Contains(to)) context.Report(agreement, DiagnosticCodes.FlowTarget, toPath,
-                            $"`{path}.to` names `{to}`, which is not a party of this agreement; add it under `parties` as a recipient, or correct the id");
+                        if (!meantByUnknown.Contains(to)) context.Report(PartyDiagnostics.FlowTargetNotParty(agreement.Path, agreement.Map[toPath], path, to));
                     }
                     else if (role is not null && !Lifecycle.IsRecipient(role))
                     {
-                        context.Report(agreement, DiagnosticCodes.FlowTarget, toPath,
-                            $"`{path}.to` names `{to}`, whose role is `{Loading.FrontMatterBinder.EnumName(role)}`; data goes to a recipient, so make its role `recipient` or `both`");
+                        context.Report(PartyDiagnostics.FlowTargetNotRecipient(
+                            agreement.Path, agreement.Map[toPath], path, to, Loading.FrontMatterBinder.EnumName(role)));
                     }
                     else if (to == item.From)
                     {
-                        context.Report(agreement, DiagnosticCodes.FlowTarget, toPath, $"`{path}` flows from `{to}` to itself; name the receiving agency");
+                        context.Report(PartyDiagnostics.FlowToItself(agreement.Path, agreement.Map[toPath], path, to));
                     }
                 }
                 for (var j = 0; j < item.Regulations.Count; j++)
                 {
                     if (!Slug().IsMatch(item.Regulations[j]))
                     {
-                        context.Report(agreement, DiagnosticCodes.InvalidValue, $"{path}.regulations[{j}]",
-                            $"regulation `{item.Regulations[j]}` must be a lowercase short name such as hipaa, ferpa, 42-cfr-part-2, irs-pub-1075 or cjis");
+                        context.Report(FieldDiagnostics.RegulationNotShortName(agreement.Path, agreement.Map[$"{path}.regulations[{j}]"], item.Regulations[j]));
                     }
                 }
             }
@@ -90,22 +87,19 @@ public sealed partial class DataFlowRules : IRule
             {
                 if (!agreement.Map.IsInvalid("legal_authority"))
                 {
-                    context.Report(agreement, DiagnosticCodes.ProtectedNeedsAuthority, agreement.Map.Contains("legal_authority") ? "legal_authority" : at,
-                        "this agreement shares PII or protected data, so `legal_authority` must cite the law that allows it (`- { citation: \"M.G.L. c. 62C, § 21\" }`)");
+                    context.Report(PartyDiagnostics.ProtectedNeedsAuthority(
+                        agreement.Path, agreement.Map[agreement.Map.Contains("legal_authority") ? "legal_authority" : at]));
                 }
             }
             if (string.IsNullOrWhiteSpace(m.Retention) && !agreement.Map.IsInvalid("retention"))
             {
-                context.Report(agreement, DiagnosticCodes.ProtectedNeedsRetention, agreement.Map.Contains("retention") ? "retention" : at,
-                    "this agreement shares PII or protected data, so `retention` must say how long the data is kept and how it is destroyed");
+                context.Report(PartyDiagnostics.ProtectedNeedsRetention(agreement.Path, agreement.Map[agreement.Map.Contains("retention") ? "retention" : at]));
             }
             // A misspelled heading counts: it is reported once, as a misspelling, by the body rules.
             var safeguards = Loading.BodySection.Named(agreement.Facts.Sections, SafeguardsSection);
             if (safeguards is null || !safeguards.HasContent)
             {
-                var line = safeguards?.Line ?? agreement.BodyLine;
-                context.Report(agreement.Path, DiagnosticCodes.ProtectedNeedsSafeguards, line, 1,
-                    $"this agreement shares PII or protected data, so the body needs a `## {SafeguardsSection}` section that describes them");
+                context.Report(PartyDiagnostics.ProtectedNeedsSafeguards(agreement.Path, safeguards?.Line ?? agreement.BodyLine, SafeguardsSection));
             }
         });
     }

@@ -19,13 +19,12 @@ public sealed partial class IdentityRules : IRule
             var a = agency.Model;
             Require(context, agency, "id", a.Id);
             Require(context, agency, "name", a.Name);
-            if (a.Kind is null && !agency.Map.IsInvalid("kind")) Missing(context, agency, "kind", "`kind` is required: one of secretariat, agency, office, quasi-independent");
+            if (a.Kind is null && !agency.Map.IsInvalid("kind")) context.Report(FieldDiagnostics.KindRequired(agency.Path, agency.Map["kind"]));
             if (a.Id is { Length: > 0 } id)
             {
                 if (!AgencyId().IsMatch(id))
                 {
-                    context.Report(agency, DiagnosticCodes.IdFormat, "id",
-                        $"agency id `{id}` must be a lowercase slug of letters, digits and single hyphens, such as `dor` or `health-connector`");
+                    context.Report(IdentityDiagnostics.AgencyIdFormat(agency.Path, agency.Map["id"], id));
                 }
                 SameAsFile(context, agency, id);
                 Unique(context, agency, id, agencyIds);
@@ -42,28 +41,27 @@ public sealed partial class IdentityRules : IRule
             Require(context, agreement, "title", m.Title);
             if (m.Status is null && !agreement.Map.IsInvalid("status"))
             {
-                Missing(context, agreement, "status", "`status` is required: start with `proposed`");
+                context.Report(FieldDiagnostics.StatusRequired(agreement.Path, agreement.Map["status"]));
             }
             if (m.Framework is null && !agreement.Map.IsInvalid("framework"))
             {
-                Missing(context, agreement, "framework", "`framework` is required: `mou` for agreements under the statewide MOU, `legacy` for older ones");
+                context.Report(FieldDiagnostics.FrameworkRequired(agreement.Path, agreement.Map["framework"]));
             }
             Require(context, agreement, "purpose", m.Purpose);
             if (m.Parties.Count == 0 && !agreement.Map.IsInvalid("parties"))
             {
-                Missing(context, agreement, "parties", "`parties` is required: list each agency with its `role` (owner, recipient or both)");
+                context.Report(FieldDiagnostics.PartiesRequired(agreement.Path, agreement.Map["parties"]));
             }
             if (m.Data.Count == 0 && !agreement.Map.IsInvalid("data"))
             {
-                Missing(context, agreement, "data", "`data` is required: list each data set shared, with `from`, `to` and `classification`");
+                context.Report(FieldDiagnostics.DataRequired(agreement.Path, agreement.Map["data"]));
             }
             if (m.Id is { Length: > 0 } id)
             {
                 var match = agreementId.Match(id);
                 if (!match.Success)
                 {
-                    context.Report(agreement, DiagnosticCodes.IdFormat, "id",
-                        $"agreement id `{id}` must look like `{prefix}-2026-0007`: the prefix `{prefix}`, a four-digit year and a number of four or more digits");
+                    context.Report(IdentityDiagnostics.AgreementIdFormat(agreement.Path, agreement.Map["id"], id, prefix));
                 }
                 SameAsFile(context, agreement, id);
                 Unique(context, agreement, id, agreementIds);
@@ -76,19 +74,15 @@ public sealed partial class IdentityRules : IRule
         // A wrong-typed value was already reported by the binder; only report what is truly absent or blank.
         if (string.IsNullOrWhiteSpace(value) && !document.Map.IsInvalid(key))
         {
-            Missing(context, document, key, $"`{key}` is required and must not be empty");
+            context.Report(FieldDiagnostics.Required(document.Path, document.Map[key], key));
         }
     }
-
-    private static void Missing<T>(RuleContext context, RegistryDocument<T> document, string key, string message) where T : class =>
-        context.Report(document, DiagnosticCodes.MissingField, key, message);
 
     private static void SameAsFile<T>(RuleContext context, RegistryDocument<T> document, string id) where T : class
     {
         if (!string.Equals(id, document.Stem, StringComparison.Ordinal))
         {
-            context.Report(document, DiagnosticCodes.IdFileName, "id",
-                $"the id `{id}` differs from the file name `{document.Stem}.md`; rename the file to `{id}.md` or correct the id");
+            context.Report(IdentityDiagnostics.IdFileName(document.Path, document.Map["id"], id, document.Stem));
         }
     }
 
@@ -96,8 +90,7 @@ public sealed partial class IdentityRules : IRule
     {
         if (seen.TryGetValue(id, out var first))
         {
-            context.Report(document, DiagnosticCodes.DuplicateId, "id",
-                $"the id `{id}` is already used by `{first}`; every id must be unique, so allocate a new one");
+            context.Report(IdentityDiagnostics.DuplicateId(document.Path, document.Map["id"], id, first));
         }
         else
         {

@@ -12,7 +12,7 @@ public sealed class LifecycleRules : IRule
             if (agreement.Model.Status is not { } status) continue;
             foreach (var unmet in StatusRequirements.Unmet(agreement, context.Registry.AgencyById, status))
             {
-                context.Report(agreement, unmet.Code, unmet.Path, unmet.Message);
+                context.Report(unmet.Diagnostic);
             }
         }
     }

@@ -18,34 +18,30 @@ public sealed class PartyRules : IRule
                 var path = $"parties[{i}]";
                 if (party.Role is null && !agreement.Map.IsInvalid($"{path}.role"))
                 {
-                    context.Report(agreement, DiagnosticCodes.MissingField, path, $"`{path}.role` is required: owner, recipient or both");
+                    context.Report(FieldDiagnostics.PartyRoleRequired(agreement.Path, agreement.Map[path], path));
                 }
                 if (string.IsNullOrWhiteSpace(party.Agency))
                 {
                     if (!agreement.Map.IsInvalid($"{path}.agency"))
                     {
-                        context.Report(agreement, DiagnosticCodes.MissingField, path, $"`{path}.agency` is required: the id of an agency file, such as `dor`");
+                        context.Report(FieldDiagnostics.PartyAgencyRequired(agreement.Path, agreement.Map[path], path));
                     }
                     continue;
                 }
                 if (!seen.Add(party.Agency))
                 {
-                    context.Report(agreement, DiagnosticCodes.DuplicateParty, $"{path}.agency",
-                        $"`{party.Agency}` is listed twice under `parties`; list each agency once (use `role: both` for an agency that gives and receives data)");
+                    context.Report(PartyDiagnostics.DuplicateParty(agreement.Path, agreement.Map[$"{path}.agency"], party.Agency));
                 }
                 if (!context.Registry.AgencyById.TryGetValue(party.Agency, out var agency))
                 {
                     // Reported here once; the rules that depend on the party (data flows, signatures, signatory, MOU) skip it.
-                    context.Report(agreement, DiagnosticCodes.UnknownAgency, $"{path}.agency",
-                        AgencyNames.Correction(party.Agency, context.Registry.AgencyById) is { } correction
-                            ? $"party {correction}"
-                            : $"party `{party.Agency}` is not a known agency (no `agencies/{party.Agency}.md`); check the spelling or add the agency file");
+                    context.Report(IdentityDiagnostics.UnknownParty(
+                        agreement.Path, agreement.Map[$"{path}.agency"], party.Agency, AgencyNames.Correction(party.Agency, context.Registry.AgencyById)));
                     continue;
                 }
                 if (m.Framework != AgreementFramework.Legacy && agency.Model.Mou?.Signed is null)
                 {
-                    context.Report(agreement, DiagnosticCodes.NotMouSignatory, $"{path}.agency",
-                        $"party `{party.Agency}` has not signed the data sharing MOU (no `mou.signed` in `agencies/{party.Agency}.md`); only signatories may use the DULA framework, otherwise mark the agreement `framework: legacy`");
+                    context.Report(PartyDiagnostics.NotMouSignatory(agreement.Path, agreement.Map[$"{path}.agency"], party.Agency));
                 }
             }
 
@@ -56,9 +52,7 @@ public sealed class PartyRules : IRule
                 var recipients = m.Parties.Count(p => Lifecycle.IsRecipient(p.Role));
                 if (owners == 0 || recipients == 0 || m.Parties.Count < 2)
                 {
-                    var lacking = owners == 0 ? "no data owner" : recipients == 0 ? "no data recipient" : "only one party";
-                    context.Report(agreement, DiagnosticCodes.OwnerAndRecipient, "parties",
-                        $"`parties` has {lacking}; an agreement is between at least one data owner and one data recipient (different agencies)");
+                    context.Report(PartyDiagnostics.OwnerAndRecipient(agreement.Path, agreement.Map["parties"], owners, recipients));
                 }
             }
         }

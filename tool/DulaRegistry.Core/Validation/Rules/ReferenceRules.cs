@@ -16,23 +16,20 @@ public sealed class ReferenceRules : IRule
                 if (string.IsNullOrWhiteSpace(target)) continue;
                 if (target == m.Id)
                 {
-                    context.Report(agreement, DiagnosticCodes.UnknownAgreement, key, $"`{key}` names this agreement itself; name another agreement's id");
+                    context.Report(IdentityDiagnostics.LineageNamesItself(agreement.Path, agreement.Map[key], key));
                 }
                 else if (!agreements.ContainsKey(target))
                 {
-                    var near = Loading.FrontMatterBinder.Suggest(target, agreements.Keys);
-                    context.Report(agreement, DiagnosticCodes.UnknownAgreement, key,
-                        $"`{key}` names `{target}`, but there is no `agreements/{target}.md`" + (near is null ? "" : $"; did you mean `{near}`?"));
+                    context.Report(IdentityDiagnostics.UnknownAgreement(
+                        agreement.Path, agreement.Map[key], key, target, Loading.FrontMatterBinder.Suggest(target, agreements.Keys)));
                 }
             }
             for (var i = 0; i < m.Drafters.Count; i++)
             {
                 if (m.Drafters[i].Agency is { Length: > 0 } id && !context.Registry.AgencyById.ContainsKey(id))
                 {
-                    context.Report(agreement, DiagnosticCodes.UnknownAgency, $"drafters[{i}].agency",
-                        AgencyNames.Correction(id, context.Registry.AgencyById) is { } correction
-                            ? $"drafter's agency {correction}"
-                            : $"drafter's agency `{id}` is not a known agency (no `agencies/{id}.md`)");
+                    context.Report(IdentityDiagnostics.UnknownDrafterAgency(
+                        agreement.Path, agreement.Map[$"drafters[{i}].agency"], id, AgencyNames.Correction(id, context.Registry.AgencyById)));
                 }
             }
         }

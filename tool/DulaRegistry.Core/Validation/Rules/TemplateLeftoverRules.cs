@@ -20,66 +20,37 @@ public sealed class TemplateLeftoverRules : IRule
             var leftovers = agreement.Facts.Leftovers;
             if (leftovers.Count == 0) continue;
             var status = agreement.Model.Status;
-            var final = Lifecycle.AtLeast(status, AgreementStatus.InReview);
-            var severity = final ? Severity.Error : Severity.Warning;
-            var tail = final
-                ? $"; an agreement that is `{Loading.FrontMatterBinder.EnumName(status)}` must hold none"
-                : "; none may remain once the agreement moves to `in-review`";
-            void Report(int line, int column, string message) =>
-                context.Report(agreement.Path, DiagnosticCodes.TemplateLeftover, severity, line, column, message + tail);
+            var severity = Lifecycle.AtLeast(status, AgreementStatus.InReview) ? Severity.Error : Severity.Warning;
+            var file = agreement.Path;
 
             var comments = new List<(LeftoverCandidate Line, string Template)>();
             foreach (var leftover in leftovers)
             {
+                var at = new SourcePosition(leftover.Line, leftover.Column);
                 switch (leftover.Kind)
                 {
                     case LeftoverKind.Placeholder:
-                        Report(leftover.Line, leftover.Column, $"`{leftover.Text}` is a placeholder from the template; replace it with the real value");
+                        context.Report(BodyDiagnostics.LeftoverPlaceholder(file, at, severity, status, leftover.Text));
                         break;
                     case LeftoverKind.Todo:
-                        Report(leftover.Line, leftover.Column, "`TODO` is left in the agreement; finish what it marks and remove it");
+                        context.Report(BodyDiagnostics.LeftoverTodo(file, at, severity, status));
                         break;
                     case LeftoverKind.YamlComment when guidance.Source(leftover.Text) is { } template:
                         comments.Add((leftover, template));
                         break;
                     case LeftoverKind.BodyNote when guidance.Source(leftover.Text) is { } template:
-                        Report(leftover.Line, leftover.Column, $"this is the template's guidance from `{template}` ({Shorten(leftover.Text)}); replace it with the agreement's own text");
+                        context.Report(BodyDiagnostics.LeftoverGuidanceNote(file, at, severity, status, template, leftover.Text));
                         break;
                 }
             }
-            if (comments.Count > 0) ReportComments(comments, Report);
+            if (comments.Count == 0) continue;
+            // The template's comments left in the front matter, as one finding at the first of them: a fresh draft keeps two
+            // dozen, and one line that names them all is read, where two dozen warnings would hide the findings that matter.
+            var (first, source) = comments[0];
+            var firstAt = new SourcePosition(first.Line, first.Column);
+            context.Report(comments.Count == 1
+                ? BodyDiagnostics.LeftoverGuidanceComment(file, firstAt, severity, status, source)
+                : BodyDiagnostics.LeftoverGuidanceComments(file, firstAt, severity, status, source, [.. comments.Select(c => c.Line.Line)]));
         }
-    }
-
-    /// <summary>
-    /// The template's comments left in the front matter, as one finding at the first of them: a fresh draft keeps two dozen,
-    /// and one line that names them all is read, where two dozen warnings would hide the findings that matter.
-    /// </summary>
-    private static void ReportComments(List<(LeftoverCandidate Line, string Template)> comments, Action<int, int, string> report)
-    {
-        var (first, template) = comments[0];
-        if (comments.Count == 1)
-        {
-            report(first.Line, first.Column, $"this line is a guidance comment from `{template}`; delete it once the field is filled in");
-            return;
-        }
-        var runs = new List<string>();
-        for (var i = 0; i < comments.Count; i++)
-        {
-            var start = comments[i].Line.Line;
-            while (i + 1 < comments.Count && comments[i + 1].Line.Line == comments[i].Line.Line + 1) i++;
-            var end = comments[i].Line.Line;
-            runs.Add(start == end ? $"{start}" : $"{start}-{end}");
-        }
-        var lines = runs.Count == 1 ? runs[0] : string.Join(", ", runs.Take(runs.Count - 1)) + " and " + runs[^1];
-        report(first.Line, first.Column,
-            $"guidance comments from `{template}` are left in the front matter, on lines {lines}; delete them once the fields are filled in");
-    }
-
-    /// <summary>The start of a guidance line, quoted; backticks in it would break the message's own quoting.</summary>
-    private static string Shorten(string s)
-    {
-        s = s.Replace('`', '\'');
-        return "\"" + (s.Length <= 60 ? s : s[..60] + "…") + "\"";
     }
 }

@@ -18,25 +18,21 @@ public sealed class TermRules : IRule
             {
                 if (effective > expires)
                 {
-                    context.Report(agreement, DiagnosticCodes.TermOrder, "term.expires",
-                        $"`term.expires` ({expires:yyyy-MM-dd}) is before `term.effective` ({effective:yyyy-MM-dd}); an agreement must take effect before it expires");
+                    context.Report(TermDiagnostics.TermOrder(agreement.Path, agreement.Map["term.expires"], effective, expires));
                 }
                 else if (LastDay(effective, maxYears) is { } lastDay && expires > lastDay)
                 {
-                    context.Report(agreement, DiagnosticCodes.TermTooLong, "term.expires",
-                        $"the term runs from {effective:yyyy-MM-dd} to {expires:yyyy-MM-dd}, longer than the registry's maximum of {maxYears} years; end it by {lastDay:yyyy-MM-dd} and renew later");
+                    context.Report(TermDiagnostics.TermTooLong(agreement.Path, agreement.Map["term.expires"], effective, expires, maxYears, lastDay));
                 }
             }
             if (m.Status != AgreementStatus.Executed || term.Expires is not { } expiry) continue;
             if (expiry < context.Today)
             {
-                context.Report(agreement, DiagnosticCodes.ExpiredButExecuted, "term.expires",
-                    $"this executed agreement expired on {expiry:yyyy-MM-dd}; set `status: expired`, or renew it with `registry renew`");
+                context.Report(TermDiagnostics.ExpiredButExecuted(agreement.Path, agreement.Map["term.expires"], expiry));
             }
             else if (m.Framework == AgreementFramework.Legacy && expiry.DayNumber - context.Today.DayNumber <= window)
             {
-                context.Report(agreement, DiagnosticCodes.LegacyRenewal, "framework",
-                    $"this legacy agreement expires on {expiry:yyyy-MM-dd}, within the {window}-day renewal window: it must move to the framework (a new DULA under the MOU) at renewal");
+                context.Report(TermDiagnostics.LegacyRenewal(agreement.Path, agreement.Map["framework"], expiry, window));
             }
         }
     }
