@@ -18,7 +18,7 @@ public static class SitemapExport
             foreach (var path in pagePaths.Where(p => p != SiteUrls.NotFoundPath).Order(StringComparer.Ordinal))
             {
                 writer.WriteStartElement("url", Namespace);
-                writer.WriteElementString("loc", Namespace, site.Urls.Base + PageUrl(path));
+                writer.WriteElementString("loc", Namespace, site.Urls.OfPage(path));
                 writer.WriteEndElement();
             }
             writer.WriteEndElement();
@@ -26,8 +26,4 @@ public static class SitemapExport
         }
         output.WriteByte((byte)'\n');
     }
-
-    /// <summary><c>agreements/X/index.html</c> → <c>agreements/X/</c>.</summary>
-    private static string PageUrl(string path) =>
-        path == SiteUrls.HomePath ? "" : path.EndsWith("/index.html", StringComparison.Ordinal) ? path[..^"index.html".Length] : path;
 }

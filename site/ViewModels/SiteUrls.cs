@@ -83,7 +83,15 @@ public sealed record SiteUrls
     private static string ListingFolder(int? year, int page) => "agreements/"
         + (year is { } y ? "year/" + y.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/" : "")
         + (page > 1 ? "page/" + page.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/" : "");
-    public string Asset(string path) => Base + "assets/" + path;
+    /// <summary>The URL a page's output path is served at: <c>agreements/X/index.html</c> → <c>&lt;base&gt;agreements/X/</c>.</summary>
+    public string OfPage(string path) => Base
+        + (path == HomePath ? "" : path.EndsWith("/" + HomePath, StringComparison.Ordinal) ? path[..^HomePath.Length] : path);
+
+    /// <summary>The URL of the asset at <paramref name="path"/> (relative to <c>assets/</c>, as the layout names it).</summary>
+    public string Asset(string path) => Base + AssetPath(path);
+
+    /// <summary>The output path of an asset: <c>assets/&lt;path&gt;</c>.</summary>
+    public static string AssetPath(string path) => "assets/" + path;
 
     /// <summary><c>/</c>, <c>registry</c>, <c>/registry</c> and <c>registry/</c> all become <c>/registry/</c>; absolute http(s) URLs keep their origin.</summary>
     public static string Normalize(string? baseUrl)

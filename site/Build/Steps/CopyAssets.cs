@@ -1,8 +1,11 @@
+using DulaRegistry.Site.ViewModels;
+
 namespace DulaRegistry.Site.Build;
 
-/// <summary>Copies every embedded <c>assets/…</c> resource of the site assembly to <c>assets/…</c> of the output.</summary>
+/// <summary>Copies every embedded <c>assets/…</c> resource of the site assembly to its output path (<see cref="SiteUrls.AssetPath"/>).</summary>
 public sealed class CopyAssets : IBuildStep
 {
+    /// <summary>How the site project names its embedded assets (the csproj's <c>LogicalName</c>s).</summary>
     public const string Prefix = "assets/";
 
     public string Description => "Copying assets";
@@ -13,7 +16,7 @@ public sealed class CopyAssets : IBuildStep
         var files = new List<OutputFile>();
         foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
-            var relative = name.Replace('\\', '/');
+            var relative = SiteUrls.AssetPath(name[Prefix.Length..].Replace('\\', '/'));
             if (!OutputWriter.IsInside(relative)) continue; // never write outside assets/
             using var stream = assembly.GetManifestResourceStream(name)!;
             using var buffer = new MemoryStream();
