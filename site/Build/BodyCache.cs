@@ -162,21 +162,20 @@ public sealed class BodyCache : IBodyCache
             writer.Write(section.Line);
             writer.Write(section.HasContent);
         }
-        writer.Write(facts.Markup.Count);
-        foreach (var markup in facts.Markup)
+        WritePlaces(writer, [.. facts.Markup.Select(m => ((int)m.Kind, m.Line, m.Column, m.Text))]);
+        WritePlaces(writer, [.. facts.Leftovers.Select(l => ((int)l.Kind, l.Line, l.Column, l.Text))]);
+    }
+
+    /// <summary>Raw markup and template leftovers alike: a kind, a line, a column and a text each.</summary>
+    private static void WritePlaces(BinaryWriter writer, IReadOnlyList<(int Kind, int Line, int Column, string Text)> places)
+    {
+        writer.Write(places.Count);
+        foreach (var (kind, line, column, text) in places)
         {
-            writer.Write((int)markup.Kind);
-            writer.Write(markup.Line);
-            writer.Write(markup.Column);
-            writer.Write(markup.Text);
-        }
-        writer.Write(facts.Leftovers.Count);
-        foreach (var leftover in facts.Leftovers)
-        {
-            writer.Write((int)leftover.Kind);
-            writer.Write(leftover.Line);
-            writer.Write(leftover.Column);
-            writer.Write(leftover.Text);
+            writer.Write(kind);
+            writer.Write(line);
+            writer.Write(column);
+            writer.Write(text);
         }
     }
 

@@ -7,34 +7,31 @@ namespace DulaRegistry.Diagnostics;
 /// <summary>The diagnostics of the Markdown body: DULA060-063.</summary>
 public static class BodyDiagnostics
 {
-    private static Diagnostic Make(string code, string file, SourcePosition at, string message) =>
-        DiagnosticFactory.Create(code, file, at, message);
-
     /// <summary>DULA060: a heading that is a misspelling of the required <paramref name="title"/>, at the heading.</summary>
     [DiagnosticFactory(C.MissingSection)]
     public static Diagnostic MisspelledSection(string file, int line, string heading, string title) =>
-        Make(C.MissingSection, file, new(line, 1), $"the heading `## {heading}` is not one of the required sections; did you mean `## {title}`?");
+        DiagnosticFactory.Create(C.MissingSection, file, new(line, 1), $"the heading `## {heading}` is not one of the required sections; did you mean `## {title}`?");
 
     /// <summary>DULA060: at the start of the body.</summary>
     [DiagnosticFactory(C.MissingSection)]
     public static Diagnostic MissingSection(string file, int line, string title) =>
-        Make(C.MissingSection, file, new(line, 1), $"the body has no `## {title}` section; add it (see `templates/dula.md`)");
+        DiagnosticFactory.Create(C.MissingSection, file, new(line, 1), $"the body has no `## {title}` section; add it (see `templates/dula.md`)");
 
     /// <summary>DULA061: a block of HTML.</summary>
     [DiagnosticFactory(C.RawHtml)]
     public static Diagnostic HtmlBlock(string file, SourcePosition at) =>
-        Make(C.RawHtml, file, at,
+        DiagnosticFactory.Create(C.RawHtml, file, at,
             "raw HTML is not allowed in the body; write Markdown instead (headings with `##`, lists with `-`, links with `[text](https://...)`)");
 
     /// <summary>DULA061: an HTML tag inside a line.</summary>
     [DiagnosticFactory(C.RawHtml)]
     public static Diagnostic HtmlInline(string file, SourcePosition at, string html) =>
-        Make(C.RawHtml, file, at, $"raw HTML `{Shorten(html)}` is not allowed in the body; write Markdown instead");
+        DiagnosticFactory.Create(C.RawHtml, file, at, $"raw HTML `{Shorten(html)}` is not allowed in the body; write Markdown instead");
 
     /// <summary>DULA062.</summary>
     [DiagnosticFactory(C.UnsafeLink)]
     public static Diagnostic UnsafeLink(string file, SourcePosition at, string link) =>
-        Make(C.UnsafeLink, file, at,
+        DiagnosticFactory.Create(C.UnsafeLink, file, at,
             $"the link `{Shorten(link)}` uses a scheme that can run code or hide content; link only to `https:`, `http:` or `mailto:` addresses");
 
     private static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "…";
