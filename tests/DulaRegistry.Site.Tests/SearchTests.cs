@@ -139,7 +139,9 @@ public sealed partial class SearchTests(BrowserFixture browser) : IClassFixture<
         (await ActiveIdAsync(page)).ShouldBe("search-input");
         await page.Keyboard.PressAsync("ArrowDown");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(browser.Url($"agreements/{agreement.Id}/"));
+        // What Enter must do is follow the link: the navigation is committed. (Waiting for the next page's load event as
+        // well once timed out under a fully loaded machine, with nothing wrong with the search.)
+        await page.WaitForURLAsync(browser.Url($"agreements/{agreement.Id}/"), new() { WaitUntil = WaitUntilState.Commit });
         problems.Problems.ShouldBeEmpty();
         await page.Context.CloseAsync();
     }
