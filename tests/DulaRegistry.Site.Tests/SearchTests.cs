@@ -138,10 +138,19 @@ public sealed partial class SearchTests(BrowserFixture browser) : IClassFixture<
         await page.Keyboard.PressAsync("ArrowUp");
         (await ActiveIdAsync(page)).ShouldBe("search-input");
         await page.Keyboard.PressAsync("ArrowDown");
+        // The result has the focus before Enter is pressed (on a busy machine the key's effect can trail the key).
+        await page.WaitForFunctionAsync("() => !!document.activeElement && !!document.activeElement.closest('#search-results')",
+            null, new() { Timeout = 10_000 });
         await page.Keyboard.PressAsync("Enter");
-        // What Enter must do is follow the link: the navigation is committed. (Waiting for the next page's load event as
-        // well once timed out under a fully loaded machine, with nothing wrong with the search.)
-        await page.WaitForURLAsync(browser.Url($"agreements/{agreement.Id}/"), new() { WaitUntil = WaitUntilState.Commit });
+        // What Enter must do is follow the link: the navigation is committed (not the next page's load event as well).
+        try
+        {
+            await page.WaitForURLAsync(browser.Url($"agreements/{agreement.Id}/"), new() { WaitUntil = WaitUntilState.Commit });
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"Enter on the focused result did not open its page; the page is at {page.Url}", ex);
+        }
         problems.Problems.ShouldBeEmpty();
         await page.Context.CloseAsync();
     }
