@@ -69,13 +69,7 @@ public sealed class BodyCache : IBodyCache
     /// <summary>The entries kept beside <paramref name="output"/> for builds with <paramref name="key"/>, or none.</summary>
     private static Dictionary<string, (BodyFacts, RenderedBody)> Read(string output, string key)
     {
-        var folder = BuildCache.FolderOf(output);
-        var file = Path.Combine(folder, DataFile);
-        if (!SafeDelete.IsRealDirectory(folder) || !SafeDelete.IsRegularFile(Path.Combine(folder, BuildCache.MarkerFile))
-            || !SafeDelete.IsRegularFile(file))
-        {
-            return NoEntries();
-        }
+        if (BuildCache.OwnFile(output, DataFile) is not { } file) return NoEntries();
         try
         {
             // Read whole and decoded from memory: a stream reader's small string reads were most of the time.
@@ -108,12 +102,7 @@ public sealed class BodyCache : IBodyCache
     /// that the cache folder is this tool's (<see cref="BuildCache.Write"/>).</summary>
     public void Write(string output, string key)
     {
-        var file = Path.Combine(BuildCache.FolderOf(output), DataFile);
-        foreach (var leftover in AtomicFile.Leftovers(file))
-        {
-            SafeDelete.TryFile(leftover); // from a build killed while writing
-        }
-        AtomicFile.Write(file, stream =>
+        BuildCache.WriteOwnFile(output, DataFile, stream =>
         {
             var checksum = new XxHash128();
             using (var writer = new BinaryWriter(new ChecksumStream(stream, checksum), Encoding.UTF8, leaveOpen: true))

@@ -83,9 +83,7 @@ public sealed record BuildCache(
     /// </summary>
     public static BuildCache? Read(string output, string key, out string reason)
     {
-        var folder = FolderOf(output);
-        var file = Path.Combine(folder, DataFile);
-        if (!SafeDelete.IsRealDirectory(folder) || !SafeDelete.IsRegularFile(Path.Combine(folder, MarkerFile)) || !SafeDelete.IsRegularFile(file))
+        if (OwnFile(output, DataFile) is not { } file)
         {
             reason = "no cache";
             return null;
@@ -141,13 +139,30 @@ public sealed record BuildCache(
             Directory.CreateDirectory(folder);
             File.WriteAllText(Path.Combine(folder, MarkerFile), "build cache of the site beside it; safe to delete\n");
         }
-        var data = Path.Combine(folder, DataFile);
-        foreach (var leftover in AtomicFile.Leftovers(data))
-        {
-            SafeDelete.TryFile(leftover); // from a build killed while writing
-        }
-        AtomicFile.Write(data, stream => JsonSerializer.Serialize(stream, this, BuildCacheJson.Default.BuildCache));
+        WriteOwnFile(output, DataFile, stream => JsonSerializer.Serialize(stream, this, BuildCacheJson.Default.BuildCache));
         return true;
+    }
+
+    /// <summary>The path of the file <paramref name="name"/> of the cache folder beside <paramref name="output"/>, when the
+    /// folder is this tool's (a real folder with the marker) and the file is a regular file; otherwise null.</summary>
+    internal static string? OwnFile(string output, string name)
+    {
+        var folder = FolderOf(output);
+        var file = Path.Combine(folder, name);
+        return SafeDelete.IsRealDirectory(folder) && SafeDelete.IsRegularFile(Path.Combine(folder, MarkerFile)) && SafeDelete.IsRegularFile(file)
+            ? file : null;
+    }
+
+    /// <summary>Writes the file <paramref name="name"/> of the cache folder atomically, after removing what a write killed
+    /// part-way left. The folder is this tool's: <see cref="Write"/> checked or made it.</summary>
+    internal static void WriteOwnFile(string output, string name, Action<Stream> write)
+    {
+        var file = Path.Combine(FolderOf(output), name);
+        foreach (var leftover in AtomicFile.Leftovers(file))
+        {
+            SafeDelete.TryFile(leftover);
+        }
+        AtomicFile.Write(file, write);
     }
 }
 
