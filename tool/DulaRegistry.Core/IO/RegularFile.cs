@@ -50,20 +50,33 @@ public static partial class RegularFile
         return Portable.KindOf(path);
     }
 
-    /// <summary>Reads at most <paramref name="maxBytes"/> + 1 bytes from an open file: one more than allowed tells it grew.</summary>
-    private static FileRead ReadOpen(SafeFileHandle handle, long size, long maxBytes)
+    /// <summary>Reads into <paramref name="into"/> at byte <paramref name="offset"/> of an open file; 0 at its end.</summary>
+    private delegate int ReadAt(Span<byte> into, int offset);
+
+    /// <summary>
+    /// Reads at most <paramref name="maxBytes"/> + 1 bytes from an open file: one more than allowed tells it grew. The bytes go
+    /// into a pooled buffer, then are copied once into one of the exact size.
+    /// </summary>
+    private static FileRead ReadOpen(long size, long maxBytes, ReadAt read)
     {
-        var buffer = new byte[Math.Min(size, maxBytes) + 1];
-        var total = 0;
-        while (total < buffer.Length)
+        var capacity = (int)Math.Min(Math.Min(size, maxBytes) + 1, Array.MaxLength);
+        var rented = System.Buffers.ArrayPool<byte>.Shared.Rent(capacity);
+        try
         {
-            var n = RandomAccess.Read(handle, buffer.AsSpan(total), total);
-            if (n == 0) break;
-            total += n;
+            var total = 0;
+            while (total < capacity)
+            {
+                var n = read(rented.AsSpan(total, capacity - total), total);
+                if (n == 0) break;
+                total += n;
+            }
+            if (total > maxBytes) return new(ReadStatus.TooLarge, null, FileKind.RegularFile, Math.Max(size, total), null);
+            return new(ReadStatus.Ok, rented.AsSpan(0, total).ToArray(), FileKind.RegularFile, total, null);
         }
-        if (total > maxBytes) return new(ReadStatus.TooLarge, null, FileKind.RegularFile, Math.Max(size, total), null);
-        Array.Resize(ref buffer, total);
-        return new(ReadStatus.Ok, buffer, FileKind.RegularFile, total, null);
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
     /// <summary>libc's open and statx. <c>struct statx</c> has one layout on every architecture; open's flags do not.</summary>
@@ -102,8 +115,8 @@ public static partial class RegularFile
                 {
                     try
                     {
-                        var buffer = new byte[StatxSize];
-                        var ok = statx(AT_FDCWD, "/", AT_SYMLINK_NOFOLLOW, STATX_TYPE, buffer) == 0;
+                        Span<byte> buffer = stackalloc byte[StatxSize];
+                        var ok = statx(AT_FDCWD, "/", AT_SYMLINK_NOFOLLOW, STATX_TYPE, ref MemoryMarshal.GetReference(buffer)) == 0;
                         s_available = ok || Marshal.GetLastPInvokeError() != ENOSYS ? 1 : 0;
                     }
                     catch (Exception ex) when (ex is EntryPointNotFoundException or DllNotFoundException)
@@ -141,7 +154,7 @@ public static partial class RegularFile
                 var size = (long)Math.Min(BitConverter.ToUInt64(stat[SizeOffset..]), long.MaxValue);
                 if (kind != FileKind.RegularFile) return new(ReadStatus.NotAFile, null, kind, 0, null);
                 if (size > maxBytes) return new(ReadStatus.TooLarge, null, kind, size, null);
-                return ReadDescriptor(fd, size, maxBytes);
+                return ReadOpen(size, maxBytes, (into, _) => ReadDescriptor(fd, into));
             }
             finally
             {
@@ -150,45 +163,28 @@ public static partial class RegularFile
         }
 
         /// <summary>
-        /// <see cref="ReadOpen"/> with libc's <c>read</c> on the descriptor: no file handle object (which costs a seek to learn
-        /// whether the file can seek), and the bytes read into a pooled buffer, then copied once into one of the exact size.
+        /// libc's <c>read</c> on the descriptor (sequential, so the offset is where it stands): no file handle object, which
+        /// costs a seek to learn whether the file can seek. A failure is the system's message, as the portable read gives it.
         /// </summary>
-        private static FileRead ReadDescriptor(int fd, long size, long maxBytes)
+        private static int ReadDescriptor(int fd, Span<byte> into)
         {
-            var capacity = (int)Math.Min(Math.Min(size, maxBytes) + 1, Array.MaxLength);
-            var rented = System.Buffers.ArrayPool<byte>.Shared.Rent(capacity);
-            try
+            while (true)
             {
-                var total = 0;
-                while (total < capacity)
-                {
-                    var n = read(fd, ref rented[total], capacity - total);
-                    if (n < 0)
-                    {
-                        var errno = Marshal.GetLastPInvokeError();
-                        if (errno == EINTR) continue;
-                        return new(ReadStatus.Failed, null, FileKind.RegularFile, 0, new Win32Exception(errno).Message);
-                    }
-                    if (n == 0) break;
-                    total += (int)n;
-                }
-                if (total > maxBytes) return new(ReadStatus.TooLarge, null, FileKind.RegularFile, Math.Max(size, total), null);
-                return new(ReadStatus.Ok, rented.AsSpan(0, total).ToArray(), FileKind.RegularFile, total, null);
-            }
-            finally
-            {
-                System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+                var n = read(fd, ref MemoryMarshal.GetReference(into), into.Length);
+                if (n >= 0) return (int)n;
+                var errno = Marshal.GetLastPInvokeError();
+                if (errno != EINTR) throw new Win32Exception(errno);
             }
         }
 
         public static FileKind? KindOf(string path)
         {
-            var buffer = new byte[StatxSize];
-            if (statx(AT_FDCWD, path, AT_SYMLINK_NOFOLLOW, STATX_TYPE, buffer) != 0)
+            Span<byte> buffer = stackalloc byte[StatxSize];
+            if (statx(AT_FDCWD, path, AT_SYMLINK_NOFOLLOW, STATX_TYPE, ref MemoryMarshal.GetReference(buffer)) != 0)
             {
                 return Marshal.GetLastPInvokeError() is ENOENT or ENOTDIR ? FileKind.Missing : null;
             }
-            return KindFromMode(BitConverter.ToUInt16(buffer, ModeOffset));
+            return KindFromMode(BitConverter.ToUInt16(buffer[ModeOffset..]));
         }
 
         private static FileKind KindFromMode(ushort mode) => (mode & 0xF000) switch
@@ -206,9 +202,6 @@ public static partial class RegularFile
 #pragma warning disable SYSLIB1054, CA5392 // LibraryImport needs unsafe code; the library is libc, found by the system loader.
         [DllImport("libc", SetLastError = true, EntryPoint = "open")]
         private static extern int open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
-
-        [DllImport("libc", SetLastError = true, EntryPoint = "statx")]
-        private static extern int statx(int dirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, byte[] buffer);
 
         [DllImport("libc", SetLastError = true, EntryPoint = "statx")]
         private static extern int statx(int dirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, ref byte buffer);
@@ -232,7 +225,7 @@ public static partial class RegularFile
             using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             var size = RandomAccess.GetLength(handle);
             if (size > maxBytes) return new(ReadStatus.TooLarge, null, kind, size, null);
-            return ReadOpen(handle, size, maxBytes);
+            return ReadOpen(size, maxBytes, (into, offset) => RandomAccess.Read(handle, into, offset));
         }
 
         public static FileKind KindOf(string path)
