@@ -62,11 +62,11 @@ public static class SearchTokens
             }
             if (length > 0)
             {
-                words.Add(table is null ? new string(word[..length]) : table.Get(word[..length]));
+                words.Add(Word(word[..length], table));
                 length = 0;
             }
         }
-        if (length > 0) words.Add(table is null ? new string(word[..length]) : table.Get(word[..length]));
+        if (length > 0) words.Add(Word(word[..length], table));
         if (rented is not null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
         return words;
     }
@@ -97,24 +97,7 @@ public static class SearchTokens
     private static bool IsWordRune(Rune rune) => Rune.IsLetter(rune) || Rune.IsNumber(rune) || Rune.GetUnicodeCategory(rune)
         is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
 
+    private static string Word(ReadOnlySpan<char> word, WordTable? table) => table is null ? new string(word) : table.Get(word);
+
     private static Rune Lower(Rune rune) => Rune.ToLower(rune, CultureInfo.InvariantCulture);
-}
-
-/// <summary>One string per distinct word, shared by every thread that splits text (see <see cref="SearchTokens.Words(string?, WordTable?)"/>).</summary>
-public sealed class WordTable
-{
-    // Sized for a large registry's vocabulary up front: growing takes every lock, and the splitting threads wait for it.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _words =
-        new(Environment.ProcessorCount, 1 << 16, StringComparer.Ordinal);
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
-
-    public WordTable() => _bySpan = _words.GetAlternateLookup<ReadOnlySpan<char>>();
-
-    /// <summary>The table's string for <paramref name="word"/>, added if it is new.</summary>
-    public string Get(ReadOnlySpan<char> word)
-    {
-        if (_bySpan.TryGetValue(word, out var known)) return known;
-        var added = new string(word);
-        return _words.GetOrAdd(added, added);
-    }
 }

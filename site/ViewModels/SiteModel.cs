@@ -152,7 +152,6 @@ public sealed record SiteModel
                     .Distinct().Order().Select(c => DulaRegistry.Loading.FrontMatterBinder.EnumName(c)).ToList(),
                 Regulations = a.Data.SelectMany(d => d.Regulations).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
                 Body = body,
-                BodySections = body.Sections,
                 SourcePath = doc.Path,
                 SourceUrl = Source(doc.Path),
                 Timeline = Timeline(doc.Stem),

@@ -135,7 +135,7 @@ public sealed record AgreementView
     [System.Text.Json.Serialization.JsonIgnore]
     public string BodyHtml => Body.Html;
     /// <summary>The text's own top-level sections (its <c>##</c> headings), for the page's table of contents.</summary>
-    public IReadOnlyList<TocEntry> BodySections { get; init; } = [];
+    public IReadOnlyList<TocEntry> BodySections => Body.Sections;
     public required string SourcePath { get; init; }
     public string? SourceUrl { get; init; }
     /// <summary>Status changes from Git, oldest first; empty when the site is built without history.</summary>
