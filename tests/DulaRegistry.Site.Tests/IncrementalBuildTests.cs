@@ -173,14 +173,7 @@ public sealed class IncrementalBuildTests : IDisposable
     public async Task Only_the_listing_pages_that_show_a_changed_agreement_are_rendered_again()
     {
         // More agreements than one listing page holds: the index and the year listing come in numbered pages.
-        var template = File.ReadAllText(Path.Combine(_root, "agreements", "DULA-2023-0004.md"));
-        for (var i = 0; i < 450; i++)
-        {
-            var id = $"DULA-2023-{1000 + i}";
-            File.WriteAllText(Path.Combine(_root, "agreements", id + ".md"), template
-                .Replace("id: DULA-2023-0004", "id: " + id, StringComparison.Ordinal)
-                .Replace("RITM0021007", $"RITM09{i:D5}", StringComparison.Ordinal));
-        }
+        LargeRegistry.AddCopies(_root, 450);
         await Build(Options("site"));
         var site = Path.Combine(_temp, "site");
         var listings = Directory.EnumerateFiles(Path.Combine(site, "agreements"), "index.html", SearchOption.AllDirectories)

@@ -25,14 +25,7 @@ public sealed class ListingPaginationTests(BrowserFixture browser) : IClassFixtu
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(Path.Combine(RepoPaths.FixtureRegistry, file), target);
         }
-        var template = File.ReadAllText(Path.Combine(root, "agreements", "DULA-2023-0004.md"));
-        for (var i = 0; i < Extra; i++)
-        {
-            var id = $"DULA-2023-{1000 + i}";
-            File.WriteAllText(Path.Combine(root, "agreements", id + ".md"), template
-                .Replace("id: DULA-2023-0004", "id: " + id, StringComparison.Ordinal)
-                .Replace("RITM0021007", $"RITM09{i:D5}", StringComparison.Ordinal));
-        }
+        LargeRegistry.AddCopies(root, Extra);
         var output = BuiltSite.NewTempFolder("dula-paged-site-");
         var result = await SiteBuilder.BuildAsync(new SiteBuildOptions(root, output, BuiltSite.BaseUrl, BuiltSite.Today));
         result.Succeeded.ShouldBeTrue(string.Join(Environment.NewLine, result.Diagnostics));
