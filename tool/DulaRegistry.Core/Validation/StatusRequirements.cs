@@ -62,15 +62,18 @@ public static class StatusRequirements
 
         if (Lifecycle.AtLeast(target, AgreementStatus.Final))
         {
-            // Point at `term` when it is there, else at `status`, the reason the dates are needed.
-            var termAt = map.Contains("term") ? "term" : "status";
+            // Point at `term` when it is there, else at `status`, the reason the dates are needed. Only looked up when reported:
+            // a file from the build cache reads its front matter again for a position.
+            string TermAt() => map.Contains("term") ? "term" : "status";
             if (m.Term?.Effective is null && !map.IsInvalid("term.effective") && !map.IsInvalid("term"))
             {
+                var termAt = TermAt();
                 unmet.Add(new(RequirementKind.TermEffective, AgreementStatus.Final, termAt,
                     LifecycleDiagnostics.NeedsTermEffective(file, map[termAt], target), null));
             }
             if (m.Term?.Expires is null && !map.IsInvalid("term.expires") && !map.IsInvalid("term"))
             {
+                var termAt = TermAt();
                 unmet.Add(new(RequirementKind.TermExpires, AgreementStatus.Final, termAt,
                     LifecycleDiagnostics.NeedsTermExpires(file, map[termAt], target), null));
             }
