@@ -51,8 +51,8 @@ public sealed record BuildState
     public IReadOnlyList<OutputFile> Files { get; init; } = [];
     /// <summary>What the previous build into the same folder kept (incremental builds); null for a full build.</summary>
     public BuildCache? PreviousBuild { get; init; }
-    /// <summary>What earlier builds into the same folder made of each file's body (incremental builds); null for a full build.</summary>
-    public BodyCache? Bodies { get; init; }
+    /// <summary>What earlier builds into the same folder made of each file (incremental builds); null when the build is not incremental.</summary>
+    public FileCache? FileCache { get; init; }
     /// <summary>Why the build is full rather than incremental, or that it used the cache.</summary>
     public string? CacheNote { get; init; }
     /// <summary>The Git state <see cref="History"/> was read from (or reused for), for the next build's cache.</summary>

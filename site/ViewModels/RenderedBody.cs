@@ -10,7 +10,7 @@ namespace DulaRegistry.Site.ViewModels;
 /// <summary>
 /// What a page shows of a file's Markdown body: its safe HTML and its table of contents. Made while the registry loads (see
 /// <see cref="ForSite"/>), so no syntax tree outlives the loading of its file. A body from the incremental build's cache
-/// (<see cref="Build.BodyCache"/>) keeps its HTML as the cache's UTF-8 bytes and decodes it only if its page is rendered:
+/// (<see cref="Build.FileCache"/>) keeps its HTML as the cache's UTF-8 bytes and decodes it only if its page is rendered:
 /// most of an incremental build's bodies never are, and a string per body was most of the cache's reading time.
 /// </summary>
 public sealed class RenderedBody

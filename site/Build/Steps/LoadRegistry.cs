@@ -17,7 +17,7 @@ public sealed class LoadRegistry : IBuildStep
     {
         var history = state.Options.History ? StartHistory(state) : null;
         var bag = new DiagnosticBag();
-        var options = state.Bodies is null ? RenderedBody.ForSite : RenderedBody.ForSite with { Bodies = state.Bodies };
+        var options = state.FileCache is null ? RenderedBody.ForSite : RenderedBody.ForSite with { Cache = state.FileCache };
         var registry = RegistryLoader.Load(state.Options.Root, bag, options);
         return Task.FromResult(state with { Registry = registry, Diagnostics = [.. state.Diagnostics, .. bag.Sorted()], PendingHistory = history });
     }
@@ -34,5 +34,5 @@ public sealed class LoadRegistry : IBuildStep
 
     public string? Summarize(BuildState before, BuildState after) =>
         $"{after.RequireRegistry.Agreements.Count:N0} agreements, {after.RequireRegistry.Agencies.Count:N0} agencies"
-        + (after.Bodies is { Hits: > 0 } bodies ? $" ({bodies.Hits:N0} unchanged, {bodies.Added:N0} parsed)" : "");
+        + (after.FileCache is { Hits: > 0 } files ? $" ({files.Hits:N0} unchanged, {files.Added:N0} parsed)" : "");
 }

@@ -2,7 +2,7 @@ namespace DulaRegistry.Site.Build;
 
 /// <summary>
 /// Keeps, beside the output folder, what the next build needs to be incremental: each page's fingerprint, the status
-/// history with the Git state it came from, and each file's rendered body. Runs once the new site is in place, so the cache always names the site it
+/// history with the Git state it came from, and what each file loaded as. Runs once the new site is in place, so the cache always names the site it
 /// describes; a build killed before it leaves the old cache, which no longer matches, and the next build is a full one.
 /// </summary>
 public sealed class WriteBuildCache : IBuildStep
@@ -20,7 +20,7 @@ public sealed class WriteBuildCache : IBuildStep
         try
         {
             if (!cache.Write(output)) return Task.FromResult(state with { CacheNote = $"not written: {BuildCache.FolderOf(output)} was not made by this tool" });
-            state.Bodies?.Write(output, key);
+            state.FileCache?.Write(output, key);
             BuildCache.EndUpdate(output); // the cache now describes the site as it is: an update that was under way is complete
             return Task.FromResult(state with { CacheNote = "written" });
         }

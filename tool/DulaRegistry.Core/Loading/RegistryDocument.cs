@@ -38,9 +38,9 @@ public sealed record RegistryDocument<T>(
 /// <param name="BodyView">Makes what the caller keeps of each parsed body (the site: its HTML and table of contents), on
 /// the loading thread, right after the body is parsed: the body is parsed once and its tree dropped at once, so memory does
 /// not grow with a tree per file. Kept in <see cref="RegistryDocument{T}.BodyView"/>.</param>
-/// <param name="Bodies">What earlier loadings made of bodies (an incremental build's cache): a file with the same bytes is not
-/// parsed as Markdown again. Not used with <paramref name="KeepMarkdown"/>, which needs the trees.</param>
-public sealed record LoadOptions(bool KeepMarkdown = false, Func<MarkdownDocument, object>? BodyView = null, IBodyCache? Bodies = null)
+/// <param name="Cache">What earlier loadings made of files (an incremental build's cache): a file with the same bytes is not
+/// decoded, read as YAML, bound or parsed as Markdown again. Not used with <paramref name="KeepMarkdown"/>, which needs the trees.</param>
+public sealed record LoadOptions(bool KeepMarkdown = false, Func<MarkdownDocument, object>? BodyView = null, IParsedFileCache? Cache = null)
 {
     public static readonly LoadOptions Default = new();
     public static readonly LoadOptions ForRendering = new(KeepMarkdown: true);

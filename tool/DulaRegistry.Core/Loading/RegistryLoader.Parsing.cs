@@ -23,7 +23,11 @@ public static partial class RegistryLoader
     }
 
     /// <summary>A file split at its front matter, with the front matter read into a YAML tree.</summary>
-    internal sealed record FrontMatter(string Text, YMapping Mapping, int CloseStart, int CloseLine);
+    internal sealed record FrontMatter(string Text, YMapping Mapping, int YamlStart, int CloseStart, int CloseLine)
+    {
+        /// <summary>The YAML between the delimiters, as it was read.</summary>
+        public string Yaml => Text[YamlStart..CloseStart];
+    }
 
     /// <summary>The first half of parsing: delimiters and YAML (kept apart from binding so each can be measured alone).</summary>
     internal static FrontMatter? ReadFrontMatter(string text, string relative, IDiagnosticSink sink)
@@ -59,24 +63,39 @@ public static partial class RegistryLoader
             return null;
         }
 
-        return new FrontMatter(text, mapping, closeStart, closeLine);
+        return new FrontMatter(text, mapping, yamlStart, closeStart, closeLine);
+    }
+
+    /// <summary>A file loaded before with the same bytes, from <paramref name="cached"/>: its source map is made again from its
+    /// front matter only if a rule asks where a value is.</summary>
+    internal static RegistryDocument<T> FromCache<T>(ParsedFile<T> cached, string relative, string sha256) where T : class, new()
+    {
+        var map = SourceMap.Deferred(SourcePosition.Start, () =>
+        {
+            var again = new SourceMap(SourcePosition.Start);
+            // The same bytes read as before: the same tree, and binding it again records the same positions (the model is dropped).
+            if (YamlTreeReader.Read(cached.FrontMatter(), relative, 1, Validation.Changes.DiscardSink.Instance) is YMapping mapping)
+            {
+                FrontMatterBinder.Bind<T>(mapping, relative, again, Validation.Changes.DiscardSink.Instance);
+            }
+            return again;
+        });
+        return new RegistryDocument<T>(relative, Path.GetFileNameWithoutExtension(relative), cached.Model, map, cached.Facts, null, cached.BodyLine, sha256)
+        {
+            BodyView = cached.View,
+        };
     }
 
     /// <summary>The second half of parsing: binding the front matter, and the Markdown body.</summary>
     internal static RegistryDocument<T>? Complete<T>(FrontMatter front, string relative, string sha256, IDiagnosticSink sink, bool keepMarkdown,
-        Func<Markdig.Syntax.MarkdownDocument, object>? bodyView = null, IBodyCache? bodies = null)
+        Func<Markdig.Syntax.MarkdownDocument, object>? bodyView = null)
         where T : class, new()
     {
-        var (text, mapping, closeStart, closeLine) = front;
+        var (text, mapping, _, closeStart, closeLine) = front;
         var map = new SourceMap(SourcePosition.Start);
         var model = FrontMatterBinder.Bind<T>(mapping, relative, map, sink);
 
         var stem = Path.GetFileNameWithoutExtension(relative);
-        if (bodies is not null && bodies.TryGet(sha256, out var known, out var knownView) && (knownView is not null || bodyView is null))
-        {
-            // The same bytes loaded before: the same body, at the same line, with the same facts and view.
-            return new RegistryDocument<T>(relative, stem, model, map, known, null, closeLine + 1, sha256) { BodyView = knownView };
-        }
         var bodyOffset = text.IndexOf('\n', closeStart);
         var body = bodyOffset < 0 ? "" : text[(bodyOffset + 1)..];
         if (FindAbusiveBodyLine(body, out var brackets) is var deep and >= 0)
@@ -100,7 +119,6 @@ public static partial class RegistryLoader
         }
         var facts = BodyFacts.Collect(markdown, body, closeLine + 1) with { Leftovers = LeftoverCandidates.Collect(text, closeLine) };
         var view = bodyView?.Invoke(markdown);
-        bodies?.Add(sha256, facts, view);
         return new RegistryDocument<T>(relative, stem, model, map, facts, keepMarkdown ? markdown : null, closeLine + 1, sha256) { BodyView = view };
     }
 }

@@ -38,18 +38,48 @@ public static partial class RegistryLoader
         // each other and files do not, so this keeps every core busy without hand-offs (a reading thread feeding the others
         // was measured slower once the YAML reading is the larger half: it became the bottleneck on two cores).
         var results = new RegistryDocument<T>?[files.Count];
-        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) }, i =>
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) };
+        var cache = options.KeepMarkdown ? null : options.Cache; // a cached file has no syntax tree
+        if (cache is null)
         {
-            Guarded(i, () =>
+            Parallel.For(0, files.Count, parallel, i => Guarded(i, () =>
             {
-                if (TextFile.Read(files[i], Relative(i), settings.EffectiveMaxFileBytes, sink, out var bytes) is { } text
-                    && ReadFrontMatter(text, Relative(i), sink) is { } front)
-                {
-                    results[i] = Complete<T>(front, Relative(i), Sha256Hex(bytes), sink, options.KeepMarkdown, options.BodyView,
-                        options.KeepMarkdown ? null : options.Bodies);
-                }
-            });
-        });
+                var fileSink = new CountingSink(sink);
+                if (TextFile.ReadBytes(files[i], Relative(i), settings.EffectiveMaxFileBytes, fileSink) is { } bytes) Parse(i, bytes, fileSink);
+            }));
+        }
+        else
+        {
+            // With a cache, every file is read and hashed first, while the cache itself is still being read; then each is
+            // taken from the cache or parsed. Asking the cache at once would wait for it after the first file.
+            var read = new (byte[]? Bytes, string Sha256, CountingSink Sink)[files.Count];
+            Parallel.For(0, files.Count, parallel, i => Guarded(i, () =>
+            {
+                var fileSink = new CountingSink(sink);
+                var bytes = TextFile.ReadBytes(files[i], Relative(i), settings.EffectiveMaxFileBytes, fileSink);
+                read[i] = (bytes, bytes is null ? "" : Sha256Hex(bytes), fileSink);
+            }));
+            Parallel.For(0, files.Count, parallel, i => Guarded(i, () =>
+            {
+                var (bytes, sha256, fileSink) = read[i];
+                read[i] = default; // the bytes of a file found in the cache are not needed again
+                if (bytes is null) return;
+                if (cache.TryGet<T>(sha256, out var cached)) results[i] = FromCache(cached, Relative(i), sha256);
+                else Parse(i, bytes, fileSink, sha256);
+            }));
+        }
+
+        void Parse(int i, byte[] bytes, CountingSink fileSink, string? sha256 = null)
+        {
+            var relative = Relative(i);
+            sha256 ??= Sha256Hex(bytes);
+            if (TextFile.Decode(bytes, relative, fileSink) is not { } text || ReadFrontMatter(text, relative, fileSink) is not { } front) return;
+            var document = results[i] = Complete<T>(front, relative, sha256, fileSink, options.KeepMarkdown, options.BodyView);
+            if (cache is not null && document is not null && fileSink.Count == 0)
+            {
+                cache.Add(sha256, new ParsedFile<T>(document.Model, document.Facts, document.BodyView, document.BodyLine, () => front.Yaml));
+            }
+        }
 
         string Relative(int i) => $"{folder}/{Path.GetFileName(files[i])}";
 
@@ -68,4 +98,16 @@ public static partial class RegistryLoader
     }
 
     private static string Sha256Hex(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    /// <summary>Passes diagnostics on and counts them: a file that loaded with none may be kept in a cache.</summary>
+    private sealed class CountingSink(IDiagnosticSink inner) : IDiagnosticSink
+    {
+        public int Count { get; private set; }
+
+        public void Report(Diagnostic diagnostic)
+        {
+            Count++;
+            inner.Report(diagnostic);
+        }
+    }
 }

@@ -7,16 +7,45 @@ namespace DulaRegistry.Loading;
 public sealed class SourceMap
 {
     // Sized for a typical agreement (about 60 keys and items) so it rarely grows.
-    private readonly Dictionary<string, SourcePosition> _positions = new(64, StringComparer.Ordinal);
+    private Dictionary<string, SourcePosition>? _positions;
 
-    public SourceMap(SourcePosition root) => Root = root;
+    // The map of a file that came from a cache (IParsedFileCache) is made when a position is first asked for, by reading the
+    // front matter again: positions are only wanted for a diagnostic, and a clean file is never asked.
+    private readonly Func<SourceMap>? _deferred;
+
+    public SourceMap(SourcePosition root)
+    {
+        Root = root;
+        _positions = new(64, StringComparer.Ordinal);
+    }
+
+    private SourceMap(SourcePosition root, Func<SourceMap> deferred)
+    {
+        Root = root;
+        _deferred = deferred;
+    }
+
+    /// <summary>A map made by <paramref name="make"/> when it is first used (once, whichever thread asks first).</summary>
+    public static SourceMap Deferred(SourcePosition root, Func<SourceMap> make) => new(root, make);
+
+    private Dictionary<string, SourcePosition> Positions
+    {
+        get
+        {
+            if (Volatile.Read(ref _positions) is { } positions) return positions;
+            lock (_deferred!)
+            {
+                return _positions ??= _deferred()._positions!;
+            }
+        }
+    }
 
     /// <summary>Where the front matter starts (used when nothing more precise is known).</summary>
     public SourcePosition Root { get; }
 
     private HashSet<string>? _invalid; // rarely needed: most files have no rejected value
 
-    internal void Add(string path, SourcePosition position) => _positions.TryAdd(Shared(path), position);
+    internal void Add(string path, SourcePosition position) => Positions.TryAdd(Shared(path), position);
 
     // Every agreement has the same few hundred paths (`parties[0].agency`): one string each, shared by every map, instead of
     // one per file (measured: a third of what a loaded 10,000-agreement registry keeps). Bounded, so odd files cannot grow it.
@@ -35,7 +64,7 @@ public sealed class SourceMap
     /// <summary>True when the value at <paramref name="path"/> was present but rejected by the binder.</summary>
     public bool IsInvalid(string path) => _invalid?.Contains(path) == true;
 
-    public bool Contains(string path) => _positions.ContainsKey(path);
+    public bool Contains(string path) => Positions.ContainsKey(path);
 
     /// <summary>The position of <paramref name="path"/>, or of its nearest recorded parent.</summary>
     public SourcePosition this[string path]
@@ -44,7 +73,7 @@ public sealed class SourceMap
         {
             while (true)
             {
-                if (_positions.TryGetValue(path, out var position)) return position;
+                if (Positions.TryGetValue(path, out var position)) return position;
                 var cut = Math.Max(path.LastIndexOf('.'), path.LastIndexOf('['));
                 if (cut <= 0) return Root;
                 path = path[..cut];

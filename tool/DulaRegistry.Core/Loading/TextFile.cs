@@ -15,7 +15,14 @@ internal static class TextFile
     /// <summary>The file's text, or null with diagnostics; <paramref name="bytes"/> are its bytes (empty when null).</summary>
     public static string? Read(string fullPath, string relative, long maxBytes, IDiagnosticSink sink, out byte[] bytes)
     {
-        bytes = [];
+        var read = ReadBytes(fullPath, relative, maxBytes, sink);
+        bytes = read ?? [];
+        return read is null ? null : Decode(read, relative, sink);
+    }
+
+    /// <summary>The bytes of a regular file of at most <paramref name="maxBytes"/>, or null with a diagnostic.</summary>
+    public static byte[]? ReadBytes(string fullPath, string relative, long maxBytes, IDiagnosticSink sink)
+    {
         var read = RegularFile.Read(fullPath, maxBytes);
         switch (read.Status)
         {
@@ -32,8 +39,12 @@ internal static class TextFile
                 sink.Report(FileDiagnostics.ReadFailed(relative, read.Error));
                 return null;
         }
-        bytes = read.Bytes!;
+        return read.Bytes!;
+    }
 
+    /// <summary>A file's bytes as text, or null with diagnostics: UTF-16, binary, not UTF-8, or with invisible characters.</summary>
+    public static string? Decode(byte[] bytes, string relative, IDiagnosticSink sink)
+    {
         if (bytes is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..])
         {
             sink.Report(FileDiagnostics.Utf16(relative));

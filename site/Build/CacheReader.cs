@@ -1,0 +1,89 @@
+using System.Text;
+
+namespace DulaRegistry.Site.Build;
+
+/// <summary>Reads what <see cref="BinaryWriter"/> wrote (little-endian integers, strings as a 7-bit encoded byte length and
+/// UTF-8) from a buffer; anything out of range is <see cref="InvalidDataException"/>.</summary>
+internal struct CacheReader(ReadOnlyMemory<byte> bytes)
+{
+    private readonly ReadOnlyMemory<byte> _bytes = bytes;
+    private int _at;
+
+    public int ReadInt32()
+    {
+        if (_at > _bytes.Length - 4) throw Damaged();
+        var value = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(_bytes.Span[_at..]);
+        _at += 4;
+        return value;
+    }
+
+    public UInt128 ReadUInt128()
+    {
+        if (_at > _bytes.Length - 16) throw Damaged();
+        var value = System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(_bytes.Span[_at..]);
+        _at += 16;
+        return value;
+    }
+
+    public readonly bool AtEnd => _at == _bytes.Length;
+
+    public bool ReadBoolean() => _at < _bytes.Length ? _bytes.Span[_at++] != 0 : throw Damaged();
+
+    public string ReadString() => Encoding.UTF8.GetString(ReadUtf8().Span);
+
+    /// <summary>A string's UTF-8 bytes, not decoded: a slice of the cache's buffer.</summary>
+    public ReadOnlyMemory<byte> ReadUtf8() => ReadBytes(Read7BitEncodedInt());
+
+    /// <summary>A string or null, as <see cref="CacheWriter.WriteNullable"/> wrote it (the length plus one; 0 for null).</summary>
+    public string? ReadNullableString()
+    {
+        var length = Read7BitEncodedInt();
+        return length == 0 ? null : Encoding.UTF8.GetString(ReadBytes(length - 1).Span);
+    }
+
+    public int Read7BitEncodedInt()
+    {
+        var span = _bytes.Span;
+        var value = 0;
+        for (var shift = 0; ; shift += 7)
+        {
+            if (_at >= span.Length || shift > 28) throw Damaged();
+            var b = span[_at++];
+            value |= (b & 0x7F) << shift;
+            if (b < 0x80) break;
+        }
+        return value >= 0 ? value : throw Damaged();
+    }
+
+    private ReadOnlyMemory<byte> ReadBytes(int length)
+    {
+        if (length < 0 || length > _bytes.Length - _at) throw Damaged();
+        var value = _bytes.Slice(_at, length);
+        _at += length;
+        return value;
+    }
+
+    /// <summary>A list's length; a body has far fewer entries than this, so more is damage.</summary>
+    public int ReadCount() => ReadInt32() is var n and >= 0 and <= 1_000_000 ? n : throw Damaged();
+
+    public T ReadEnum<T>() where T : struct, Enum =>
+        ReadInt32() is var value && Enum.IsDefined(typeof(T), value) ? (T)(object)value : throw Damaged();
+
+    /// <summary>An enum value or null, as <see cref="CacheWriter.WriteNullable"/> wrote it (-1 for null).</summary>
+    public T? ReadNullableEnum<T>() where T : struct, Enum => ReadInt32() switch
+    {
+        -1 => null,
+        var value when Enum.IsDefined(typeof(T), value) => (T)(object)value,
+        _ => throw Damaged(),
+    };
+
+    /// <summary>A date or null, as <see cref="CacheWriter.WriteNullable"/> wrote it (its day number; -1 for null).</summary>
+    public DateOnly? ReadNullableDate() => ReadInt32() switch
+    {
+        -1 => null,
+        var day and >= 0 and <= 3_652_058 => DateOnly.FromDayNumber(day),
+        _ => throw Damaged(),
+    };
+
+    private static InvalidDataException Damaged() => new("the build cache is damaged");
+}

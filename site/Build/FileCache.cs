@@ -1,0 +1,253 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
+using System.IO.Hashing;
+using System.Text;
+using DulaRegistry.Loading;
+using DulaRegistry.Site.ViewModels;
+
+namespace DulaRegistry.Site.Build;
+
+/// <summary>
+/// The incremental build's cache of loaded files (<see cref="IParsedFileCache"/>): for each file loaded without a diagnostic, by
+/// the SHA-256 of its bytes, its bound front matter (<see cref="FrontMatterCodec"/>) and its YAML (for a position, should a
+/// rule ask), the body facts the rules read and the
+/// <see cref="RenderedBody"/> its page shows. The next build into the same folder reads as YAML and parses as Markdown only the
+/// files whose bytes changed. Kept in the build cache folder as one binary file (<c>files.bin</c>) that starts with the
+/// build's key (<see cref="BuildCache.KeyFor"/>): another tool, template or option makes it unusable. Each entry is kept as
+/// its bytes and decoded only when its file is loaded (on the loading's threads); an entry used again is written back as the
+/// same bytes. It holds the files of the last build only, so it does not grow with deleted or edited files. Anything
+/// unexpected in it means an empty cache (every file loaded afresh), never a wrong one.
+/// </summary>
+public sealed class FileCache : IParsedFileCache
+{
+    private const string DataFile = "files.bin";
+    private const string Format = "dula-registry-files 1";
+    private const int ChecksumBytes = 16;
+
+    /// <summary>What earlier versions of this cache were called; removed when this one is written.</summary>
+    private static readonly string[] s_formerFiles = ["bodies.bin"];
+
+    /// <summary>More entries than this is not a cache this tool wrote.</summary>
+    private const int MaxEntries = 10_000_000;
+
+    private readonly Task<Dictionary<string, ReadOnlyMemory<byte>>> _previous;
+    // Sized for a large registry: growing it takes every lock, and the loading's threads all add to it at once.
+    private readonly ConcurrentDictionary<string, Entry> _current = new(Environment.ProcessorCount, 16_384, StringComparer.Ordinal);
+
+    /// <summary>One file's entry: the bytes it was read as (used again), or what this build made of it (written then).</summary>
+    private sealed record Entry(ReadOnlyMemory<byte> Kept, byte[]? Front = null, BodyFacts? Facts = null, RenderedBody? View = null);
+
+    private FileCache(Task<Dictionary<string, ReadOnlyMemory<byte>>> previous) => _previous = previous;
+
+    /// <summary>An empty cache: every file is loaded, and each is kept for the next build.</summary>
+    public static FileCache Empty() => new(Task.FromResult(NoEntries()));
+
+    /// <summary>The cache kept beside <paramref name="output"/> for builds with <paramref name="key"/>, read on another thread
+    /// (the first lookup waits for it); empty when there is none or it cannot be used.</summary>
+    public static FileCache Start(string output, string key) => new(Task.Run(() => Read(output, key)));
+
+    /// <summary>How many files came from the cache in this build, and how many were loaded and added.</summary>
+    public int Hits => _hits;
+
+    public int Added => _added;
+
+    private int _hits;
+    private int _added;
+
+    public bool TryGet<T>(string sha256, [NotNullWhen(true)] out ParsedFile<T>? file) where T : class
+    {
+        file = null;
+        if (!_previous.Result.TryGetValue(sha256, out var kept)) return false;
+        try
+        {
+            var reader = new CacheReader(kept);
+            if (reader.ReadString() != typeof(T).Name) return false; // an agency file with an agreement's bytes, or the reverse
+            var bodyLine = reader.ReadInt32();
+            var yaml = reader.ReadUtf8();
+            var model = FrontMatterCodec.Read<T>(ref reader);
+            var facts = ReadFacts(ref reader);
+            var view = ReadView(ref reader);
+            file = new ParsedFile<T>(model, facts, view, bodyLine, () => Encoding.UTF8.GetString(yaml.Span));
+        }
+        catch (InvalidDataException)
+        {
+            return false; // this entry cannot be read: the file is loaded afresh (and kept again)
+        }
+        _current.TryAdd(sha256, new Entry(kept));
+        Interlocked.Increment(ref _hits);
+        return true;
+    }
+
+    public void Add<T>(string sha256, ParsedFile<T> file) where T : class
+    {
+        if (file.View is not RenderedBody view) return; // only the site's loading is kept
+        var yaml = file.FrontMatter();
+        // A string with a lone surrogate would not come back the same from UTF-8: such a file is loaded afresh next time.
+        if (!CacheWriter.WellFormed(yaml) || !Storable(file.Facts, view)) return;
+        var encoded = new MemoryStream(yaml.Length * 2 + 256);
+        using (var writer = new BinaryWriter(encoded, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(typeof(T).Name);
+            writer.Write(file.BodyLine);
+            writer.Write(yaml);
+            if (!FrontMatterCodec.TryWrite(new CacheWriter(writer), file.Model)) return;
+        }
+        if (_current.TryAdd(sha256, new Entry(default, encoded.ToArray(), file.Facts, view))) Interlocked.Increment(ref _added);
+    }
+
+    private static Dictionary<string, ReadOnlyMemory<byte>> NoEntries() => new(StringComparer.Ordinal);
+
+    /// <summary>The entries kept beside <paramref name="output"/> for builds with <paramref name="key"/>, by SHA-256, each still as
+    /// its bytes; or none.</summary>
+    private static Dictionary<string, ReadOnlyMemory<byte>> Read(string output, string key)
+    {
+        if (BuildCache.OwnFile(output, DataFile) is not { } file) return NoEntries();
+        try
+        {
+            if (new FileInfo(file).Length > int.MaxValue / 2) return NoEntries();
+            var bytes = File.ReadAllBytes(file);
+            // The last 16 bytes are the XXH3-128 of the rest: a file cut short or changed on disk is not used.
+            if (bytes.Length < ChecksumBytes || !XxHash128.Hash(bytes.AsSpan(0, bytes.Length - ChecksumBytes)).AsSpan().SequenceEqual(bytes.AsSpan(^ChecksumBytes)))
+            {
+                return NoEntries();
+            }
+            var reader = new CacheReader(bytes.AsMemory(0, bytes.Length - ChecksumBytes));
+            if (reader.ReadString() != Format || reader.ReadString() != key) return NoEntries();
+            var count = reader.ReadInt32();
+            if (count is < 0 or > MaxEntries) return NoEntries();
+            var entries = new Dictionary<string, ReadOnlyMemory<byte>>(count, StringComparer.Ordinal);
+            for (var i = 0; i < count; i++)
+            {
+                var sha = reader.ReadString();
+                entries[sha] = reader.ReadUtf8(); // an entry's bytes, length first, as a string's are
+            }
+            return reader.AtEnd ? entries : NoEntries();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            return NoEntries(); // damaged or cut short: load every file afresh
+        }
+    }
+
+    /// <summary>Writes the files of this build beside <paramref name="output"/>, atomically. The caller has checked that the
+    /// cache folder is this tool's (<see cref="BuildCache.Write"/>).</summary>
+    public void Write(string output, string key)
+    {
+        BuildCache.WriteOwnFile(output, DataFile, stream =>
+        {
+            var checksum = new XxHash128();
+            using (var writer = new BinaryWriter(new ChecksumStream(stream, checksum), Encoding.UTF8, leaveOpen: true))
+            {
+                writer.Write(Format);
+                writer.Write(key);
+                var entries = _current.ToArray();
+                writer.Write(entries.Length);
+                var made = new MemoryStream();
+                using var part = new BinaryWriter(made, Encoding.UTF8, leaveOpen: true);
+                foreach (var (sha, entry) in entries)
+                {
+                    writer.Write(sha);
+                    if (entry.Front is null)
+                    {
+                        writer.Write7BitEncodedInt(entry.Kept.Length);
+                        writer.Write(entry.Kept.Span);
+                        continue;
+                    }
+                    made.SetLength(0);
+                    part.Write(entry.Front);
+                    WriteFacts(part, entry.Facts!);
+                    WriteView(part, entry.View!);
+                    part.Flush();
+                    writer.Write7BitEncodedInt((int)made.Length);
+                    writer.Write(made.GetBuffer().AsSpan(0, (int)made.Length));
+                }
+            }
+            stream.Write(checksum.GetCurrentHash());
+        });
+        foreach (var former in s_formerFiles)
+        {
+            if (BuildCache.OwnFile(output, former) is { } leftover) SafeDelete.TryFile(leftover);
+        }
+    }
+
+    private static bool Storable(BodyFacts facts, RenderedBody view) =>
+        (view.TryGetUtf8(out _) || CacheWriter.WellFormed(view.Html))
+        && view.Sections.All(t => CacheWriter.WellFormed(t.Id) && CacheWriter.WellFormed(t.Text))
+        && facts.Sections.All(x => CacheWriter.WellFormed(x.Title)) && facts.Markup.All(x => CacheWriter.WellFormed(x.Text)) && facts.Leftovers.All(x => CacheWriter.WellFormed(x.Text));
+
+    private static void WriteFacts(BinaryWriter writer, BodyFacts facts)
+    {
+        writer.Write(facts.Sections.Count);
+        foreach (var section in facts.Sections)
+        {
+            writer.Write(section.Title);
+            writer.Write(section.Line);
+            writer.Write(section.HasContent);
+        }
+        WritePlaces(writer, [.. facts.Markup.Select(m => ((int)m.Kind, m.Line, m.Column, m.Text))]);
+        WritePlaces(writer, [.. facts.Leftovers.Select(l => ((int)l.Kind, l.Line, l.Column, l.Text))]);
+    }
+
+    /// <summary>Raw markup and template leftovers alike: a kind, a line, a column and a text each.</summary>
+    private static void WritePlaces(BinaryWriter writer, IReadOnlyList<(int Kind, int Line, int Column, string Text)> places)
+    {
+        writer.Write(places.Count);
+        foreach (var (kind, line, column, text) in places)
+        {
+            writer.Write(kind);
+            writer.Write(line);
+            writer.Write(column);
+            writer.Write(text);
+        }
+    }
+
+    private static BodyFacts ReadFacts(ref CacheReader reader)
+    {
+        var sections = new BodySection[reader.ReadCount()];
+        for (var i = 0; i < sections.Length; i++) sections[i] = new BodySection(reader.ReadString(), reader.ReadInt32(), reader.ReadBoolean());
+        var markup = new BodyMarkup[reader.ReadCount()];
+        for (var i = 0; i < markup.Length; i++)
+        {
+            markup[i] = new BodyMarkup(reader.ReadEnum<BodyMarkupKind>(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadString());
+        }
+        var leftovers = new LeftoverCandidate[reader.ReadCount()];
+        for (var i = 0; i < leftovers.Length; i++)
+        {
+            leftovers[i] = new LeftoverCandidate(reader.ReadEnum<LeftoverKind>(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadString());
+        }
+        return new BodyFacts(sections, markup) { Leftovers = leftovers };
+    }
+
+    private static void WriteView(BinaryWriter writer, RenderedBody view)
+    {
+        // The HTML as a string would be (a 7-bit encoded byte length, then UTF-8), straight from the cache's bytes when it came
+        // from there and was not decoded; then its hash, so the next build need not decode it to fingerprint its page.
+        if (view.TryGetUtf8(out var utf8))
+        {
+            writer.Write7BitEncodedInt(utf8.Length);
+            writer.Write(utf8.Span);
+        }
+        else
+        {
+            writer.Write(view.Html);
+        }
+        Span<byte> hash = stackalloc byte[16];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt128LittleEndian(hash, view.HtmlHash);
+        writer.Write(hash);
+        writer.Write(view.Sections.Count);
+        foreach (var entry in view.Sections)
+        {
+            writer.Write(entry.Id);
+            writer.Write(entry.Text);
+        }
+    }
+
+    private static RenderedBody ReadView(ref CacheReader reader)
+    {
+        var html = reader.ReadUtf8();
+        var hash = reader.ReadUInt128();
+        var sections = new TocEntry[reader.ReadCount()];
+        for (var i = 0; i < sections.Length; i++) sections[i] = new TocEntry(reader.ReadString(), reader.ReadString());
+        return new RenderedBody(html, hash, sections);
+    }
+}

@@ -1,0 +1,161 @@
+using System.Text.Json;
+using DulaRegistry.Loading;
+using DulaRegistry.Model;
+using DulaRegistry.Site.Build;
+using DulaRegistry.Site.ViewModels;
+
+namespace DulaRegistry.Site.Tests;
+
+/// <summary>The file cache gives back exactly what was kept, and keeps nothing that it could not give back.</summary>
+public sealed class FileCacheFormatTests : IDisposable
+{
+    private readonly string _temp = Path.Combine(Path.GetTempPath(), "dula-files-" + Guid.NewGuid().ToString("N")[..12]);
+
+    public void Dispose() => SafeDelete.TryTree(_temp);
+
+    private static BodyFacts Facts(string title) =>
+        new([new BodySection(title, 12, true)], [new BodyMarkup(BodyMarkupKind.HtmlInline, 14, 3, "<b>")])
+        {
+            Leftovers = [new LeftoverCandidate(LeftoverKind.Todo, 20, 1, "TODO: sign")],
+        };
+
+    private static readonly Agreement s_model = new()
+    {
+        Id = "DULA-2026-0001",
+        Title = "Café ✓ 𝄞 matching",
+        Status = AgreementStatus.InReview,
+        Parties = [new Party { Agency = "dor", Role = PartyRole.Both, Signatory = new Person { Name = "Pat" } }],
+        Data = [new DataItem { Name = "Wages", To = ["dor"], Classification = DataClassification.Pii, Frequency = DataFrequency.OneTime }],
+        Term = new Term { Effective = new DateOnly(2026, 1, 1) },
+        Ended = new DateOnly(2027, 2, 28),
+        Tags = ["a", "b"],
+    };
+
+    private static ParsedFile<T> File<T>(T model, BodyFacts facts, RenderedBody view, string yaml = "id: x\n") where T : class =>
+        new(model, facts, view, 30, () => yaml);
+
+    private string Output()
+    {
+        var output = Path.Combine(_temp, "site");
+        var folder = BuildCache.FolderOf(output);
+        Directory.CreateDirectory(folder);
+        System.IO.File.WriteAllText(Path.Combine(folder, BuildCache.MarkerFile), "test\n");
+        return output;
+    }
+
+    [Fact]
+    public void Files_come_back_as_kept_and_what_would_not_come_back_the_same_is_not_kept()
+    {
+        var output = Output();
+        var cache = FileCache.Empty();
+        var good = new RenderedBody("<p>Café ✓ 𝄞</p>", [new TocEntry("purpose", "Purpose")]);
+        cache.Add("aa", File(s_model, Facts("Purpose"), good, "id: DULA-2026-0001\ntitle: Café\n"));
+        cache.Add("bb", File(s_model, Facts("Purpose"), new RenderedBody("<p>half \uD800 a pair</p>", [])));
+        cache.Add("cc", File(s_model, Facts("Title \uDC00"), good));
+        cache.Add("dd", File(s_model with { Title = "a \"\\ud800\" escape in YAML \uD800" }, Facts("Purpose"), good));
+        cache.Add("ee", File(s_model, Facts("Purpose"), good, "title: \uD800\n"));
+        cache.Add("ff", File(new Agency { Id = "dor", Kind = AgencyKind.Agency, LegalReviewers = ["@dor/legal"] }, Facts("Purpose"), good));
+        cache.Added.ShouldBe(2);
+        cache.Write(output, "key");
+
+        var back = FileCache.Start(output, "key");
+        back.TryGet<Agreement>("aa", out var file).ShouldBeTrue();
+        JsonSerializer.Serialize(file!.Model).ShouldBe(JsonSerializer.Serialize(s_model));
+        file.BodyLine.ShouldBe(30);
+        file.FrontMatter().ShouldBe("id: DULA-2026-0001\ntitle: Café\n");
+        file.Facts.Sections.ShouldBe(Facts("Purpose").Sections);
+        file.Facts.Markup.ShouldBe(Facts("Purpose").Markup);
+        file.Facts.Leftovers.ShouldBe(Facts("Purpose").Leftovers);
+        var body = (RenderedBody)file.View!;
+        body.Html.ShouldBe(good.Html);
+        body.HtmlHash.ShouldBe(good.HtmlHash);
+        body.Sections.ShouldBe(good.Sections);
+        back.TryGet<Agreement>("bb", out _).ShouldBeFalse("a lone surrogate in the HTML would come back as U+FFFD");
+        back.TryGet<Agreement>("cc", out _).ShouldBeFalse("nor in a section title");
+        back.TryGet<Agreement>("dd", out _).ShouldBeFalse("nor in a value of the front matter");
+        back.TryGet<Agreement>("ee", out _).ShouldBeFalse("nor in the YAML");
+        back.TryGet<Agency>("aa", out _).ShouldBeFalse("an agreement's entry is not an agency");
+        back.TryGet<Agency>("ff", out var agency).ShouldBeTrue();
+        agency!.Model.LegalReviewers.ShouldBe(["@dor/legal"]);
+        back.Hits.ShouldBe(2);
+
+        FileCache.Start(output, "another key").TryGet<Agreement>("aa", out _).ShouldBeFalse();
+    }
+
+    /// <summary>A <typeparamref name="T"/> with every property set, found by reflection, so that a property added to the model
+    /// and not to the cache's codec makes the round trip below fail.</summary>
+    private static object Filled(Type type, ref int seed)
+    {
+        var instance = Activator.CreateInstance(type)!;
+        foreach (var property in type.GetProperties().Where(p => p.CanWrite))
+        {
+            property.SetValue(instance, Value(property.PropertyType, ref seed));
+        }
+        return instance;
+    }
+
+    private static object Value(Type type, ref int seed)
+    {
+        seed++;
+        var underlying = Nullable.GetUnderlyingType(type) ?? type;
+        if (underlying == typeof(string)) return $"value {seed} ✓";
+        if (underlying == typeof(DateOnly)) return new DateOnly(2020, 1, 1).AddDays(seed);
+        if (underlying.IsEnum)
+        {
+            var values = Enum.GetValues(underlying);
+            return values.GetValue(seed % values.Length)!;
+        }
+        if (underlying.IsGenericType && underlying.GetGenericTypeDefinition() == typeof(List<>))
+        {
+            var list = (System.Collections.IList)Activator.CreateInstance(underlying)!;
+            list.Add(Value(underlying.GetGenericArguments()[0], ref seed));
+            list.Add(Value(underlying.GetGenericArguments()[0], ref seed));
+            return list;
+        }
+        return Filled(underlying, ref seed);
+    }
+
+    [Fact]
+    public void Every_property_of_the_front_matter_comes_back()
+    {
+        var output = Output();
+        var seed = 0;
+        var agreement = (Agreement)Filled(typeof(Agreement), ref seed);
+        var agency = (Agency)Filled(typeof(Agency), ref seed);
+        var empty = new Agreement(); // nulls and empty lists
+        var view = new RenderedBody("<p>x</p>", []);
+        var cache = FileCache.Empty();
+        cache.Add("full", File(agreement, Facts("Purpose"), view));
+        cache.Add("agency", File(agency, Facts("Purpose"), view));
+        cache.Add("empty", File(empty, Facts("Purpose"), view));
+        cache.Write(output, "key");
+
+        var back = FileCache.Start(output, "key");
+        back.TryGet<Agreement>("full", out var a).ShouldBeTrue();
+        JsonSerializer.Serialize(a!.Model).ShouldBe(JsonSerializer.Serialize(agreement));
+        back.TryGet<Agency>("agency", out var g).ShouldBeTrue();
+        JsonSerializer.Serialize(g!.Model).ShouldBe(JsonSerializer.Serialize(agency));
+        back.TryGet<Agreement>("empty", out var e).ShouldBeTrue();
+        JsonSerializer.Serialize(e!.Model).ShouldBe(JsonSerializer.Serialize(empty));
+    }
+
+    [Fact]
+    public void An_entry_used_again_is_written_back_as_the_same_bytes_and_an_unused_one_is_dropped()
+    {
+        var output = Output();
+        var good = new RenderedBody("<p>x</p>", []);
+        var cache = FileCache.Empty();
+        cache.Add("aa", File(s_model, Facts("Purpose"), good));
+        cache.Add("bb", File(s_model with { Title = "Other" }, Facts("Purpose"), good));
+        cache.Write(output, "key");
+
+        var second = FileCache.Start(output, "key");
+        second.TryGet<Agreement>("aa", out _).ShouldBeTrue();
+        second.Write(output, "key");
+
+        var third = FileCache.Start(output, "key");
+        third.TryGet<Agreement>("aa", out var file).ShouldBeTrue();
+        file!.Model.Title.ShouldBe(s_model.Title);
+        third.TryGet<Agreement>("bb", out _).ShouldBeFalse("not loaded by the second build, so not kept by it");
+    }
+}

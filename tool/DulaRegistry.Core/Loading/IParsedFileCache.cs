@@ -1,0 +1,27 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace DulaRegistry.Loading;
+
+/// <summary>
+/// What loading one file made of it: the bound front matter, the body's facts and view, and the front matter's YAML (from
+/// which the source map is made again, only if a rule asks where a value is).
+/// </summary>
+/// <param name="FrontMatter">Gives the front matter's YAML as it was read (line breaks normalised), which starts on the file's
+/// line 2. A function, so that neither side holds the text longer than it must: a cache asks for it once, when the file is
+/// added; the loader asks the cache's only if a rule asks for a position.</param>
+public sealed record ParsedFile<T>(T Model, BodyFacts Facts, object? View, int BodyLine, Func<string> FrontMatter) where T : class;
+
+/// <summary>
+/// What earlier loadings made of files, by the SHA-256 of each file's bytes (an incremental build's cache): a file whose bytes
+/// were loaded before is neither decoded, nor read as YAML, nor bound, nor parsed as Markdown again. All of that depends on
+/// nothing but the bytes (and the tool that made it, which whoever keeps the cache must check), so a hit gives exactly what
+/// loading would. Only files that loaded without any diagnostic are added, so a hit never needs to report one.
+/// </summary>
+public interface IParsedFileCache
+{
+    /// <summary>What an earlier load of a file with these bytes made of it, or false.</summary>
+    bool TryGet<T>(string sha256, [NotNullWhen(true)] out ParsedFile<T>? file) where T : class;
+
+    /// <summary>Keeps what loading a file with these bytes made of it. Called from several threads at once.</summary>
+    void Add<T>(string sha256, ParsedFile<T> file) where T : class;
+}
