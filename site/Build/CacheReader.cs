@@ -66,8 +66,7 @@ internal struct CacheReader(ReadOnlyMemory<byte> bytes)
     /// <summary>A list's length; a body has far fewer entries than this, so more is damage.</summary>
     public int ReadCount() => ReadInt32() is var n and >= 0 and <= 1_000_000 ? n : throw Damaged();
 
-    public T ReadEnum<T>() where T : struct, Enum =>
-        ReadInt32() is var value && Enum.IsDefined(typeof(T), value) ? (T)(object)value : throw Damaged();
+    public T ReadEnum<T>() where T : struct, Enum => ReadNullableEnum<T>() ?? throw Damaged();
 
     /// <summary>An enum value or null, as <see cref="CacheWriter.WriteNullable"/> wrote it (-1 for null).</summary>
     public T? ReadNullableEnum<T>() where T : struct, Enum => ReadInt32() switch

@@ -14,8 +14,6 @@ internal sealed class CacheWriter(BinaryWriter writer)
     /// <summary>False once a string was written that would not come back the same.</summary>
     public bool Exact { get; private set; } = true;
 
-    public void Write(int value) => Writer.Write(value);
-
     public void WriteCount<T>(List<T> items, Action<CacheWriter, T> write)
     {
         Writer.Write(items.Count);

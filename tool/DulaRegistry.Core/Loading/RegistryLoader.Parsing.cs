@@ -74,9 +74,9 @@ public static partial class RegistryLoader
         {
             var again = new SourceMap(SourcePosition.Start);
             // The same bytes read as before: the same tree, and binding it again records the same positions (the model is dropped).
-            if (YamlTreeReader.Read(cached.FrontMatter(), relative, 1, Validation.Changes.DiscardSink.Instance) is YMapping mapping)
+            if (YamlTreeReader.Read(cached.FrontMatter(), relative, 1, DiscardSink.Instance) is YMapping mapping)
             {
-                FrontMatterBinder.Bind<T>(mapping, relative, again, Validation.Changes.DiscardSink.Instance);
+                FrontMatterBinder.Bind<T>(mapping, relative, again, DiscardSink.Instance);
             }
             return again;
         });

@@ -78,13 +78,3 @@ public sealed class BaseSnapshot
         return new BaseAgreement(path, sha, document, document is null ? null : AgreementContent.Body(text, document.BodyLine));
     }
 }
-
-/// <summary>A sink that drops what it is given: for files whose problems are reported elsewhere, or not at all.</summary>
-internal sealed class DiscardSink : IDiagnosticSink
-{
-    public static readonly DiscardSink Instance = new();
-
-    public void Report(Diagnostic diagnostic)
-    {
-    }
-}
