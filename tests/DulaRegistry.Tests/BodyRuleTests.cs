@@ -267,4 +267,23 @@ public class BodyRuleTests
         diagnostics.ShouldHaveCodes(C.ProtectedNeedsSafeguards);
         diagnostics.ShouldReport(C.ProtectedNeedsSafeguards, A, text.LineOf("## Security safeguards"), 1);
     }
+
+    [Theory]
+    [InlineData("Security safeguards")]
+    [InlineData("  Security   Safeguards  ")]
+    [InlineData("Purpose:")]
+    [InlineData("Purpose :")]
+    [InlineData("Purpose.:.")]
+    [InlineData("Data\tto be shared")]
+    [InlineData("ÉTAT   Ünd İstanbul.")]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("::")]
+    public void Heading_key_is_words_joined_by_one_space_without_trailing_colon_or_period_in_lower_case(string title)
+    {
+        static string Expected(string s) => string.Join(' ', s.Split(' ', StringSplitOptions.RemoveEmptyEntries)).TrimEnd(':', '.').ToLowerInvariant();
+        Assert.Equal(Expected(title), DulaRegistry.Loading.BodySection.Normalize(title));
+        var longTitle = new string('X', 300) + " " + title + " .";
+        Assert.Equal(Expected(longTitle), DulaRegistry.Loading.BodySection.Normalize(longTitle));
+    }
 }

@@ -10,8 +10,25 @@ public sealed record BodySection(string Title, int Line, bool HasContent)
     /// <summary>The title as headings are compared: spaces collapsed, trailing <c>:</c> or <c>.</c> dropped, lower case.</summary>
     public string Key { get; } = Normalize(Title);
 
-    public static string Normalize(string s) =>
-        string.Join(' ', s.Split(' ', StringSplitOptions.RemoveEmptyEntries)).TrimEnd(':', '.').ToLowerInvariant();
+    public static string Normalize(string s)
+    {
+        // One pass and one string (every heading of every file is normalized while loading): words joined by one space,
+        // then trailing ':' and '.' dropped (not spaces: "Purpose :" keeps its space), then lower case.
+        var buffer = s.Length <= 256 ? stackalloc char[s.Length] : new char[s.Length];
+        var n = 0;
+        foreach (var range in s.AsSpan().Split(' '))
+        {
+            var word = s.AsSpan(range);
+            if (word.IsEmpty) continue;
+            if (n > 0) buffer[n++] = ' ';
+            word.CopyTo(buffer[n..]);
+            n += word.Length;
+        }
+        var kept = buffer[..n].TrimEnd(":.");
+        var lower = kept.Length <= 256 ? stackalloc char[kept.Length] : new char[kept.Length];
+        kept.ToLowerInvariant(lower);
+        return lower.SequenceEqual(s) ? s : new string(lower);
+    }
 
     /// <summary>
     /// The section titled <paramref name="title"/>, or else the one whose heading is a misspelling of it (such as
@@ -48,6 +65,8 @@ public sealed record BodySection(string Title, int Line, bool HasContent)
     public static string PlainText(ContainerInline? inline)
     {
         if (inline is null) return "";
+        // Nearly every heading is one run of text.
+        if (inline.FirstChild is LiteralInline only && only.NextSibling is null) return only.Content.AsSpan().Trim().ToString();
         var text = new StringBuilder();
         foreach (var child in inline.Descendants())
         {

@@ -13,11 +13,13 @@ public sealed class BodyRules : IRule
         foreach (var agreement in context.Registry.Agreements)
         {
             var sections = agreement.Facts.Sections;
-            // Headings that are not required ones may be misspellings of them; each is used for one at most.
-            var others = sections.Where(s => !requiredKeys.Contains(s.Key)).ToList();
+            // Headings that are not required ones may be misspellings of them; each is used for one at most. (Listed only
+            // when a section is missing: most agreements have them all.)
+            List<BodySection>? others = null;
             foreach (var (title, key) in required)
             {
-                if (sections.Any(s => s.Key == key)) continue;
+                if (HasSection(sections, key)) continue;
+                others ??= sections.Where(s => !requiredKeys.Contains(s.Key)).ToList();
                 if (others.FirstOrDefault(s => BodySection.IsMisspelling(s.Key, key)) is { } near)
                 {
                     // One error at the heading itself, not a missing section at the top of the body.
@@ -33,6 +35,15 @@ public sealed class BodyRules : IRule
         {
             CheckMarkup(context, agency);
         }
+    }
+
+    private static bool HasSection(IReadOnlyList<BodySection> sections, string key)
+    {
+        for (var i = 0; i < sections.Count; i++)
+        {
+            if (sections[i].Key == key) return true;
+        }
+        return false;
     }
 
     private static void CheckMarkup<T>(RuleContext context, RegistryDocument<T> document) where T : class
