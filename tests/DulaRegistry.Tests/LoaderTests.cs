@@ -600,6 +600,22 @@ public class LoaderTests
         Fixtures.ValidateAgreement(text).ShouldBeClean();
     }
 
+    [Fact]
+    public void Loading_a_folder_finds_positions_when_asked_from_the_file_and_not_from_a_changed_one()
+    {
+        using var registry = Fixtures.Registry();
+        var loaded = RegistryLoader.Load(registry.Root, new DiagnosticBag());
+        var agreement = loaded.AgreementById[Fixtures.AgreementId];
+        var text = File.ReadAllText(Path.Combine(registry.Root, A));
+        agreement.Map["status"].ShouldBe(new SourcePosition(text.LineOf("status:"), 1));
+        agreement.Map["parties[1].role"].ShouldBe(new SourcePosition(text.LineOf("role: owner"), 5));
+
+        // Changed after it was loaded: its positions would not be those of the values loaded, so none is given.
+        var again = RegistryLoader.Load(registry.Root, new DiagnosticBag()).AgreementById[Fixtures.AgreementId];
+        registry.Write(A, "\n\n" + text);
+        again.Map["status"].ShouldBe(SourcePosition.Start);
+    }
+
     // ---------------------------------------------------------------- folders and the other files
 
     [Fact]

@@ -15,7 +15,7 @@ namespace DulaRegistry.Loading;
 /// </summary>
 public static class FrontMatterBinder
 {
-    private static readonly ConcurrentDictionary<Type, Dictionary<string, PropertyInfo>> s_properties = new();
+    private static readonly ConcurrentDictionary<Type, Dictionary<string, Property>> s_properties = new();
     private static readonly ConcurrentDictionary<Type, Dictionary<string, object>> s_enums = new();
     private static readonly ConcurrentDictionary<Type, (Type Underlying, Type? ListItem)> s_shapes = new();
 
@@ -25,44 +25,86 @@ public static class FrontMatterBinder
 
     public static string EnumName<T>(T? value) where T : struct, Enum => value is { } v ? EnumName(v) : "";
 
-    /// <summary>Binds <paramref name="root"/> to a new <typeparamref name="T"/>, recording positions in <paramref name="map"/>.</summary>
+    /// <summary>Binds <paramref name="root"/> to a new <typeparamref name="T"/>, recording positions in <paramref name="map"/>
+    /// (unless it is a deferred map, which finds them itself when asked; a rejected value is marked in either).</summary>
     public static T Bind<T>(YMapping root, string file, SourceMap map, IDiagnosticSink sink) where T : class, new()
     {
         var context = new Context(file, map, sink);
-        return (T)BindObject(root, typeof(T), "", context);
+        return (T)BindObject(root, typeof(T), context);
     }
 
-    private sealed record Context(string File, SourceMap Map, IDiagnosticSink Sink)
+    /// <summary>A front-matter property: its type and a setter made once (not <see cref="PropertyInfo.SetValue(object, object)"/>
+    /// per value, which was a tenth of loading).</summary>
+    private sealed record Property(Type Type, Action<object, object> Set);
+
+    /// <summary>What binding one file carries: the path being bound, as a stack of keys and list indexes that becomes a string
+    /// (<c>parties[1].agency</c>) only when it is recorded or reported.</summary>
+    private sealed class Context(string file, SourceMap map, IDiagnosticSink sink)
     {
-        /// <summary>Reports a value that cannot be bound and marks its path invalid, so no rule reports it again.</summary>
-        public void Reject(string path, Diagnostic diagnostic)
+        private readonly List<(string? Key, int Index)> _path = [];
+
+        public string File { get; } = file;
+        public IDiagnosticSink Sink { get; } = sink;
+
+        public void Enter(string key) => _path.Add((key, 0));
+
+        public void Enter(int index) => _path.Add((null, index));
+
+        public void Leave() => _path.RemoveAt(_path.Count - 1);
+
+        /// <summary>Records where the current path is, when the map records positions.</summary>
+        public void Record(SourcePosition position)
         {
-            Map.MarkInvalid(path);
+            if (map.Records) map.Add(Path, position);
+        }
+
+        public string Path
+        {
+            get
+            {
+                var path = new System.Text.StringBuilder();
+                foreach (var (key, index) in _path)
+                {
+                    if (key is null) path.Append('[').Append(index.ToString(CultureInfo.InvariantCulture)).Append(']');
+                    else path.Append(path.Length == 0 ? "" : ".").Append(key);
+                }
+                return path.ToString();
+            }
+        }
+
+        /// <summary>Reports a value that cannot be bound and marks its path invalid, so no rule reports it again.</summary>
+        public void Reject(Diagnostic diagnostic)
+        {
+            map.MarkInvalid(Path);
             Sink.Report(diagnostic);
         }
     }
 
-    private static object BindObject(YMapping mapping, Type type, string path, Context context)
+    private static object BindObject(YMapping mapping, Type type, Context context)
     {
         var instance = Activator.CreateInstance(type)!;
         var properties = Properties(type);
-        foreach (var (key, value) in mapping.Entries.Select(e => (e.Key, e.Value)))
+        var entries = mapping.Entries;
+        for (var i = 0; i < entries.Count; i++)
         {
-            var childPath = path.Length == 0 ? key.Value : $"{path}.{key.Value}";
+            var (key, value) = entries[i];
             if (!properties.TryGetValue(key.Value, out var property))
             {
                 context.Sink.Report(FieldDiagnostics.UnknownKey(
-                    context.File, key.Position, key.Value, path, Suggest(key.Value, properties.Keys), properties.Keys));
+                    context.File, key.Position, key.Value, context.Path, Suggest(key.Value, properties.Keys), properties.Keys));
                 continue;
             }
-            context.Map.Add(childPath, key.Position);
-            var bound = BindValue(value, property.PropertyType, childPath, context);
-            if (bound is not null) property.SetValue(instance, bound);
+            context.Enter(key.Value);
+            context.Record(key.Position);
+            var bound = BindValue(value, property.Type, key.Position, context);
+            if (bound is not null) property.Set(instance, bound);
+            context.Leave();
         }
         return instance;
     }
 
-    private static object? BindValue(YNode node, Type type, string path, Context context)
+    /// <param name="at">Where the value's key (or list item) is: what a diagnostic about the value points to.</param>
+    private static object? BindValue(YNode node, Type type, SourcePosition at, Context context)
     {
         if (node is YScalar { IsNull: true })
         {
@@ -76,42 +118,44 @@ public static class FrontMatterBinder
         if (underlying == typeof(string))
         {
             if (node is YScalar text) return text.Value;
-            context.Reject(path, FieldDiagnostics.MustBeText(context.File, context.Map[path], path, node));
+            context.Reject(FieldDiagnostics.MustBeText(context.File, at, context.Path, node));
             return null;
         }
         if (listItem is { } itemType)
         {
             if (node is not YSequence sequence)
             {
-                context.Reject(path, FieldDiagnostics.MustBeList(context.File, context.Map[path], path, node));
+                context.Reject(FieldDiagnostics.MustBeList(context.File, at, context.Path, node));
                 return null;
             }
             var list = (IList)Activator.CreateInstance(underlying)!;
             for (var i = 0; i < sequence.Items.Count; i++)
             {
-                var itemPath = $"{path}[{i}]";
-                context.Map.Add(itemPath, sequence.Items[i].Position);
-                var item = BindValue(sequence.Items[i], itemType, itemPath, context);
+                var itemNode = sequence.Items[i];
+                context.Enter(i);
+                context.Record(itemNode.Position);
+                var item = BindValue(itemNode, itemType, itemNode.Position, context);
                 if (item is not null) list.Add(item);
+                context.Leave();
             }
             return list;
         }
         if (underlying.IsClass)
         {
-            if (node is YMapping mapping) return BindObject(mapping, underlying, path, context);
-            context.Reject(path, FieldDiagnostics.MustBeMapping(context.File, context.Map[path], path, PropertyKeys(underlying), node));
+            if (node is YMapping mapping) return BindObject(mapping, underlying, context);
+            context.Reject(FieldDiagnostics.MustBeMapping(context.File, at, context.Path, PropertyKeys(underlying), node));
             return null;
         }
         if (node is not YScalar scalar)
         {
-            context.Reject(path, FieldDiagnostics.MustBeSingleValue(context.File, context.Map[path], path, node));
+            context.Reject(FieldDiagnostics.MustBeSingleValue(context.File, at, context.Path, node));
             return null;
         }
         var raw = scalar.Value.Trim();
         if (underlying == typeof(DateOnly))
         {
             if (DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-            context.Reject(path, FieldDiagnostics.NotADate(context.File, context.Map[path], path, raw));
+            context.Reject(FieldDiagnostics.NotADate(context.File, at, context.Path, raw));
             return null;
         }
         if (underlying == typeof(int) || underlying == typeof(long))
@@ -120,7 +164,7 @@ public static class FrontMatterBinder
             {
                 return underlying == typeof(int) ? (object)(int)number : number;
             }
-            context.Reject(path, FieldDiagnostics.NotAWholeNumber(context.File, context.Map[path], path, raw));
+            context.Reject(FieldDiagnostics.NotAWholeNumber(context.File, at, context.Path, raw));
             return null;
         }
         if (underlying.IsEnum)
@@ -128,8 +172,8 @@ public static class FrontMatterBinder
             var values = s_enums.GetOrAdd(underlying, t => Enum.GetValues(t).Cast<Enum>()
                 .ToDictionary(EnumName, v => (object)v, StringComparer.Ordinal));
             if (values.TryGetValue(raw, out var value)) return value;
-            context.Reject(path, FieldDiagnostics.NotAllowedValue(
-                context.File, context.Map[path], path, raw, Suggest(raw.ToLowerInvariant(), values.Keys), values.Keys));
+            context.Reject(FieldDiagnostics.NotAllowedValue(
+                context.File, at, context.Path, raw, Suggest(raw.ToLowerInvariant(), values.Keys), values.Keys));
             return null;
         }
         throw new NotSupportedException($"front matter of type {underlying.Name} is not supported");
@@ -138,10 +182,21 @@ public static class FrontMatterBinder
     internal static IEnumerable<string> PropertyKeys(Type type) => Properties(type).Keys;
 
     /// <summary>The settable properties of a front-matter type, by YAML key (computed once per type).</summary>
-    private static Dictionary<string, PropertyInfo> Properties(Type type) => s_properties.GetOrAdd(type, static t => t
+    private static Dictionary<string, Property> Properties(Type type) => s_properties.GetOrAdd(type, static t => t
         .GetProperties(BindingFlags.Public | BindingFlags.Instance)
         .Where(p => p.CanWrite)
-        .ToDictionary(p => KeyName(p.Name), StringComparer.Ordinal));
+        .ToDictionary(p => KeyName(p.Name), p => new Property(p.PropertyType, Setter(p)), StringComparer.Ordinal));
+
+    private static Action<object, object> Setter(PropertyInfo property) =>
+        (Action<object, object>)typeof(FrontMatterBinder).GetMethod(nameof(TypedSetter), BindingFlags.NonPublic | BindingFlags.Static)!
+            .MakeGenericMethod(property.DeclaringType!, property.PropertyType)
+            .Invoke(null, [property.SetMethod!])!;
+
+    private static Action<object, object> TypedSetter<TTarget, TValue>(MethodInfo setter)
+    {
+        var set = setter.CreateDelegate<Action<TTarget, TValue>>();
+        return (target, value) => set((TTarget)target, (TValue)value);
+    }
 
     /// <summary>The closest allowed name within a small edit distance, for "did you mean" hints.</summary>
     public static string? Suggest(string value, IEnumerable<string> candidates)

@@ -74,7 +74,8 @@ public static partial class RegistryLoader
             var relative = Relative(i);
             sha256 ??= Sha256Hex(bytes);
             if (TextFile.Decode(bytes, relative, fileSink) is not { } text || ReadFrontMatter(text, relative, fileSink) is not { } front) return;
-            var document = results[i] = Complete<T>(front, relative, sha256, fileSink, options.KeepMarkdown, options.BodyView);
+            var document = results[i] = Complete<T>(front, relative, sha256, fileSink, options.KeepMarkdown, options.BodyView,
+                PositionsFromFile<T>(files[i], relative, sha256, settings.EffectiveMaxFileBytes));
             if (cache is not null && document is not null && fileSink.Count == 0)
             {
                 cache.Add(sha256, new ParsedFile<T>(document.Model, document.Facts, document.BodyView, document.BodyLine, () => front.Yaml));

@@ -45,6 +45,9 @@ public sealed class SourceMap
 
     private HashSet<string>? _invalid; // rarely needed: most files have no rejected value
 
+    /// <summary>False for a deferred map: binding leaves its positions to be found when asked.</summary>
+    internal bool Records => _deferred is null;
+
     internal void Add(string path, SourcePosition position) => Positions.TryAdd(Shared(path), position);
 
     // Every agreement has the same few hundred paths (`parties[0].agency`): one string each, shared by every map, instead of
