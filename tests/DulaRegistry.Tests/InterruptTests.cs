@@ -89,7 +89,7 @@ public sealed class InterruptTests
     [Fact]
     public async Task Ctrl_c_stops_a_long_validate_promptly_with_130()
     {
-        // validate only reads, so it does not watch for the signal itself: the entry point ends it after a short grace.
+        // validate stops at the next file it would load (or rule it would run) and says it was interrupted.
         using var registry = Fixtures.Registry();
         for (var i = 0; i < 30000; i++) // enough that validate outlasts the signal plus the 2 s grace even on a quick machine
         {
@@ -103,7 +103,7 @@ public sealed class InterruptTests
         var (exit, stdout, stderr) = await validate.WaitForExitAsync();
         exit.ShouldBe(130, stdout + stderr);
         stderr.ShouldContain("interrupted");
-        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(15)); // the grace is 2 s; generous for a loaded CI machine
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(15)); // it stops at once; generous for a loaded CI machine
     }
 
     [Fact]

@@ -38,8 +38,8 @@ try
     var signalled = Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(static _ => { }, TaskScheduler.Default);
     if (await Task.WhenAny(invocation, signalled) == signalled)
     {
-        // A command that watches the token (build) stops and cleans up within the grace period; one that only reads
-        // (validate, report) ends here, and so does a build still inside a step that does not watch it: its staging
+        // A command that watches the token (build, validate) stops within the grace period, a build cleaning up after itself;
+        // one that does not (report) ends here, and so does a build still inside a step that does not watch it: its staging
         // folder is marked, and the next build removes it.
         await Task.WhenAny(invocation, Task.Delay(s_grace));
         if (!invocation.IsCompleted)

@@ -17,7 +17,7 @@ public sealed class LoadRegistry : IBuildStep
     {
         var history = state.Options.History ? StartHistory(state) : null;
         var bag = new DiagnosticBag();
-        var options = state.FileCache is null ? RenderedBody.ForSite : RenderedBody.ForSite with { Cache = state.FileCache };
+        var options = RenderedBody.ForSite with { Cache = state.FileCache, Cancellation = cancellationToken };
         var registry = RegistryLoader.Load(state.Options.Root, bag, options);
         return Task.FromResult(state with { Registry = registry, Diagnostics = [.. state.Diagnostics, .. bag.Sorted()], PendingHistory = history });
     }

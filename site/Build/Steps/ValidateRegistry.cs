@@ -12,7 +12,7 @@ public sealed class ValidateRegistry : IBuildStep
     {
         var bag = new DiagnosticBag();
         foreach (var diagnostic in state.Diagnostics) bag.Report(diagnostic);
-        RegistryValidator.Validate(state.RequireRegistry, state.Options.Today, bag);
+        RegistryValidator.Validate(state.RequireRegistry, state.Options.Today, bag, cancellationToken);
         var diagnostics = bag.Sorted();
         return Task.FromResult(state with { Diagnostics = diagnostics, Failed = diagnostics.Any(d => d.Severity == Severity.Error) });
     }

@@ -42,6 +42,9 @@ public sealed record RegistryDocument<T>(
 /// decoded, read as YAML, bound or parsed as Markdown again. Not used with <paramref name="KeepMarkdown"/>, which needs the trees.</param>
 public sealed record LoadOptions(bool KeepMarkdown = false, Func<MarkdownDocument, object>? BodyView = null, IParsedFileCache? Cache = null)
 {
+    /// <summary>Stops the loading between files (Ctrl-C), with an <see cref="OperationCanceledException"/>.</summary>
+    public CancellationToken Cancellation { get; init; }
+
     public static readonly LoadOptions Default = new();
     public static readonly LoadOptions ForRendering = new(KeepMarkdown: true);
 }
@@ -63,11 +66,12 @@ public sealed record LoadedRegistry(
     private Dictionary<string, RegistryDocument<Agreement>>? _agreementById;
 
     /// <summary>Agencies by id (the first file wins where ids collide; that collision is itself a diagnostic).</summary>
+    /// <remarks>Made when first asked, safely from several threads (the rules run side by side).</remarks>
     public IReadOnlyDictionary<string, RegistryDocument<Agency>> AgencyById =>
-        _agencyById ??= Index(Agencies, a => a.Model.Id);
+        LazyInitializer.EnsureInitialized(ref _agencyById, () => Index(Agencies, a => a.Model.Id));
 
     public IReadOnlyDictionary<string, RegistryDocument<Agreement>> AgreementById =>
-        _agreementById ??= Index(Agreements, a => a.Model.Id);
+        LazyInitializer.EnsureInitialized(ref _agreementById, () => Index(Agreements, a => a.Model.Id));
 
     private static Dictionary<string, RegistryDocument<TModel>> Index<TModel>(
         IEnumerable<RegistryDocument<TModel>> documents, Func<RegistryDocument<TModel>, string?> id) where TModel : class

@@ -38,7 +38,7 @@ public static partial class RegistryLoader
         // each other and files do not, so this keeps every core busy without hand-offs (a reading thread feeding the others
         // was measured slower once the YAML reading is the larger half: it became the bottleneck on two cores).
         var results = new RegistryDocument<T>?[files.Count];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) };
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount), CancellationToken = options.Cancellation };
         var cache = options.KeepMarkdown ? null : options.Cache; // a cached file has no syntax tree
         if (cache is null)
         {

@@ -20,27 +20,41 @@ public static class RegistryValidator
         new TemplateLeftoverRules(),
     ];
 
-    public static void Validate(LoadedRegistry registry, DateOnly today, IDiagnosticSink sink)
+    public static void Validate(LoadedRegistry registry, DateOnly today, IDiagnosticSink sink, CancellationToken cancellationToken = default)
     {
-        var context = new RuleContext(registry, today, sink);
-        foreach (var rule in Rules)
+        // Rules only read, and each is a pass over the whole registry, so they run side by side, each into a list of its
+        // own; the lists are passed on in rule order, so the sink hears the same reports in the same order as from one thread.
+        var found = new List<Diagnostic>[Rules.Count];
+        Parallel.For(0, Rules.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
+            var list = found[i] = [];
+            var rule = Rules[i];
             try
             {
-                rule.Check(context);
+                rule.Check(new RuleContext(registry, today, new ListSink(list)));
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                sink.Report(InternalDiagnostics.InRule(rule.GetType().Name, ex));
+                list.Add(InternalDiagnostics.InRule(rule.GetType().Name, ex));
             }
+        });
+        foreach (var list in found)
+        {
+            foreach (var diagnostic in list) sink.Report(diagnostic);
         }
     }
 
-    /// <summary>Loads and validates the registry at <paramref name="root"/>.</summary>
-    public static LoadedRegistry LoadAndValidate(string root, DateOnly today, IDiagnosticSink sink)
+    private sealed class ListSink(List<Diagnostic> list) : IDiagnosticSink
     {
-        var registry = RegistryLoader.Load(root, sink);
-        Validate(registry, today, sink);
+        public void Report(Diagnostic diagnostic) => list.Add(diagnostic);
+    }
+
+    /// <summary>Loads and validates the registry at <paramref name="root"/>; <paramref name="cancellationToken"/> stops it between
+    /// files or rules.</summary>
+    public static LoadedRegistry LoadAndValidate(string root, DateOnly today, IDiagnosticSink sink, CancellationToken cancellationToken = default)
+    {
+        var registry = RegistryLoader.Load(root, sink, LoadOptions.Default with { Cancellation = cancellationToken });
+        Validate(registry, today, sink, cancellationToken);
         return registry;
     }
 }

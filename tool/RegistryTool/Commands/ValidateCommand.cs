@@ -44,9 +44,9 @@ internal static class ValidateCommand
         {
             root, format, today, warningsAsErrors, baseRevision, files,
         };
-        command.SetAction(parse => (int)Run(
+        command.SetAction((parse, cancellationToken) => Task.FromResult((int)Run(
             parse.GetValue(root)!, Enum.Parse<OutputFormat>(parse.GetValue(format)!, ignoreCase: true), CommonOptions.ResolveToday(parse.GetValue(today)),
-            parse.GetValue(warningsAsErrors), Console.Out, parse.GetValue(baseRevision), parse.GetValue(files) ?? []));
+            parse.GetValue(warningsAsErrors), Console.Out, parse.GetValue(baseRevision), parse.GetValue(files) ?? [], cancellationToken: cancellationToken)));
         return command.WithExamples(Examples);
     }
 
@@ -56,7 +56,7 @@ internal static class ValidateCommand
     /// <param name="baseRevision">A Git revision to check changes against (<c>--base</c>), or null for none.</param>
     /// <param name="files">Files to report on (relative to the current folder, or absolute); empty for all.</param>
     public static ExitCode Run(DirectoryInfo root, OutputFormat format, DateOnly today, bool warningsAsErrors, TextWriter output,
-        string? baseRevision, IReadOnlyList<string> files, TextWriter? error = null)
+        string? baseRevision, IReadOnlyList<string> files, TextWriter? error = null, CancellationToken cancellationToken = default)
     {
         error ??= Console.Error;
         if (!CommonOptions.CheckRoot(root)) return ExitCode.Usage;
@@ -66,7 +66,8 @@ internal static class ValidateCommand
         var clock = Stopwatch.StartNew();
         var bag = new DiagnosticBag();
         var sink = files.Count > 0 ? selection.Filter(bag) : bag;
-        var registry = RegistryValidator.LoadAndValidate(root.FullName, today, sink);
+        // Ctrl-C stops it at the next file (OperationCanceledException; the entry point says it was interrupted).
+        var registry = RegistryValidator.LoadAndValidate(root.FullName, today, sink, cancellationToken);
         if (baseRevision is not null)
         {
             try
