@@ -616,6 +616,23 @@ public class LoaderTests
         again.Map["status"].ShouldBe(SourcePosition.Start);
     }
 
+    [Theory]
+    [InlineData("## Purpose\n\nSee [Purpose] and [Data to be shared][] below.\n\n## Data to be shared\n\nText.\n")]
+    [InlineData("## *Security* `safeguards`:\n\n<b>html</b> and [x](javascript:alert(1)) and <javascript:x>\n\n[r]: data:text/html,x\n")]
+    [InlineData("## Purpose\n\n| a | b |\n|---|---|\n| <i>x</i> | [y](vbscript:z) |\n\n## Purpose\n\n<div>\nblock\n</div>\n")]
+    [InlineData("# Title\n\n## One\n\n---\n\n## Two\n\n[ref]: https://example.org\n\n### Three\n\nText.\n")]
+    public void The_pipeline_without_heading_ids_finds_the_same_facts(string body)
+    {
+        static string Facts(Markdig.MarkdownPipeline pipeline, string body)
+        {
+            var facts = BodyFacts.Collect(Markdig.Markdown.Parse(body, pipeline), body, 10);
+            return string.Join("\n", facts.Sections.Select(s => s.ToString()).Concat(facts.Markup.Select(m => m.ToString())));
+        }
+        var expected = Facts(DulaRegistry.Markdown.RegistryMarkdown.Pipeline, body);
+        expected.ShouldNotBeEmpty();
+        Facts(DulaRegistry.Markdown.RegistryMarkdown.FactsPipeline, body).ShouldBe(expected);
+    }
+
     // ---------------------------------------------------------------- folders and the other files
 
     [Fact]

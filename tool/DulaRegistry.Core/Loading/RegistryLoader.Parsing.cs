@@ -128,7 +128,8 @@ public static partial class RegistryLoader
         Markdig.Syntax.MarkdownDocument markdown;
         try
         {
-            markdown = Markdig.Markdown.Parse(body, RegistryMarkdown.Pipeline);
+            var pipeline = keepMarkdown || bodyView is not null ? RegistryMarkdown.Pipeline : RegistryMarkdown.FactsPipeline;
+            markdown = Markdig.Markdown.Parse(body, pipeline);
         }
         catch (ArgumentException ex) when (ex.Message.Contains("too deeply nested", StringComparison.Ordinal))
         {
