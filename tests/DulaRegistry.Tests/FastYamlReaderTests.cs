@@ -271,4 +271,18 @@ public sealed class FastYamlReaderTests
         var line = text.Split('\n').ToList().FindIndex(l => l.StartsWith("status:", StringComparison.Ordinal)) + 1;
         bag.Sorted().ShouldContain(d => d.Code == DiagnosticCodes.InvalidValue && d.Line == line && d.Column == 1);
     }
+
+    [Fact]
+    public void Keys_and_short_values_of_different_files_are_one_string_each()
+    {
+        static YMapping Read(string yaml) => (YMapping)FastYamlReader.Read(yaml, 1)!;
+        var one = Read("role: owner\ntitle: " + new string('t', SharedStrings.MaxLength + 1) + "\n");
+        var two = Read("role: owner\ntitle: " + new string('t', SharedStrings.MaxLength + 1) + "\n");
+        ReferenceEquals(one.Entries[0].Key.Value, two.Entries[0].Key.Value).ShouldBeTrue();
+        ReferenceEquals(((YScalar)one.Entries[0].Value).Value, ((YScalar)two.Entries[0].Value).Value).ShouldBeTrue();
+        // A long value is not looked up (rarely repeated): each file has its own, equal, string.
+        var (long1, long2) = (((YScalar)one.Entries[1].Value).Value, ((YScalar)two.Entries[1].Value).Value);
+        long1.ShouldBe(long2);
+        ReferenceEquals(long1, long2).ShouldBeFalse();
+    }
 }

@@ -240,7 +240,7 @@ internal ref struct FastYamlReader
             var value = _text[i..end].TrimEnd(' ');
             // `a: b` in a value, or a value ending in a colon, is a mapping where none may be: YamlDotNet explains it.
             if (value.EndsWith(':') || value.Contains(": ", StringComparison.Ordinal) || !Count(depth)) return null;
-            node = new YScalar(value.ToString(), true, Position(line, column));
+            node = new YScalar(SharedStrings.Get(value), true, Position(line, column));
             i = end;
         }
         if (node is null || !RestIsComment(i, lineEnd)) return null;
@@ -297,7 +297,7 @@ internal ref struct FastYamlReader
         var colon = KeyEnd(line, column);
         if (colon < 0 || !Count(depth)) return null;
         var start = _starts[line] + column;
-        return (new YScalar(_text[start..colon].ToString(), true, Position(line, column)), colon + 1);
+        return (new YScalar(SharedStrings.Get(_text[start..colon]), true, Position(line, column)), colon + 1);
     }
 
     /// <summary>A quoted value that ends on its line; double-quoted ones only without escapes.</summary>
@@ -320,7 +320,7 @@ internal ref struct FastYamlReader
             }
             if (!Count(depth)) return null;
             var raw = _text[content..i];
-            var value = doubled ? raw.ToString().Replace("''", "'", StringComparison.Ordinal) : raw.ToString();
+            var value = doubled ? raw.ToString().Replace("''", "'", StringComparison.Ordinal) : SharedStrings.Get(raw);
             i++;
             return new YScalar(value, false, Position(line, start - _starts[line]));
         }
@@ -404,7 +404,7 @@ internal ref struct FastYamlReader
         if (_text[i] == ':' && (i + 1 >= lineEnd || _text[i + 1] != ' ')) return null;
         var value = _text[start..i].TrimEnd(' ');
         if (value.Length == 0 || !Count(depth)) return null;
-        return new YScalar(value.ToString(), true, Position(line, start - _starts[line]));
+        return new YScalar(SharedStrings.Get(value), true, Position(line, start - _starts[line]));
     }
 
     private readonly void SkipSpaces(ref int i, int lineEnd)

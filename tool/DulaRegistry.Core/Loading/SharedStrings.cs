@@ -1,0 +1,35 @@
+using System.Collections.Concurrent;
+
+namespace DulaRegistry.Loading;
+
+/// <summary>
+/// One string for each short text that many registry files repeat: front-matter keys (<c>dula_manager</c>) and everyday
+/// values (agency ids, roles, dates, names). Reading 10,000 files made a copy of each for every file, most of which the
+/// loaded models then kept. Bounded, so a file of endless distinct values cannot grow it; past the bound a text gets its
+/// own string, as before.
+/// </summary>
+internal static class SharedStrings
+{
+    /// <summary>Longer texts are rarely repeated word for word (titles, purposes): not worth looking up.</summary>
+    public const int MaxLength = 40;
+
+    private const int MaxCount = 50_000;
+
+    private static readonly ConcurrentDictionary<string, string> s_strings = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> s_lookup =
+        s_strings.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static int s_count; // ConcurrentDictionary.Count takes every lock: counted here instead
+
+    /// <summary>The shared string equal to <paramref name="text"/>, or a new one.</summary>
+    public static string Get(ReadOnlySpan<char> text)
+    {
+        if (text.Length > MaxLength) return text.ToString();
+        if (s_lookup.TryGetValue(text, out var shared)) return shared;
+        var made = text.ToString();
+        if (Volatile.Read(ref s_count) >= MaxCount) return made;
+        var kept = s_strings.GetOrAdd(made, made);
+        if (ReferenceEquals(kept, made)) Interlocked.Increment(ref s_count);
+        return kept;
+    }
+}
