@@ -14,6 +14,7 @@ public sealed class PageRenderer : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
     private readonly HtmlRenderer _renderer;
+    private readonly Utf8FileWriter _writer = new(); // its buffers serve every page this renderer writes
 
     public PageRenderer()
     {
@@ -36,13 +37,9 @@ public sealed class PageRenderer : IAsyncDisposable
         {
             var output = await _renderer.RenderComponentAsync(page.Component, ParameterView.FromDictionary(page.Parameters.ToDictionary())).ConfigureAwait(false);
             using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0);
-            using var writer = new StreamWriter(stream, s_utf8, bufferSize: 1 << 14); // 16K chars: small enough to stay off the large object heap
-            output.WriteHtmlTo(writer);
-            writer.Flush();
+            _writer.WriteTo(stream, output.WriteHtmlTo);
             return stream.Position; // the length written, without asking the file system again
         });
-
-    private static readonly System.Text.UTF8Encoding s_utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     public async ValueTask DisposeAsync()
     {
