@@ -17,6 +17,17 @@ public sealed class NextStepTests
         return NextSteps.For(doc, loaded.AgencyById);
     }
 
+    [Fact]
+    public void The_checklist_never_asks_where_a_value_is()
+    {
+        // Positions are found by reading the file again; the checklist shows no lines, so it must not cost a read per agreement.
+        using var registry = Fixtures.Registry(Fixtures.Other.Edit("status: drafting", "status: in-review"));
+        var loaded = RegistryLoader.Load(registry.Root, new DiagnosticBag());
+        var doc = loaded.AgreementById.Values.Single();
+        var unplaceable = doc with { Map = SourceMap.Deferred(SourcePosition.Start, () => throw new InvalidOperationException("a position was asked")) };
+        NextSteps.For(unplaceable, loaded.AgencyById).ShouldNotBeNull().Items.ShouldNotBeEmpty();
+    }
+
     private static string WithStatus(string text, string status) => text.Edit("status: executed", $"status: {status}");
 
     [Theory]

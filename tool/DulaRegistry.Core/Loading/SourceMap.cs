@@ -25,6 +25,9 @@ public sealed class SourceMap
         _deferred = deferred;
     }
 
+    /// <summary>A map that places everything at the top of the file, for findings whose position nobody reads.</summary>
+    public static SourceMap Unplaced { get; } = new(SourcePosition.Start);
+
     /// <summary>A map made by <paramref name="make"/> when it is first used (once, whichever thread asks first).</summary>
     public static SourceMap Deferred(SourcePosition root, Func<SourceMap> make) => new(root, make);
 

@@ -54,7 +54,7 @@ public static class NextSteps
     {
         if (agreement.Model.Status is not { } status || Lifecycle.Next(status) is not { } next) return null;
         var gate = Lifecycle.AtLeast(next, AgreementStatus.Final) ? next : AgreementStatus.Final;
-        var items = StatusRequirements.Unmet(agreement, agencies, gate)
+        var items = StatusRequirements.Unmet(agreement, agencies, gate, positions: false) // the checklist shows no lines
             .Select(r => Describe(r, agreement.Model, agencies))
             .ToList();
         return new NextStepList(next, gate, items);

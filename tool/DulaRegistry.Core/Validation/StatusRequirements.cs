@@ -52,30 +52,34 @@ public static class StatusRequirements
 {
     /// <summary>Every requirement of <paramref name="target"/> (and of the statuses before it) that <paramref name="agreement"/> does not meet, in file order.</summary>
     /// <param name="agencies">The registry's agencies by id, to check signing authority.</param>
+    /// <param name="positions">False when the diagnostics' lines and columns are not wanted (the checklist): they are then all
+    /// the top of the file, and finding them never reads the file again.</param>
     public static IReadOnlyList<UnmetRequirement> Unmet(
-        RegistryDocument<Agreement> agreement, IReadOnlyDictionary<string, RegistryDocument<Agency>> agencies, AgreementStatus target)
+        RegistryDocument<Agreement> agreement, IReadOnlyDictionary<string, RegistryDocument<Agency>> agencies, AgreementStatus target,
+        bool positions = true)
     {
         var unmet = new List<UnmetRequirement>();
         var m = agreement.Model;
         var map = agreement.Map;
+        var where = positions ? map : SourceMap.Unplaced;
         var file = agreement.Path;
 
         if (Lifecycle.AtLeast(target, AgreementStatus.Final))
         {
             // Point at `term` when it is there, else at `status`, the reason the dates are needed. Only looked up when reported:
             // a file from the build cache reads its front matter again for a position.
-            string TermAt() => map.Contains("term") ? "term" : "status";
+            string TermAt() => where.Contains("term") ? "term" : "status";
             if (m.Term?.Effective is null && !map.IsInvalid("term.effective") && !map.IsInvalid("term"))
             {
                 var termAt = TermAt();
                 unmet.Add(new(RequirementKind.TermEffective, AgreementStatus.Final, termAt,
-                    LifecycleDiagnostics.NeedsTermEffective(file, map[termAt], target), null));
+                    LifecycleDiagnostics.NeedsTermEffective(file, where[termAt], target), null));
             }
             if (m.Term?.Expires is null && !map.IsInvalid("term.expires") && !map.IsInvalid("term"))
             {
                 var termAt = TermAt();
                 unmet.Add(new(RequirementKind.TermExpires, AgreementStatus.Final, termAt,
-                    LifecycleDiagnostics.NeedsTermExpires(file, map[termAt], target), null));
+                    LifecycleDiagnostics.NeedsTermExpires(file, where[termAt], target), null));
             }
             for (var i = 0; i < m.Parties.Count; i++)
             {
@@ -85,21 +89,21 @@ public static class StatusRequirements
                 if (string.IsNullOrWhiteSpace(party.DulaManager?.Name) && !map.IsInvalid($"{path}.dula_manager"))
                 {
                     unmet.Add(new(RequirementKind.DulaManager, AgreementStatus.Final, path,
-                        LifecycleDiagnostics.NeedsManager(file, map[path], target, who), party.Agency));
+                        LifecycleDiagnostics.NeedsManager(file, where[path], target, who), party.Agency));
                 }
                 if (string.IsNullOrWhiteSpace(party.Signatory?.Name))
                 {
                     if (!map.IsInvalid($"{path}.signatory")) // a wrong-typed signatory was already reported
                     {
                         unmet.Add(new(RequirementKind.Signatory, AgreementStatus.Final, path,
-                            LifecycleDiagnostics.NeedsSignatory(file, map[path], target, who), party.Agency));
+                            LifecycleDiagnostics.NeedsSignatory(file, where[path], target, who), party.Agency));
                     }
                 }
                 else if (party.Agency is { } id && agencies.TryGetValue(id, out var agency)
                     && !agency.Model.Signatories.Any(s => SameName(s.Name, party.Signatory.Name)))
                 {
                     unmet.Add(new(RequirementKind.SignatoryAuthority, AgreementStatus.Final, $"{path}.signatory",
-                        LifecycleDiagnostics.SignatoryNotAuthorized(file, map[$"{path}.signatory"], party.Signatory.Name, id),
+                        LifecycleDiagnostics.SignatoryNotAuthorized(file, where[$"{path}.signatory"], party.Signatory.Name, id),
                         id, party.Signatory.Name));
                 }
             }
@@ -108,43 +112,44 @@ public static class StatusRequirements
         if (Lifecycle.AtLeast(target, AgreementStatus.Submitted) && string.IsNullOrWhiteSpace(m.ServiceRequest) && !map.IsInvalid("service_request"))
         {
             unmet.Add(new(RequirementKind.ServiceRequest, AgreementStatus.Submitted, "status",
-                LifecycleDiagnostics.NeedsServiceRequest(file, map["status"], target), null));
+                LifecycleDiagnostics.NeedsServiceRequest(file, where["status"], target), null));
         }
 
         if (Lifecycle.WasExecuted(target))
         {
-            if (!map.IsInvalid("signatures")) AddSignatures(unmet, agreement, agencies, target);
+            if (!map.IsInvalid("signatures")) AddSignatures(unmet, agreement, agencies, target, where);
             var sha = m.ExecutedCopy?.Sha256;
             if (string.IsNullOrWhiteSpace(sha))
             {
                 // A wrong-typed `executed_copy` or `sha256` was already reported by the binder.
                 if (!map.IsInvalid("executed_copy") && !map.IsInvalid("executed_copy.sha256"))
                 {
-                    var at = map.Contains("executed_copy") ? "executed_copy" : "status";
+                    var at = where.Contains("executed_copy") ? "executed_copy" : "status";
                     unmet.Add(new(RequirementKind.ExecutedCopy, AgreementStatus.Executed, at,
-                        LifecycleDiagnostics.NeedsExecutedCopy(file, map[at], target), null));
+                        LifecycleDiagnostics.NeedsExecutedCopy(file, where[at], target), null));
                 }
             }
             else if (sha.Length != 64 || !sha.All(char.IsAsciiHexDigit))
             {
                 unmet.Add(new(RequirementKind.ExecutedCopyFormat, AgreementStatus.Executed, "executed_copy.sha256",
-                    LifecycleDiagnostics.ExecutedCopyFormat(file, map["executed_copy.sha256"]), null));
+                    LifecycleDiagnostics.ExecutedCopyFormat(file, where["executed_copy.sha256"]), null));
             }
         }
 
         if (target is AgreementStatus.Terminated or AgreementStatus.Superseded && m.Ended is null && !map.IsInvalid("ended"))
         {
-            unmet.Add(new(RequirementKind.EndDate, target, "status", LifecycleDiagnostics.NeedsEnded(file, map["status"], target), null));
+            unmet.Add(new(RequirementKind.EndDate, target, "status", LifecycleDiagnostics.NeedsEnded(file, where["status"], target), null));
         }
         if (target == AgreementStatus.Superseded && string.IsNullOrWhiteSpace(m.SupersededBy))
         {
-            unmet.Add(new(RequirementKind.SupersededBy, target, "status", LifecycleDiagnostics.NeedsSupersededBy(file, map["status"]), null));
+            unmet.Add(new(RequirementKind.SupersededBy, target, "status", LifecycleDiagnostics.NeedsSupersededBy(file, where["status"]), null));
         }
         return unmet;
     }
 
     private static void AddSignatures(
-        List<UnmetRequirement> unmet, RegistryDocument<Agreement> agreement, IReadOnlyDictionary<string, RegistryDocument<Agency>> agencies, AgreementStatus target)
+        List<UnmetRequirement> unmet, RegistryDocument<Agreement> agreement, IReadOnlyDictionary<string, RegistryDocument<Agency>> agencies, AgreementStatus target,
+        SourceMap where)
     {
         var m = agreement.Model;
         var parties = m.Parties.Select(p => p.Agency).OfType<string>().ToHashSet(StringComparer.Ordinal);
@@ -163,27 +168,27 @@ public static class StatusRequirements
             if (string.IsNullOrWhiteSpace(signature.Agency) || !parties.Contains(signature.Agency))
             {
                 unmet.Add(new(RequirementKind.SignatureNotParty, since, path,
-                    LifecycleDiagnostics.SignatureNotParty(file, map[path], i + 1, signature.Agency),
+                    LifecycleDiagnostics.SignatureNotParty(file, where[path], i + 1, signature.Agency),
                     null, (i + 1).ToString(CultureInfo.InvariantCulture)));
                 continue;
             }
             if (!signed.Add(signature.Agency))
             {
-                unmet.Add(new(RequirementKind.SignatureTwice, since, path, LifecycleDiagnostics.SignedTwice(file, map[path], signature.Agency), signature.Agency));
+                unmet.Add(new(RequirementKind.SignatureTwice, since, path, LifecycleDiagnostics.SignedTwice(file, where[path], signature.Agency), signature.Agency));
             }
             if (signature.Date is null && !agreement.Map.IsInvalid($"{path}.date"))
             {
-                unmet.Add(new(RequirementKind.SignatureDate, since, path, LifecycleDiagnostics.SignatureNeedsDate(file, map[path], signature.Agency), signature.Agency));
+                unmet.Add(new(RequirementKind.SignatureDate, since, path, LifecycleDiagnostics.SignatureNeedsDate(file, where[path], signature.Agency), signature.Agency));
             }
             if (string.IsNullOrWhiteSpace(signature.Name))
             {
-                unmet.Add(new(RequirementKind.SignatureName, since, path, LifecycleDiagnostics.SignatureNeedsName(file, map[path], signature.Agency), signature.Agency));
+                unmet.Add(new(RequirementKind.SignatureName, since, path, LifecycleDiagnostics.SignatureNeedsName(file, where[path], signature.Agency), signature.Agency));
             }
         }
         foreach (var party in parties.Where(p => !signed.Contains(p) && !unknown.Contains(p)).Order(StringComparer.Ordinal))
         {
             var at = m.Signatures.Count > 0 ? "signatures" : "status";
-            unmet.Add(new(RequirementKind.Signature, since, at, LifecycleDiagnostics.NeedsSignature(file, map[at], target, party), party));
+            unmet.Add(new(RequirementKind.Signature, since, at, LifecycleDiagnostics.NeedsSignature(file, where[at], target, party), party));
         }
     }
 
