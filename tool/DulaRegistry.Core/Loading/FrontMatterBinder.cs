@@ -62,6 +62,7 @@ public static class FrontMatterBinder
         {
             get
             {
+                if (_path is [(string only, _)]) return only; // a top-level key, the most asked
                 var path = new System.Text.StringBuilder();
                 foreach (var (key, index) in _path)
                 {
