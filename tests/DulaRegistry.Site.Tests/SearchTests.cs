@@ -141,11 +141,13 @@ public sealed partial class SearchTests(BrowserFixture browser) : IClassFixture<
         // The result has the focus before Enter is pressed (on a busy machine the key's effect can trail the key).
         await page.WaitForFunctionAsync("() => !!document.activeElement && !!document.activeElement.closest('#search-results')",
             null, new() { Timeout = 10_000 });
+        // What Enter must do is follow the link: the navigation is committed (not the next page's load event as well). The
+        // wait starts before the key: had the page already arrived, Playwright would wait for a "commit" that never comes again.
+        var opened = page.WaitForURLAsync(browser.Url($"agreements/{agreement.Id}/"), new() { WaitUntil = WaitUntilState.Commit });
         await page.Keyboard.PressAsync("Enter");
-        // What Enter must do is follow the link: the navigation is committed (not the next page's load event as well).
         try
         {
-            await page.WaitForURLAsync(browser.Url($"agreements/{agreement.Id}/"), new() { WaitUntil = WaitUntilState.Commit });
+            await opened;
         }
         catch (TimeoutException ex)
         {
