@@ -68,10 +68,10 @@ public sealed record LoadedRegistry(
     /// <summary>Agencies by id (the first file wins where ids collide; that collision is itself a diagnostic).</summary>
     /// <remarks>Made when first asked, safely from several threads (the rules run side by side).</remarks>
     public IReadOnlyDictionary<string, RegistryDocument<Agency>> AgencyById =>
-        LazyInitializer.EnsureInitialized(ref _agencyById, () => Index(Agencies, a => a.Model.Id));
+        Volatile.Read(ref _agencyById) ?? LazyInitializer.EnsureInitialized(ref _agencyById, () => Index(Agencies, a => a.Model.Id));
 
     public IReadOnlyDictionary<string, RegistryDocument<Agreement>> AgreementById =>
-        LazyInitializer.EnsureInitialized(ref _agreementById, () => Index(Agreements, a => a.Model.Id));
+        Volatile.Read(ref _agreementById) ?? LazyInitializer.EnsureInitialized(ref _agreementById, () => Index(Agreements, a => a.Model.Id));
 
     private static Dictionary<string, RegistryDocument<TModel>> Index<TModel>(
         IEnumerable<RegistryDocument<TModel>> documents, Func<RegistryDocument<TModel>, string?> id) where TModel : class
