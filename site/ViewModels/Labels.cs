@@ -5,20 +5,16 @@ namespace DulaRegistry.Site.ViewModels;
 /// <summary>Labels for people of the model's enum values (the YAML names are for machines).</summary>
 public static class Labels
 {
-    public static string Status(AgreementStatus status) => status switch
-    {
-        AgreementStatus.InReview => "In review",
-        _ => Capitalize(DulaRegistry.Loading.FrontMatterBinder.EnumName(status)),
-    };
+    public static string Status(AgreementStatus status) => Cached<AgreementStatus>.Of(status).Label;
 
-    public static Choice Of<T>(T? value) where T : struct, Enum => value is { } v ? Of(v) : new Choice("", "—");
+    public static Choice Of<T>(T? value) where T : struct, Enum => value is { } v ? Cached<T>.Of(v) : new Choice("", "—");
 
     public static Choice Of(Enum value)
     {
         var name = DulaRegistry.Loading.FrontMatterBinder.EnumName(value);
         var label = value switch
         {
-            AgreementStatus s => Status(s),
+            AgreementStatus.InReview => "In review",
             AgreementFramework.Mou => "MOU",
             AgreementFramework.Legacy => "Legacy",
             DataClassification.Pii => "PII",
@@ -28,6 +24,15 @@ public static class Labels
             _ => Capitalize(name),
         };
         return new Choice(name, label);
+    }
+
+    /// <summary>Each value's choice made once: every view of every agreement asks for its labels (strings and a boxed value
+    /// each time, before).</summary>
+    private static class Cached<T> where T : struct, Enum
+    {
+        private static readonly Dictionary<T, Choice> s_choices = Enum.GetValues<T>().ToDictionary(v => v, v => Labels.Of((Enum)v));
+
+        public static Choice Of(T value) => s_choices.TryGetValue(value, out var choice) ? choice : Labels.Of((Enum)value);
     }
 
     /// <summary>Regulation ids as people write them: <c>hipaa</c> → HIPAA, <c>42-cfr-part-2</c> → 42 CFR Part 2.</summary>

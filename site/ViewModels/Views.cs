@@ -19,8 +19,15 @@ public sealed record AgreementRef(string Id, string? Title, string? Url, StatusV
 public sealed record StatusView(string Name, string Label)
 {
     public static StatusView Of(AgreementStatus? status) => status is { } s
-        ? new(FrontMatterName(s), Labels.Status(s))
-        : new("unknown", "Unknown");
+        ? s_views.TryGetValue(s, out var view) ? view : Make(s)
+        : Unknown;
+
+    private static readonly StatusView Unknown = new("unknown", "Unknown");
+
+    // One view per status, shared: every agreement, reference and timeline entry shows one.
+    private static readonly Dictionary<AgreementStatus, StatusView> s_views = Enum.GetValues<AgreementStatus>().ToDictionary(s => s, Make);
+
+    private static StatusView Make(AgreementStatus s) => new(FrontMatterName(s), Labels.Status(s));
 
     /// <summary>A status by its YAML name, as Git history records it (which may predate today's values).</summary>
     public static StatusView OfName(string name)
