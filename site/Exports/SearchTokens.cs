@@ -74,14 +74,18 @@ public static class SearchTokens
     /// <summary>An identifier as an exact-match key: trimmed of non-word characters at both ends (a leading mark is trimmed too), lower-cased.</summary>
     public static string ExactKey(string id)
     {
-        var runes = id.EnumerateRunes().ToList();
-        var start = 0;
-        var end = runes.Count;
-        while (start < end && !IsWordRune(runes[start])) start++;
-        while (end > start && !IsWordRune(runes[end - 1])) end--;
-        var key = new StringBuilder();
-        for (var i = start; i < end; i++) key.Append(Lower(runes[i]).ToString());
-        return key.ToString();
+        // One pass, one string: every agreement's id, service request and parties are keyed on every build.
+        var buffer = id.Length <= 128 ? stackalloc char[id.Length * 2] : new char[id.Length * 2]; // a rune lowers to at most 2 units
+        var length = 0;
+        var end = 0; // after the last letter, number or mark: what follows is trimmed
+        foreach (var rune in id.EnumerateRunes())
+        {
+            var inWord = IsWordRune(rune);
+            if (length == 0 && !inWord) continue; // leading punctuation is trimmed
+            length += Lower(rune).EncodeToUtf16(buffer[length..]);
+            if (inWord) end = length;
+        }
+        return new string(buffer[..end]);
     }
 
     /// <summary>Only letters: the words typo tolerance may apply to (numbers and codes are never typos of each other).</summary>

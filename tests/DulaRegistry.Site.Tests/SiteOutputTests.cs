@@ -244,6 +244,34 @@ public sealed partial class SiteOutputTests
         SearchTokens.LettersOnly("62c").ShouldBeFalse();
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("...")]
+    [InlineData("  (DULA-2024-0003). ")]
+    [InlineData("RITM1000000")]
+    [InlineData("-İSTANBUL-ÉTAT-Straße-")]
+    [InlineData("(e\u0301)")]
+    [InlineData("😀 DOR 😀")]
+    [InlineData("\uD800x\uDC00")]
+    [InlineData("ΣΊΣΥΦΟΣ.")]
+    public void Exact_keys_trim_what_is_not_a_word_at_both_ends_and_lower_the_rest(string id)
+    {
+        // The definition, rune by rune (what the one-pass form replaced), on any text and on a long one.
+        static string Spec(string id)
+        {
+            var runes = id.EnumerateRunes().ToList();
+            static bool IsWord(System.Text.Rune r) => System.Text.Rune.IsLetter(r) || System.Text.Rune.IsNumber(r) || System.Text.Rune.GetUnicodeCategory(r)
+                is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark or System.Globalization.UnicodeCategory.EnclosingMark;
+            var (start, end) = (0, runes.Count);
+            while (start < end && !IsWord(runes[start])) start++;
+            while (end > start && !IsWord(runes[end - 1])) end--;
+            return string.Concat(runes.Skip(start).Take(end - start).Select(r => System.Text.Rune.ToLower(r, System.Globalization.CultureInfo.InvariantCulture).ToString()));
+        }
+        SearchTokens.ExactKey(id).ShouldBe(Spec(id));
+        var longId = string.Concat(Enumerable.Repeat(id + " x ", 100));
+        SearchTokens.ExactKey(longId).ShouldBe(Spec(longId));
+    }
+
     [Fact]
     public void Search_words_are_the_runes_rules_on_any_text_long_or_short()
     {
