@@ -54,6 +54,9 @@ bench="$repo/tests/DulaRegistry.Benchmarks/bin/Release/net10.0/DulaRegistry.Benc
 if [ "${NO_BUILD:-}" != 1 ]; then
   echo "building the tool and the benchmark project (Release)"
   dotnet build -c Release --nologo -v quiet "$repo/tool/RegistryTool" >/dev/null || die "the tool did not build; run: dotnet build -c Release tool/RegistryTool"
+  # The composite and the per-assembly ReadyToRun images are both made in obj/…/R2R, and the SDK reuses what it finds
+  # there: a framework-dependent publish after a composite one got the composite's stubs and aborted at start. Start clean.
+  rm -rf "$repo"/tool/RegistryTool/obj/Release/net10.0/*/R2R
   if [ "$r2r" = composite ]; then
     rm -rf "$work/tool"
     echo "publishing the composite ReadyToRun tool (a few minutes: the runtime's libraries are compiled too)"
