@@ -95,8 +95,8 @@ public static partial class RegistryLoader
     {
         var map = new SourceMap(SourcePosition.Start);
         var quiet = DiscardSink.Instance;
-        if (TextFile.ReadBytes(fullPath, relative, maxBytes, quiet) is { } bytes && Sha256Hex(bytes) == sha256
-            && TextFile.Decode(bytes, relative, quiet) is { } text && ReadFrontMatter(text, relative, quiet) is { } front)
+        if (TextFile.Read(fullPath, relative, maxBytes, quiet, out var bytes) is { } text && Sha256Hex(bytes) == sha256
+            && ReadFrontMatter(text, relative, quiet) is { } front)
         {
             FrontMatterBinder.Bind<T>(front.Mapping, relative, map, quiet);
         }

@@ -3,10 +3,10 @@ using System.Collections.Concurrent;
 namespace DulaRegistry.Loading;
 
 /// <summary>
-/// One string for each short text that many registry files repeat: front-matter keys (<c>dula_manager</c>) and everyday
-/// values (agency ids, roles, dates, names). Reading 10,000 files made a copy of each for every file, most of which the
-/// loaded models then kept. Bounded, so a file of endless distinct values cannot grow it; past the bound a text gets its
-/// own string, as before.
+/// One string for each text that many registry files repeat: front-matter keys (<c>dula_manager</c>), everyday values
+/// (agency ids, roles, dates, names) and source-map paths (<c>parties[0].agency</c>). Reading 10,000 files made a copy of
+/// each for every file, most of which the loaded models and maps then kept. Bounded, so a file of endless distinct values
+/// cannot grow it; past the bound a text gets its own string, as before.
 /// </summary>
 internal static class SharedStrings
 {
@@ -21,12 +21,19 @@ internal static class SharedStrings
 
     private static int s_count; // ConcurrentDictionary.Count takes every lock: counted here instead
 
-    /// <summary>The shared string equal to <paramref name="text"/>, or a new one.</summary>
+    /// <summary>The shared string equal to <paramref name="text"/> (a value read from YAML), or a new one; one longer than
+    /// <see cref="MaxLength"/> is not looked up.</summary>
     public static string Get(ReadOnlySpan<char> text)
     {
         if (text.Length > MaxLength) return text.ToString();
-        if (s_lookup.TryGetValue(text, out var shared)) return shared;
-        var made = text.ToString();
+        return s_lookup.TryGetValue(text, out var shared) ? shared : Keep(text.ToString());
+    }
+
+    /// <summary>The shared string equal to <paramref name="text"/> (a path made while binding), or this one, now shared.</summary>
+    public static string Get(string text) => s_strings.TryGetValue(text, out var shared) ? shared : Keep(text);
+
+    private static string Keep(string made)
+    {
         if (Volatile.Read(ref s_count) >= MaxCount) return made;
         var kept = s_strings.GetOrAdd(made, made);
         if (ReferenceEquals(kept, made)) Interlocked.Increment(ref s_count);

@@ -51,18 +51,9 @@ public sealed class SourceMap
     /// <summary>False for a deferred map: binding leaves its positions to be found when asked.</summary>
     internal bool Records => _deferred is null;
 
-    internal void Add(string path, SourcePosition position) => Positions.TryAdd(Shared(path), position);
-
     // Every agreement has the same few hundred paths (`parties[0].agency`): one string each, shared by every map, instead of
-    // one per file (measured: a third of what a loaded 10,000-agreement registry keeps). Bounded, so odd files cannot grow it.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> s_paths = new(StringComparer.Ordinal);
-    private const int MaxSharedPaths = 50_000;
-
-    private static string Shared(string path)
-    {
-        if (s_paths.TryGetValue(path, out var shared)) return shared;
-        return s_paths.Count < MaxSharedPaths ? s_paths.GetOrAdd(path, path) : path;
-    }
+    // one per file (measured: a third of what a loaded 10,000-agreement registry kept).
+    internal void Add(string path, SourcePosition position) => Positions.TryAdd(SharedStrings.Get(path), position);
 
     /// <summary>Marks a value the binder rejected (already reported), so rules do not report it again as missing.</summary>
     internal void MarkInvalid(string path) => (_invalid ??= new(StringComparer.Ordinal)).Add(path);
