@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using DulaRegistry.Site.ViewModels;
@@ -44,17 +46,20 @@ public static class SearchIndex
         var agreements = site.Agreements;
         var files = new List<(string, byte[])>();
 
-        // Documents: chunks of records in id order.
-        for (var start = 0; start < agreements.Count; start += DocumentChunk)
+        // Documents: chunks of records in id order, each chunk on whichever core is free.
+        var docs = new byte[(agreements.Count + DocumentChunk - 1) / DocumentChunk][];
+        Parallel.For(0, docs.Length, chunk =>
         {
+            var start = chunk * DocumentChunk;
             var end = Math.Min(agreements.Count, start + DocumentChunk);
-            files.Add((SiteUrls.SearchDocsPath(start / DocumentChunk), Json(json =>
+            docs[chunk] = Json(json =>
             {
                 json.WriteStartArray();
                 for (var i = start; i < end; i++) WriteRecord(json, agreements[i]);
                 json.WriteEndArray();
-            })));
-        }
+            }, DocumentChunk * 1024);
+        });
+        for (var n = 0; n < docs.Length; n++) files.Add((SiteUrls.SearchDocsPath(n), docs[n]));
 
         var terms = Postings(agreements);
         var chunkFirsts = new List<string>();
@@ -99,7 +104,7 @@ public static class SearchIndex
 
         // Words of letters only, by length, for typo tolerance.
         var lengths = new List<int>();
-        foreach (var group in terms.Keys.Where(t => t[0] is not ('=' or '#') && SearchTokens.LettersOnly(t)).GroupBy(t => t.Length).OrderBy(g => g.Key))
+        foreach (var group in terms.Select(t => t.Term).Where(t => t[0] is not ('=' or '#') && SearchTokens.LettersOnly(t)).GroupBy(t => t.Length).OrderBy(g => g.Key))
         {
             lengths.Add(group.Key);
             files.Add((SiteUrls.SearchWordsPath(group.Key), Json(json =>
@@ -130,12 +135,16 @@ public static class SearchIndex
     }
 
     /// <summary>Every term with its postings (ordinal, weight), terms sorted by code unit, postings by ordinal.</summary>
-    private static SortedDictionary<string, List<(int Ordinal, int Weight)>> Postings(IReadOnlyList<AgreementView> agreements)
+    private static (string Term, List<(int Ordinal, int Weight)> Postings)[] Postings(IReadOnlyList<AgreementView> agreements)
     {
         var count = agreements.Count;
+        // Every term passes through one table (one string per distinct term), so every table below is keyed by reference:
+        // a lookup compares pointers instead of hashing and comparing text (hundreds of thousands of lookups per build).
+        var table = new WordTable();
+        IEqualityComparer<string> byReference = ReferenceEqualityComparer.Instance;
         // Per field: each document's words with their frequency, the field's length, and how many documents hold each word.
-        // Held as small arrays (not a dictionary per field per document) and with one string per distinct word: this step
-        // allocates little, which matters most in an incremental build, where the heap is large and every collection costs.
+        // Held as small arrays (not a dictionary per field per document): this step allocates little, which matters most in an
+        // incremental build, where the heap is large and every collection costs.
         var fieldWords = new (string Word, int Count)[s_fields.Length][][];
         var fieldLengths = new int[s_fields.Length][];
         var matching = new Dictionary<string, int>[s_fields.Length];
@@ -143,73 +152,110 @@ public static class SearchIndex
         {
             fieldWords[f] = new (string, int)[count][];
             fieldLengths[f] = new int[count];
-            matching[f] = new Dictionary<string, int>(StringComparer.Ordinal);
+            matching[f] = new Dictionary<string, int>(byReference);
         }
-        var table = new WordTable();
+        // The terms that carry only ordinals (exact identifiers and filter values), per document.
+        var exact = new string[count][];
         // Splitting each agreement's fields into words is independent of the others: on every core.
-        Parallel.For(0, count, () => new Dictionary<string, int>(StringComparer.Ordinal), (i, _, frequencies) =>
+        Parallel.For(0, count, () => (new Dictionary<string, int>(byReference), new List<string>()), (i, loop, reused) =>
         {
+            var (frequencies, words) = reused;
             var a = agreements[i];
             for (var f = 0; f < s_fields.Length; f++)
             {
-                var words = SearchTokens.Words(FieldText(a, s_fields[f].Name), table);
+                words.Clear();
+                FieldWords(a, s_fields[f].Name, table, words);
                 frequencies.Clear();
-                foreach (var word in words) frequencies[word] = frequencies.GetValueOrDefault(word) + 1;
+                foreach (var word in words) CollectionsMarshal.GetValueRefOrAddDefault(frequencies, word, out _)++;
                 var counted = new (string, int)[frequencies.Count];
                 var n = 0;
                 foreach (var (word, frequency) in frequencies) counted[n++] = (word, frequency);
                 fieldWords[f][i] = counted;
                 fieldLengths[f][i] = words.Count;
             }
-            return frequencies;
+            exact[i] = OrdinalTerms(a, table);
+            return reused;
         }, _ => { });
         for (var f = 0; f < s_fields.Length; f++)
         {
+            var field = matching[f];
             for (var i = 0; i < count; i++)
             {
-                foreach (var (word, _) in fieldWords[f][i]) matching[f][word] = matching[f].GetValueOrDefault(word) + 1;
+                foreach (var (word, _) in fieldWords[f][i]) CollectionsMarshal.GetValueRefOrAddDefault(field, word, out _)++;
             }
         }
 
-        // Terms are gathered in a hash table and sorted once at the end (cheaper than a sorted tree per insertion).
-        var terms = new Dictionary<string, List<(int, int)>>(StringComparer.Ordinal);
-        void Add(string term, int ordinal, int weight)
-        {
-            if (!terms.TryGetValue(term, out var list)) terms[term] = list = [];
-            if (list.Count > 0 && list[^1].Item1 == ordinal) return; // ordinals arrive in order: a repeat is at the end
-            list.Add((ordinal, weight));
-        }
         var averages = fieldLengths.Select(lengths => count == 0 ? 1.0 : Math.Max(1e-9, lengths.Average())).ToArray();
-        // Each agreement's word weights, on every core; then added to the terms in agreement order, as before. A word's score
-        // is summed over the fields in field order, whatever order each field's words are held in.
+        // Each agreement's word weights, on every core; then added to the terms in agreement order. A word's score is summed
+        // over the fields in field order, whatever order each field's words are held in.
         var weights = new (string Word, int Weight)[count][];
-        Parallel.For(0, count, () => new Dictionary<string, double>(StringComparer.Ordinal), (i, _, scores) =>
+        Parallel.For(0, count, () => new Dictionary<string, double>(byReference), (i, loop, scores) =>
         {
             scores.Clear();
             for (var f = 0; f < s_fields.Length; f++)
             {
                 foreach (var (word, frequency) in fieldWords[f][i])
                 {
-                    scores[word] = scores.GetValueOrDefault(word)
-                        + s_fields[f].Boost * Bm25(frequency, matching[f][word], count, fieldLengths[f][i], averages[f]);
+                    CollectionsMarshal.GetValueRefOrAddDefault(scores, word, out _) +=
+                        s_fields[f].Boost * Bm25(frequency, matching[f][word], count, fieldLengths[f][i], averages[f]);
                 }
             }
-            var sorted = new (string Word, int Weight)[scores.Count];
+            var scored = new (string Word, int Weight)[scores.Count];
             var n = 0;
-            foreach (var (word, score) in scores) sorted[n++] = (word, Math.Max(1, (int)Math.Round(score * 10, MidpointRounding.AwayFromZero)));
-            Array.Sort(sorted, static (x, y) => string.CompareOrdinal(x.Word, y.Word));
-            weights[i] = sorted;
+            foreach (var (word, score) in scores) scored[n++] = (word, Math.Max(1, (int)Math.Round(score * 10, MidpointRounding.AwayFromZero)));
+            weights[i] = scored;
             return scores;
         }, _ => { });
+
+        // Terms are gathered in a hash table and sorted once at the end. Ordinals arrive in order, so a term's postings are in
+        // order, and a repeat within one document is the list's last entry.
+        var terms = new Dictionary<string, List<(int, int)>>(byReference);
+        void Add(string term, int ordinal, int weight)
+        {
+            ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(terms, term, out _);
+            list ??= [];
+            if (list.Count > 0 && list[^1].Item1 == ordinal) return;
+            list.Add((ordinal, weight));
+        }
         for (var i = 0; i < count; i++)
         {
             foreach (var (word, weight) in weights[i]) Add(word, i, weight);
-            var a = agreements[i];
-            foreach (var id in ExactIds(a)) Add("=" + SearchTokens.ExactKey(id), i, 0);
-            foreach (var (filter, value) in FilterValues(a)) Add("#" + filter + ":" + value, i, 0);
+            foreach (var term in exact[i]) Add(term, i, 0);
         }
-        terms.Remove("=");
-        return new SortedDictionary<string, List<(int Ordinal, int Weight)>>(terms, StringComparer.Ordinal);
+        var sorted = new (string Term, List<(int Ordinal, int Weight)> Postings)[terms.Count];
+        var k = 0;
+        foreach (var (term, postings) in terms) sorted[k++] = (term, postings);
+        Array.Sort(sorted, static (x, y) => string.CompareOrdinal(x.Term, y.Term));
+        return sorted;
+    }
+
+    /// <summary>
+    /// The terms of <paramref name="a"/> that carry only ordinals: <c>=</c> and each exact identifier's key (<see cref="ExactIds"/>;
+    /// one that trims to nothing has none), then <c>#filter:value</c> for each filter value, each the table's string.
+    /// </summary>
+    private static string[] OrdinalTerms(AgreementView a, WordTable table)
+    {
+        var terms = new List<string>(16);
+        Span<char> buffer = stackalloc char[256];
+        foreach (var id in ExactIds(a))
+        {
+            var key = SearchTokens.ExactKey(id);
+            if (key.Length > 0) terms.Add(Term(table, buffer, "=", key, "", ""));
+        }
+        foreach (var (filter, value) in FilterValues(a)) terms.Add(Term(table, buffer, "#", filter, ":", value));
+        return [.. terms];
+    }
+
+    /// <summary>The table's string for the four parts joined (made in <paramref name="buffer"/> when it fits: no string for a repeat).</summary>
+    private static string Term(WordTable table, Span<char> buffer, ReadOnlySpan<char> a, ReadOnlySpan<char> b, ReadOnlySpan<char> c, ReadOnlySpan<char> d)
+    {
+        var length = a.Length + b.Length + c.Length + d.Length;
+        if (length > buffer.Length) return table.Get(string.Concat(a, b, c, d));
+        a.CopyTo(buffer);
+        b.CopyTo(buffer[a.Length..]);
+        c.CopyTo(buffer[(a.Length + b.Length)..]);
+        d.CopyTo(buffer[(a.Length + b.Length + c.Length)..]);
+        return table.Get(buffer[..length]);
     }
 
     /// <summary>MiniSearch's BM25+ (the scoring the site used before the index was prebuilt).</summary>
@@ -232,23 +278,46 @@ public static class SearchIndex
         if (a.Year is { } year) yield return ("year", year.ToString(CultureInfo.InvariantCulture));
     }
 
-    private static string FieldText(AgreementView a, string field) => field switch
+    /// <summary>
+    /// Adds the words of <paramref name="a"/>'s <paramref name="field"/> to <paramref name="words"/>. A field of several parts
+    /// (names, elements, citations) is the parts joined by separators that are never part of a word, so its words are each
+    /// part's words in turn: the parts are split one by one, and the joined text is never made.
+    /// </summary>
+    private static void FieldWords(AgreementView a, string field, WordTable table, List<string> words)
     {
-        "id" => a.Id,
-        "title" => a.Title,
-        "partyNames" => PartyNames(a),
-        "people" => string.Join(", ", People(a)),
-        "purpose" => a.Purpose ?? "",
-        "elements" => string.Join(", ", a.DataFlows.SelectMany(d => d.Elements.Prepend(d.Name)).Where(e => e.Length > 0).Distinct(StringComparer.Ordinal)),
-        "regulations" => string.Join(" ", a.Regulations),
-        "citations" => string.Join("; ", a.LegalAuthority.Select(l => l.Citation).OfType<string>()),
-        "tags" => string.Join(" ", a.Tags),
-        "status" => a.Status.Name,
-        "serviceRequest" => a.ServiceRequest?.Trim() ?? "",
-        _ => throw new ArgumentOutOfRangeException(nameof(field), field, "not a search field"),
-    };
+        switch (field)
+        {
+            case "id": Add(a.Id); break;
+            case "title": Add(a.Title); break;
+            case "partyNames":
+                foreach (var party in PartyAgencies(a))
+                {
+                    Add(party.Name);
+                    Add(party.Acronym);
+                }
+                break;
+            case "people": foreach (var name in People(a)) Add(name); break;
+            case "purpose": Add(a.Purpose); break;
+            case "elements": foreach (var element in Elements(a)) Add(element); break;
+            case "regulations": foreach (var regulation in a.Regulations) Add(regulation); break;
+            case "citations": foreach (var authority in a.LegalAuthority) Add(authority.Citation); break;
+            case "tags": foreach (var tag in a.Tags) Add(tag); break;
+            case "status": Add(a.Status.Name); break;
+            case "serviceRequest": Add(a.ServiceRequest); break;
+            default: throw new ArgumentOutOfRangeException(nameof(field), field, "not a search field");
+        }
 
-    private static string PartyNames(AgreementView a) => string.Join(" ", a.Parties.Select(p => p.Agency).DistinctBy(p => p.Id)
+        void Add(string? text) => SearchTokens.AddWords(text, table, words);
+    }
+
+    /// <summary>Each distinct data element name and element of the agreement's data flows, in order.</summary>
+    private static IEnumerable<string> Elements(AgreementView a) =>
+        a.DataFlows.SelectMany(d => d.Elements.Prepend(d.Name)).Where(e => e.Length > 0).Distinct(StringComparer.Ordinal);
+
+    /// <summary>Each party agency once, in order.</summary>
+    private static IEnumerable<AgencyRef> PartyAgencies(AgreementView a) => a.Parties.Select(p => p.Agency).DistinctBy(p => p.Id);
+
+    private static string PartyNames(AgreementView a) => string.Join(" ", PartyAgencies(a)
         .Select(p => string.IsNullOrEmpty(p.Acronym) ? p.Name : $"{p.Name} {p.Acronym}"));
 
     /// <summary>What a live result and a table row show, and the row's filter attributes.</summary>
@@ -277,12 +346,14 @@ public static class SearchIndex
         json.WriteEndObject();
     }
 
-    private static byte[] Json(Action<Utf8JsonWriter> write)
+    /// <summary>The JSON <paramref name="write"/> writes and a line end; <paramref name="capacity"/> is the size expected, so the
+    /// buffer rarely grows.</summary>
+    private static byte[] Json(Action<Utf8JsonWriter> write, int capacity = 1024)
     {
-        using var buffer = new MemoryStream();
+        var buffer = new ArrayBufferWriter<byte>(capacity);
         using (var json = new Utf8JsonWriter(buffer, s_compact)) write(json);
-        buffer.WriteByte((byte)'\n');
-        return buffer.ToArray();
+        buffer.Write("\n"u8);
+        return buffer.WrittenSpan.ToArray();
     }
 
     /// <summary>The agreement id, its service request number and each party's id and acronym, once each (case-insensitively).</summary>

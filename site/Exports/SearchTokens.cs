@@ -33,7 +33,14 @@ public static class SearchTokens
     public static List<string> Words(string? text, WordTable? table)
     {
         var words = new List<string>();
-        if (string.IsNullOrEmpty(text)) return words;
+        AddWords(text, table, words);
+        return words;
+    }
+
+    /// <summary>Adds the words of <paramref name="text"/> to <paramref name="words"/>, as <see cref="Words(string?, WordTable?)"/> gives them.</summary>
+    public static void AddWords(string? text, WordTable? table, List<string> words)
+    {
+        if (string.IsNullOrEmpty(text)) return;
         // A word is never longer than its text: one buffer, and one string per word (this runs over every field of every agreement).
         var rented = text.Length <= 256 ? null : System.Buffers.ArrayPool<char>.Shared.Rent(text.Length * 2);
         Span<char> word = rented ?? stackalloc char[512];
@@ -68,7 +75,6 @@ public static class SearchTokens
         }
         if (length > 0) words.Add(Word(word[..length], table));
         if (rented is not null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
-        return words;
     }
 
     /// <summary>An identifier as an exact-match key: trimmed of non-word characters at both ends (a leading mark is trimmed too), lower-cased.</summary>
