@@ -26,6 +26,11 @@ public sealed record BuildCache(
     RegistryHistory? History,
     IReadOnlyList<string> Files)
 {
+    private HashSet<string>? _files;
+
+    /// <summary>True when the previous build made the file at <paramref name="path"/> (relative, forward slashes).</summary>
+    public bool Made(string path) => (_files ??= new HashSet<string>(Files, StringComparer.Ordinal)).Contains(path);
+
     /// <summary>
     /// Present while an incremental build moves its changed files into the site: a build killed then leaves a site that is
     /// part old, part new, and the next build sees this file and makes a full build (swapped in whole), which repairs it.

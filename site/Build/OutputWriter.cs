@@ -28,6 +28,53 @@ internal static class OutputWriter
         return new OutputFile(relativePath, kind, file.Position);
     }
 
+    /// <summary>
+    /// In an incremental build, a file that depends only on the tool (an asset, a JSON Schema) and that the previous build
+    /// made is already in the site with these very bytes: the cache is kept only for the same build of the tool
+    /// (<see cref="BuildCache.KeyFor"/>). Returns that file, left as it is (nothing is written for it), or null when it must
+    /// be written.
+    /// </summary>
+    public static OutputFile? Unchanged(BuildState state, string relativePath, OutputKind kind) =>
+        state.PreviousBuild is { } previous && previous.Made(relativePath)
+            && SafeDelete.RegularFileLength(Path.Combine(OutputFolder.Normalize(state.Options.Output), relativePath.Replace('/', Path.DirectorySeparatorChar))) is { } length
+            ? new OutputFile(relativePath, kind, length)
+            : null;
+
+    /// <summary>
+    /// Writes <paramref name="bytes"/> to the staging folder, unless this is an incremental build and the site already holds
+    /// a file the previous build made there with exactly these bytes: that one stays, and nothing is written (most of the
+    /// search index's files are the same after a one-file change).
+    /// </summary>
+    public static OutputFile WriteIfChanged(BuildState state, string relativePath, byte[] bytes, OutputKind kind)
+    {
+        if (Unchanged(state, relativePath, kind) is { } kept && kept.Bytes == bytes.LongLength
+            && SameBytes(Path.Combine(OutputFolder.Normalize(state.Options.Output), relativePath.Replace('/', Path.DirectorySeparatorChar)), bytes))
+        {
+            return kept;
+        }
+        return Write(state.RequireStaging, relativePath, bytes, kind);
+    }
+
+    /// <summary>True when the file at <paramref name="path"/> holds exactly <paramref name="bytes"/>; false if it cannot be read.</summary>
+    private static bool SameBytes(string path, byte[] bytes)
+    {
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(bytes.Length + 1);
+        try
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
+            var read = file.ReadAtLeast(buffer.AsSpan(0, bytes.Length + 1), bytes.Length + 1, throwOnEndOfStream: false);
+            return read == bytes.Length && buffer.AsSpan(0, read).SequenceEqual(bytes);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false; // written afresh
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
     /// <summary>True for a relative path (forward slashes) that stays below the folder it is joined to: not rooted, and no
     /// empty, <c>.</c> or <c>..</c> part.</summary>
     public static bool IsInside(string relativePath) =>

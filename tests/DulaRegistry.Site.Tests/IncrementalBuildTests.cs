@@ -170,6 +170,34 @@ public sealed class IncrementalBuildTests : IDisposable
     }
 
     [Fact]
+    public async Task Assets_schemas_and_unchanged_search_files_are_left_as_they_are()
+    {
+        // More agreements than one search document chunk holds, so a change touches one chunk and not the others.
+        LargeRegistry.AddCopies(_root, 450);
+        await Build(Options("site"));
+        var site = Path.Combine(_temp, "site");
+        var times = Directory.EnumerateFiles(site, "*", SearchOption.AllDirectories).ToDictionary(f => Path.GetRelativePath(site, f).Replace('\\', '/'), File.GetLastWriteTimeUtc);
+        Thread.Sleep(20); // a rewritten file gets a later time than the first build's
+
+        Edit("agreements/DULA-2023-1440.md", "\ntitle: ", "\ntitle: Retitled ");
+        var state = await BuildWithState(Options("site"));
+        await Build(Options("full", incremental: false));
+        ShouldBeSameSite("site", "full");
+        bool Kept(string path) => File.GetLastWriteTimeUtc(Path.Combine(site, path)) == times[path];
+        // What depends only on the tool stays.
+        times.Keys.Where(p => p.StartsWith("assets/", StringComparison.Ordinal)).ShouldNotBeEmpty();
+        times.Keys.Where(p => p.StartsWith("assets/", StringComparison.Ordinal) || p.StartsWith("schema/", StringComparison.Ordinal))
+            .Where(p => !Kept(p)).ShouldBeEmpty();
+        // Of the search documents, only the chunk that holds the changed agreement is written again.
+        var docs = times.Keys.Where(p => p.StartsWith("search/docs/", StringComparison.Ordinal)).ToList();
+        docs.Count.ShouldBeGreaterThan(2);
+        var rewritten = docs.Where(p => !Kept(p)).ToList();
+        rewritten.Count.ShouldBe(1);
+        File.ReadAllText(Path.Combine(site, rewritten[0])).ShouldContain("Retitled ");
+        state.UpdatedFiles.ShouldBeLessThan(state.Files.Count / 10);
+    }
+
+    [Fact]
     public async Task Only_the_listing_pages_that_show_a_changed_agreement_are_rendered_again()
     {
         // More agreements than one listing page holds: the index and the year listing come in numbered pages.

@@ -2,7 +2,8 @@ using DulaRegistry.Site.ViewModels;
 
 namespace DulaRegistry.Site.Build;
 
-/// <summary>Copies every embedded <c>assets/…</c> resource of the site assembly to its output path (<see cref="SiteUrls.AssetPath"/>).</summary>
+/// <summary>Copies every embedded <c>assets/…</c> resource of the site assembly to its output path (<see cref="SiteUrls.AssetPath"/>);
+/// an incremental build leaves the site's copies as they are (<see cref="OutputWriter.Unchanged"/>).</summary>
 public sealed class CopyAssets : IBuildStep
 {
     /// <summary>How the site project names its embedded assets (the csproj's <c>LogicalName</c>s).</summary>
@@ -18,6 +19,11 @@ public sealed class CopyAssets : IBuildStep
         {
             var relative = SiteUrls.AssetPath(name[Prefix.Length..].Replace('\\', '/'));
             if (!OutputWriter.IsInside(relative)) continue; // never write outside assets/
+            if (OutputWriter.Unchanged(state, relative, OutputKind.Asset) is { } kept)
+            {
+                files.Add(kept);
+                continue;
+            }
             using var stream = assembly.GetManifestResourceStream(name)!;
             using var buffer = new MemoryStream();
             stream.CopyTo(buffer);
