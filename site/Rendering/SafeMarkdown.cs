@@ -19,20 +19,65 @@ public static class SafeMarkdown
     /// <summary>Prefix of heading ids from a body: <c>## Purpose</c> gets <c>id="text-purpose"</c>.</summary>
     public const string IdPrefix = "text-";
 
+    /// <summary>One renderer per thread, set up once and reset for each body (as Markdig's own renderer cache does): setting up
+    /// a renderer makes some thirty objects, and every file of a registry has a body.</summary>
+    [ThreadStatic]
+    private static SafeHtmlRenderer? t_renderer;
+
+    /// <summary>A renderer's buffer larger than this (a huge body) is let go after use rather than kept for the next body.</summary>
+    private const int KeptBufferChars = 256 * 1024;
+
     /// <param name="topLevel">The HTML heading level the body's highest heading becomes (2 to 6).</param>
     public static string ToHtml(MarkdownDocument document, int topLevel)
     {
-        using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-        var renderer = new HtmlRenderer(writer);
-        RegistryMarkdown.Pipeline.Setup(renderer);
-        renderer.ObjectRenderers.ReplaceOrAdd<HtmlBlockRenderer>(new EscapedHtmlBlockRenderer());
-        renderer.ObjectRenderers.ReplaceOrAdd<HtmlInlineRenderer>(new EscapedHtmlInlineRenderer());
-        renderer.ObjectRenderers.ReplaceOrAdd<HeadingRenderer>(new ShiftedHeadingRenderer(HeadingLevels(document, topLevel)));
-        renderer.LinkRewriter = url => DulaRegistry.Loading.BodyFacts.IsUnsafe(url) ? "#" : url;
-        renderer.Render(document);
-        writer.Flush();
+        var renderer = t_renderer ??= new SafeHtmlRenderer();
+        renderer.Start(HeadingLevels(document, topLevel));
+        string html;
+        try
+        {
+            renderer.Render(document);
+            html = renderer.Html();
+        }
+        finally
+        {
+            if (renderer.BufferChars > KeptBufferChars) t_renderer = null;
+        }
         // Entities such as &#x1B; decode to control characters that the page must not carry.
-        return OutputText.Clean(writer.ToString());
+        return OutputText.Clean(html);
+    }
+
+    /// <summary>The registry's pipeline with raw HTML escaped, links made safe and headings shifted; reused for many bodies.</summary>
+    private sealed class SafeHtmlRenderer : HtmlRenderer
+    {
+        private readonly StringWriter _text;
+        private readonly ShiftedHeadingRenderer _headings = new();
+
+        public SafeHtmlRenderer() : this(new StringWriter(System.Globalization.CultureInfo.InvariantCulture)) { }
+
+        private SafeHtmlRenderer(StringWriter text) : base(text)
+        {
+            _text = text;
+            RegistryMarkdown.Pipeline.Setup(this);
+            ObjectRenderers.ReplaceOrAdd<HtmlBlockRenderer>(new EscapedHtmlBlockRenderer());
+            ObjectRenderers.ReplaceOrAdd<HtmlInlineRenderer>(new EscapedHtmlInlineRenderer());
+            ObjectRenderers.ReplaceOrAdd<HeadingRenderer>(_headings);
+            LinkRewriter = url => DulaRegistry.Loading.BodyFacts.IsUnsafe(url) ? "#" : url;
+        }
+
+        public int BufferChars => _text.GetStringBuilder().Capacity;
+
+        /// <summary>Empties the buffer and the renderer's state (a body that failed part-way leaves none behind) and sets the heading levels.</summary>
+        public void Start(int[] levels)
+        {
+            Reset();
+            _headings.Levels = levels;
+        }
+
+        public string Html()
+        {
+            _text.Flush();
+            return _text.ToString();
+        }
     }
 
     /// <summary>Maps each heading level used in the body, in order, to consecutive levels from <paramref name="topLevel"/>, so headings never skip a level.</summary>
@@ -69,11 +114,14 @@ public static class SafeMarkdown
         protected override void Write(HtmlRenderer renderer, HtmlInline obj) => renderer.WriteEscape(obj.Tag);
     }
 
-    private sealed class ShiftedHeadingRenderer(int[] levels) : HtmlObjectRenderer<HeadingBlock>
+    private sealed class ShiftedHeadingRenderer : HtmlObjectRenderer<HeadingBlock>
     {
+        /// <summary>The HTML level of each Markdown heading level (index 1 to 6) in the body being rendered.</summary>
+        public int[] Levels { get; set; } = [0, 1, 2, 3, 4, 5, 6];
+
         protected override void Write(HtmlRenderer renderer, HeadingBlock obj)
         {
-            var level = levels[Math.Clamp(obj.Level, 1, 6)];
+            var level = Levels[Math.Clamp(obj.Level, 1, 6)];
             var tag = "h" + level.ToString(System.Globalization.CultureInfo.InvariantCulture);
             renderer.Write('<').Write(tag);
             var id = obj.TryGetAttributes()?.Id;

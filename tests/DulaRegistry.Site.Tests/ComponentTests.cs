@@ -135,4 +135,36 @@ public sealed class ComponentTests : IAsyncLifetime
         heading.TextContent.ShouldBe("Purpose");
         page.QuerySelector("h2").ShouldBeNull();
     }
+
+    [Fact]
+    public void Safe_markdown_renders_each_body_as_a_fresh_renderer_would_whatever_it_rendered_before()
+    {
+        // One renderer serves every body a thread renders: nothing of one body (heading levels, indentation, an unfinished
+        // line, a large buffer) may show in the next. Each body is rendered after all the others on one thread, and alone on
+        // a new thread (whose renderer is new).
+        string[] bodies =
+        [
+            "# Top\n\n## Second\n\ntext\n",
+            "> quote\n> > nested\n\n- a\n  - b\n\n```\ncode\n```\n",
+            "#### Deep only\n\n<div>raw</div>\n\n[x](javascript:alert(1))\n",
+            "| a | b |\n|---|---|\n| 1 | 2 |\n\nno line end",
+            "## Purpose\n\n" + string.Concat(Enumerable.Repeat("A long paragraph of the agreement's text. ", 10_000)) + "\n",
+            "## Purpose\n\nshort\n",
+        ];
+        string Render(string body) => SafeMarkdown.ToHtml(Markdig.Markdown.Parse(body, RegistryMarkdown.Pipeline), topLevel: 3);
+        string Alone(string body)
+        {
+            string? html = null;
+            var thread = new Thread(() => html = Render(body));
+            thread.Start();
+            thread.Join();
+            return html!;
+        }
+        var inSequence = new List<string>();
+        foreach (var body in bodies.Concat(bodies.Reverse())) inSequence.Add(Render(body));
+        var alone = bodies.Select(Alone).ToList();
+        inSequence.ShouldBe([.. alone, .. Enumerable.Reverse(alone)]);
+        alone[0].ShouldContain("<h3");
+        alone[2].ShouldContain("<h3"); // the body's own top level becomes the page's h3, whatever it was
+    }
 }
