@@ -84,16 +84,24 @@ public sealed class FileCache : IParsedFileCache
         var yaml = file.FrontMatter();
         // A string with a lone surrogate would not come back the same from UTF-8: such a file is loaded afresh next time.
         if (!CacheWriter.WellFormed(yaml) || !Storable(file.Facts, view)) return;
-        var encoded = new MemoryStream(yaml.Length * 2 + 256);
-        using (var writer = new BinaryWriter(encoded, Encoding.UTF8, leaveOpen: true))
-        {
-            writer.Write(typeof(T).Name);
-            writer.Write(file.BodyLine);
-            writer.Write(yaml);
-            if (!FrontMatterCodec.TryWrite(new CacheWriter(writer), file.Model)) return;
-        }
-        if (_current.TryAdd(sha256, new Entry(default, encoded.ToArray(), file.Facts, view))) Interlocked.Increment(ref _added);
+        var encoded = t_encoded ??= new MemoryStream();
+        encoded.SetLength(0);
+        using var writer = new BinaryWriter(encoded, Encoding.UTF8, leaveOpen: true);
+        writer.Write(typeof(T).Name);
+        writer.Write(file.BodyLine);
+        writer.Write(yaml);
+        var exact = FrontMatterCodec.TryWrite(new CacheWriter(writer), file.Model);
+        writer.Flush();
+        var bytes = exact ? encoded.GetBuffer().AsSpan(0, (int)encoded.Length).ToArray() : null;
+        if (encoded.Capacity > KeptBufferBytes) t_encoded = null; // a huge file's buffer is not kept for the next
+        if (bytes is not null && _current.TryAdd(sha256, new Entry(default, bytes, file.Facts, view))) Interlocked.Increment(ref _added);
     }
+
+    /// <summary>Each loading thread's buffer for encoding entries, reused file after file.</summary>
+    [ThreadStatic]
+    private static MemoryStream? t_encoded;
+
+    private const int KeptBufferBytes = 1024 * 1024;
 
     private static Dictionary<string, ReadOnlyMemory<byte>> NoEntries() => new(StringComparer.Ordinal);
 
