@@ -1,4 +1,5 @@
 using System.Text;
+using DulaRegistry.Loading;
 
 namespace DulaRegistry.Site.Build;
 
@@ -29,7 +30,7 @@ internal struct CacheReader(ReadOnlyMemory<byte> bytes)
 
     public bool ReadBoolean() => _at < _bytes.Length ? _bytes.Span[_at++] != 0 : throw Damaged();
 
-    public string ReadString() => Encoding.UTF8.GetString(ReadUtf8().Span);
+    public string ReadString() => Decode(ReadUtf8().Span);
 
     /// <summary>A string's UTF-8 bytes, not decoded: a slice of the cache's buffer.</summary>
     public ReadOnlyMemory<byte> ReadUtf8() => ReadBytes(Read7BitEncodedInt());
@@ -38,7 +39,17 @@ internal struct CacheReader(ReadOnlyMemory<byte> bytes)
     public string? ReadNullableString()
     {
         var length = Read7BitEncodedInt();
-        return length == 0 ? null : Encoding.UTF8.GetString(ReadBytes(length - 1).Span);
+        return length == 0 ? null : Decode(ReadBytes(length - 1).Span);
+    }
+
+    /// <summary>A short text as the one string every file that repeats it shares (<see cref="SharedStrings"/>: agency ids,
+    /// roles, names, dates), decoded without a string of its own; a longer one as a new string.</summary>
+    private static string Decode(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.Length > SharedStrings.MaxLength) return Encoding.UTF8.GetString(utf8); // long texts are rarely repeated
+        Span<char> chars = stackalloc char[SharedStrings.MaxLength];
+        var count = Encoding.UTF8.GetChars(utf8, chars); // n bytes of UTF-8 are at most n chars
+        return SharedStrings.Get(chars[..count]);
     }
 
     public int Read7BitEncodedInt()
@@ -69,12 +80,15 @@ internal struct CacheReader(ReadOnlyMemory<byte> bytes)
     public T ReadEnum<T>() where T : struct, Enum => ReadNullableEnum<T>() ?? throw Damaged();
 
     /// <summary>An enum value or null, as <see cref="CacheWriter.WriteNullable"/> wrote it (-1 for null).</summary>
-    public T? ReadNullableEnum<T>() where T : struct, Enum => ReadInt32() switch
+    public T? ReadNullableEnum<T>() where T : struct, Enum
     {
-        -1 => null,
-        var value when Enum.IsDefined(typeof(T), value) => (T)(object)value,
-        _ => throw Damaged(),
-    };
+        var value = ReadInt32();
+        if (value == -1) return null;
+        // The model's enums are all int-based: the number is the value as it is, checked without boxing it.
+        if (System.Runtime.CompilerServices.Unsafe.SizeOf<T>() != sizeof(int)) throw Damaged();
+        var candidate = System.Runtime.CompilerServices.Unsafe.As<int, T>(ref value);
+        return Enum.IsDefined(candidate) ? candidate : throw Damaged();
+    }
 
     /// <summary>A date or null, as <see cref="CacheWriter.WriteNullable"/> wrote it (its day number; -1 for null).</summary>
     public DateOnly? ReadNullableDate() => ReadInt32() switch

@@ -158,4 +158,40 @@ public sealed class FileCacheFormatTests : IDisposable
         file!.Model.Title.ShouldBe(s_model.Title);
         third.TryGet<Agreement>("bb", out _).ShouldBeFalse("not loaded by the second build, so not kept by it");
     }
+
+    [Fact]
+    public void The_reader_shares_short_texts_gives_long_ones_back_whole_and_refuses_an_enum_value_the_model_lacks()
+    {
+        var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            var cache = new CacheWriter(writer);
+            cache.WriteNullable("dor");
+            cache.WriteNullable("dor");
+            cache.WriteNullable("Café ✓ 𝄞");
+            var long1 = new string('x', 500) + "é";
+            cache.WriteNullable(long1);
+            cache.WriteNullable((string?)null);
+            cache.WriteNullable((AgreementStatus?)AgreementStatus.Executed);
+            writer.Write(999); // no AgreementStatus has this number
+        }
+        var reader = new CacheReader(buffer.ToArray());
+        var first = reader.ReadNullableString();
+        var second = reader.ReadNullableString();
+        first.ShouldBe("dor");
+        ReferenceEquals(first, second).ShouldBeTrue(); // one string for a text many files repeat
+        reader.ReadNullableString().ShouldBe("Café ✓ 𝄞");
+        reader.ReadNullableString().ShouldBe(new string('x', 500) + "é");
+        reader.ReadNullableString().ShouldBeNull();
+        reader.ReadNullableEnum<AgreementStatus>().ShouldBe(AgreementStatus.Executed);
+        try
+        {
+            reader.ReadNullableEnum<AgreementStatus>();
+            throw new ShouldAssertException("an undefined enum value was read");
+        }
+        catch (InvalidDataException)
+        {
+            // damaged: the entry is not used, and the file is loaded afresh
+        }
+    }
 }

@@ -8,7 +8,7 @@ namespace DulaRegistry.Loading;
 /// each for every file, most of which the loaded models and maps then kept. Bounded, so a file of endless distinct values
 /// cannot grow it; past the bound a text gets its own string, as before.
 /// </summary>
-internal static class SharedStrings
+public static class SharedStrings
 {
     /// <summary>Longer texts are rarely repeated word for word (titles, purposes): not worth looking up.</summary>
     public const int MaxLength = 40;
