@@ -9,21 +9,23 @@ namespace DulaRegistry.Site.ViewModels;
 
 /// <summary>
 /// What a page shows of a file's Markdown body: its safe HTML and its table of contents. Made while the registry loads (see
-/// <see cref="ForSite"/>), so no syntax tree outlives the loading of its file. A body from the incremental build's cache
-/// (<see cref="Build.FileCache"/>) keeps its HTML as the cache's UTF-8 bytes and decodes it only if its page is rendered:
-/// most of an incremental build's bodies never are, and a string per body was most of the cache's reading time.
+/// <see cref="ForSite"/>), so no syntax tree outlives the loading of its file. Its HTML is held as UTF-8 and decoded only when
+/// its page is rendered: a body from the incremental build's cache (<see cref="Build.FileCache"/>) keeps the cache's bytes
+/// (most of an incremental build's bodies are never rendered), and a body rendered now takes half the memory of a string.
 /// </summary>
 public sealed class RenderedBody
 {
     private readonly ReadOnlyMemory<byte> _utf8;
-    private string? _html;
+    private readonly string? _html;
 
-    /// <summary>A body rendered now.</summary>
+    /// <summary>A body rendered now. Its HTML is kept as UTF-8, half the memory of the string, for the whole build (a page
+    /// decodes it when it is rendered); HTML that UTF-8 would not give back the same (a lone surrogate) stays a string.</summary>
     public RenderedBody(string html, IReadOnlyList<TocEntry> sections)
     {
-        _html = html;
         Sections = sections;
         HtmlHash = HashOf(html);
+        if (Build.CacheWriter.WellFormed(html)) _utf8 = Encoding.UTF8.GetBytes(html);
+        else _html = html;
     }
 
     /// <summary>A body from the cache: its HTML as UTF-8 and the <see cref="HtmlHash"/> it was written with.</summary>
@@ -34,8 +36,9 @@ public sealed class RenderedBody
         HtmlHash = htmlHash;
     }
 
-    /// <summary>The safe HTML (raw HTML escaped, unsafe links neutralised by <see cref="SafeMarkdown"/>).</summary>
-    public string Html => _html ??= Encoding.UTF8.GetString(_utf8.Span); // a race decodes twice, to equal strings
+    /// <summary>The safe HTML (raw HTML escaped, unsafe links neutralised by <see cref="SafeMarkdown"/>), decoded each time it is
+    /// asked for (once, when its page is rendered): a decoded copy kept would double what the body holds.</summary>
+    public string Html => _html ?? Encoding.UTF8.GetString(_utf8.Span);
 
     /// <summary>The text's own top-level sections (its <c>##</c> headings), for the page's table of contents.</summary>
     public IReadOnlyList<TocEntry> Sections { get; }
@@ -43,7 +46,7 @@ public sealed class RenderedBody
     /// <summary>The XXH3-128 of <see cref="Html"/>'s UTF-16 code units: what a page's fingerprint takes of the body.</summary>
     public UInt128 HtmlHash { get; }
 
-    /// <summary>The HTML as the cache holds it, when this body came from the cache and was not decoded since.</summary>
+    /// <summary>The HTML as UTF-8, as the cache keeps it, when it is held so (always, but for HTML with a lone surrogate).</summary>
     internal bool TryGetUtf8(out ReadOnlyMemory<byte> utf8)
     {
         utf8 = _utf8;
