@@ -18,10 +18,11 @@ public static class SiteBuilder
         new ValidateRegistry(),  // every rule; errors stop the build here
         new ReadHistory(),       // status timelines from Git, in one walk over main's history (when enabled; awaits the walk started above)
         new BuildSiteModel(),    // view models, indexes, lineage, flows (and the graph's SVG)
-        new RenderPages(),       // Razor components → HTML, in parallel
-        new WriteExports(),      // agreements.json, agreements.csv, feed.xml, expirations.ics, sitemap.xml, schema/
-        new IndexSearch(),       // search.json for MiniSearch
-        new CopyAssets(),        // the embedded assets/ (CSS, JS, Mayflower, MiniSearch)
+        new Concurrently("Writing pages, exports, search index and assets",
+            new RenderPages(),   // Razor components → HTML, in parallel
+            new WriteExports(),  // agreements.json, agreements.csv, feed.xml, expirations.ics, sitemap.xml, schema/
+            new IndexSearch(),   // the search index site.js reads chunk by chunk
+            new CopyAssets()),   // the embedded assets/ (CSS, JS, Mayflower, MiniSearch)
         new SwapOutput(),        // replace the output folder with the finished site (one atomic exchange on Linux)
         new WriteBuildCache(),   // page fingerprints and history for the next build (incremental builds)
         new DeletePreviousOutput(), // delete the previous site, renamed aside by the swap

@@ -270,7 +270,9 @@ public sealed class OutputFolderTests : IDisposable
         (await Build(output)).Succeeded.ShouldBeTrue();
         File.WriteAllText(Path.Combine(output, "index.html"), "the previous site");
         using var cancel = new CancellationTokenSource();
-        var progress = new CancelAt("Rendering pages", cancel, () => TempSiblings(_temp));
+        // The step that renders the pages (beside the exports and the search index).
+        var rendering = SiteBuilder.Steps.OfType<Concurrently>().Single(s => s.Steps.OfType<RenderPages>().Any()).Description;
+        var progress = new CancelAt(rendering, cancel, () => TempSiblings(_temp));
 
         await Should.ThrowAsync<OperationCanceledException>(() =>
             SiteBuilder.BuildAsync(new SiteBuildOptions(RepoPaths.FixtureRegistry, output, "/", BuiltSite.Today), progress, cancel.Token));

@@ -12,7 +12,8 @@ public sealed class WriteExports : IBuildStep
     {
         var site = state.RequireSite;
         var staging = state.RequireStaging;
-        var pages = state.Files.Where(f => f.Kind == OutputKind.Page).Select(f => f.Path);
+        // The site's pages as RenderPages lists them: this step may run beside it (see Concurrently).
+        var pages = RenderPages.Pages(site, state.Graph!).Select(p => p.Path).ToList();
         // Each export streams to its own file and reads only the site model, so they are written side by side.
         Func<OutputFile>[] exports =
         [
