@@ -15,8 +15,10 @@ public sealed class RenderPages : IBuildStep
 {
     public string Description => "Rendering pages";
 
-    /// <summary>How many pages one renderer renders before it is replaced.</summary>
-    private const int RendererLifetime = 100;
+    /// <summary>How many pages one renderer renders before it is replaced. A new renderer costs next to nothing, and what one
+    /// holds the collector marks again and again: at 10,000 agreements a cold build peaked at 500 MB replacing renderers every
+    /// 100 pages, 425 MB every 20, 403 MB every 8 and 401 MB every page, in the same time (8: 0.95 of the time at 100).</summary>
+    private const int RendererLifetime = 8;
 
     public async Task<BuildState> RunAsync(BuildState state, CancellationToken cancellationToken)
     {
