@@ -43,7 +43,7 @@ internal static class OutputWriter
     /// <summary>
     /// Writes <paramref name="bytes"/> to the staging folder, unless this is an incremental build and the site already holds
     /// a file the previous build made there with exactly these bytes: that one stays, and nothing is written (most of the
-    /// search index's files are the same after a one-file change).
+    /// search index's files and every asset are the same after a one-file change).
     /// </summary>
     public static OutputFile WriteIfChanged(BuildState state, string relativePath, byte[] bytes, OutputKind kind)
     {

@@ -195,6 +195,14 @@ public sealed class IncrementalBuildTests : IDisposable
         rewritten.Count.ShouldBe(1);
         File.ReadAllText(Path.Combine(site, rewritten[0])).ShouldContain("Retitled ");
         state.UpdatedFiles.ShouldBeLessThan(state.Files.Count / 10);
+
+        // An asset changed in the site is put right by the next build; one left alone stays as it was.
+        var css = times.Keys.First(p => p.StartsWith("assets/", StringComparison.Ordinal) && p.EndsWith(".css", StringComparison.Ordinal));
+        var original = File.ReadAllBytes(Path.Combine(site, css));
+        File.WriteAllText(Path.Combine(site, css), "body { display: none }");
+        await Build(Options("site"));
+        File.ReadAllBytes(Path.Combine(site, css)).ShouldBe(original);
+        ShouldBeSameSite("site", "full");
     }
 
     [Fact]

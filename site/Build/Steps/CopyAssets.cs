@@ -3,7 +3,7 @@ using DulaRegistry.Site.ViewModels;
 namespace DulaRegistry.Site.Build;
 
 /// <summary>Copies every embedded <c>assets/…</c> resource of the site assembly to its output path (<see cref="SiteUrls.AssetPath"/>);
-/// an incremental build leaves the site's copies as they are (<see cref="OutputWriter.Unchanged"/>).</summary>
+/// an incremental build leaves the site's copies that have the same bytes as they are (<see cref="OutputWriter.WriteIfChanged"/>).</summary>
 public sealed class CopyAssets : IBuildStep
 {
     /// <summary>How the site project names its embedded assets (the csproj's <c>LogicalName</c>s).</summary>
@@ -19,15 +19,11 @@ public sealed class CopyAssets : IBuildStep
         {
             var relative = SiteUrls.AssetPath(name[Prefix.Length..].Replace('\\', '/'));
             if (!OutputWriter.IsInside(relative)) continue; // never write outside assets/
-            if (OutputWriter.Unchanged(state, relative, OutputKind.Asset) is { } kept)
-            {
-                files.Add(kept);
-                continue;
-            }
             using var stream = assembly.GetManifestResourceStream(name)!;
             using var buffer = new MemoryStream();
             stream.CopyTo(buffer);
-            files.Add(OutputWriter.Write(state.RequireStaging, relative, buffer.ToArray(), OutputKind.Asset));
+            // Compared with the site's copy, not trusted to be the same: an asset edited or damaged in the site is put right.
+            files.Add(OutputWriter.WriteIfChanged(state, relative, buffer.ToArray(), OutputKind.Asset));
         }
         return Task.FromResult(state.AddFiles(files));
     }
