@@ -102,8 +102,8 @@ public sealed record SiteModel
             if (a.Amends is { Length: > 0 } am) Add(amendedBy, am, a.Id!);
         }
 
-        // Views are independent of each other (rendering the bodies is most of the work): build them in parallel, in order.
-        var agreements = agreementDocs.AsParallel().AsOrdered().Select(doc =>
+        // Views are independent of each other: made on every core, each into its own slot, so in order.
+        AgreementView ViewOf(RegistryDocument<Agreement> doc)
         {
             var a = doc.Model;
             var id = a.Id!;
@@ -159,7 +159,10 @@ public sealed record SiteModel
                 Sha256 = doc.Sha256,
                 NextSteps = NextStepsOf(doc, registry),
             };
-        }).ToList();
+        }
+        var views = new AgreementView[agreementDocs.Count];
+        Parallel.For(0, views.Length, i => views[i] = ViewOf(agreementDocs[i]));
+        var agreements = views.ToList();
         var agreementById = agreements.ToFrozenDictionary(a => a.Id, StringComparer.Ordinal);
 
         // Agencies with their agreements.
