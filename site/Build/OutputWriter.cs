@@ -29,14 +29,14 @@ internal static class OutputWriter
     }
 
     /// <summary>
-    /// In an incremental build, a file that depends only on the tool (an asset, a JSON Schema) and that the previous build
-    /// made is already in the site with these very bytes: the cache is kept only for the same build of the tool
-    /// (<see cref="BuildCache.KeyFor"/>). Returns that file, left as it is (nothing is written for it), or null when it must
-    /// be written.
+    /// In an incremental build, the file at <paramref name="relativePath"/> as the previous build left it in the site (a regular
+    /// file that build made), to be left as it is: nothing is written for it. Null when there is none. The caller knows its
+    /// bytes would be the same: a page by its fingerprint, a JSON Schema because the cache serves only the same build of the
+    /// tool (<see cref="BuildCache.KeyFor"/>), anything else by comparing them (<see cref="WriteIfChanged"/>).
     /// </summary>
     public static OutputFile? Unchanged(BuildState state, string relativePath, OutputKind kind) =>
         state.PreviousBuild is { } previous && previous.Made(relativePath)
-            && SafeDelete.RegularFileLength(Path.Combine(OutputFolder.Normalize(state.Options.Output), relativePath.Replace('/', Path.DirectorySeparatorChar))) is { } length
+            && SafeDelete.RegularFileLength(SitePath(state, relativePath)) is { } length
             ? new OutputFile(relativePath, kind, length)
             : null;
 
@@ -47,13 +47,16 @@ internal static class OutputWriter
     /// </summary>
     public static OutputFile WriteIfChanged(BuildState state, string relativePath, byte[] bytes, OutputKind kind)
     {
-        if (Unchanged(state, relativePath, kind) is { } kept && kept.Bytes == bytes.LongLength
-            && SameBytes(Path.Combine(OutputFolder.Normalize(state.Options.Output), relativePath.Replace('/', Path.DirectorySeparatorChar)), bytes))
+        if (Unchanged(state, relativePath, kind) is { } kept && kept.Bytes == bytes.LongLength && SameBytes(SitePath(state, relativePath), bytes))
         {
             return kept;
         }
         return Write(state.RequireStaging, relativePath, bytes, kind);
     }
+
+    /// <summary>Where the file at <paramref name="relativePath"/> (forward slashes) is in the site being replaced.</summary>
+    private static string SitePath(BuildState state, string relativePath) =>
+        Path.Combine(OutputFolder.Normalize(state.Options.Output), relativePath.Replace('/', Path.DirectorySeparatorChar));
 
     /// <summary>True when the file at <paramref name="path"/> holds exactly <paramref name="bytes"/>; false if it cannot be read.</summary>
     private static bool SameBytes(string path, byte[] bytes)

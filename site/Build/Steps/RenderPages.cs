@@ -27,7 +27,6 @@ public sealed class RenderPages : IBuildStep
         var written = new ConcurrentBag<OutputFile>();
         var fingerprints = state.Options.Incremental ? PageFingerprints.Of(pages, state.RequireSite) : new Dictionary<string, string>();
         var previous = state.PreviousBuild?.Pages;
-        var output = OutputFolder.Normalize(state.Options.Output);
         var reused = 0;
         var workers = Math.Min(state.Options.EffectiveParallelism, Math.Max(1, pages.Count / 8));
         var next = -1;
@@ -44,10 +43,10 @@ public sealed class RenderPages : IBuildStep
                     var page = pages[i];
                     if (previous is not null && fingerprints.TryGetValue(page.Path, out var fingerprint)
                         && previous.TryGetValue(page.Path, out var before) && before == fingerprint
-                        && SafeDelete.RegularFileLength(Path.Combine(output, page.Path)) is { } length)
+                        && OutputWriter.Unchanged(state, page.Path, OutputKind.Page) is { } kept)
                     {
                         // Unchanged: the file in the site stays as it is, and nothing is written for it.
-                        written.Add(new OutputFile(page.Path, OutputKind.Page, length));
+                        written.Add(kept);
                         Interlocked.Increment(ref reused);
                         continue;
                     }
@@ -72,11 +71,11 @@ public sealed class RenderPages : IBuildStep
         return state.AddFiles(written.OrderBy(f => f.Path, StringComparer.Ordinal)) with { PageFingerprints = fingerprints, PagesReused = reused };
     }
 
-    public string? Summarize(BuildState before, BuildState after)
-    {
-        var pages = after.Files.Count - before.Files.Count;
-        return after.PreviousBuild is null ? $"{pages:N0} pages" : $"{pages:N0} pages ({pages - after.PagesReused:N0} rendered, {after.PagesReused:N0} unchanged)";
-    }
+    public string? Summarize(BuildState before, BuildState after) => Summary(after.Files.Count - before.Files.Count, after);
+
+    /// <summary>"10,218 pages", and in an incremental build how many of them were rendered and how many left as they were.</summary>
+    public static string Summary(int pages, BuildState after) =>
+        after.PreviousBuild is null ? $"{pages:N0} pages" : $"{pages:N0} pages ({pages - after.PagesReused:N0} rendered, {after.PagesReused:N0} unchanged)";
 
     /// <summary>Every page of the site, in a fixed order.</summary>
     public static IReadOnlyList<PageSpec> Pages(SiteModel site, FlowGraphView graph)
