@@ -46,8 +46,6 @@ public sealed class Concurrently(string description, params IBuildStep[] steps) 
     public string? Summarize(BuildState before, BuildState after)
     {
         int Count(OutputKind kind) => after.Files.Count(f => f.Kind == kind) - before.Files.Count(f => f.Kind == kind);
-        var pages = Count(OutputKind.Page);
-        var rendered = after.PreviousBuild is null ? "" : $" ({pages - after.PagesReused:N0} rendered, {after.PagesReused:N0} unchanged)";
-        return $"{pages:N0} pages{rendered}, {Count(OutputKind.Export):N0} exports, {Count(OutputKind.Asset):N0} assets";
+        return $"{RenderPages.Summary(Count(OutputKind.Page), after)}, {Count(OutputKind.Export):N0} exports, {Count(OutputKind.Asset):N0} assets";
     }
 }

@@ -22,12 +22,14 @@ public sealed class WriteExports : IBuildStep
             () => OutputWriter.Write(staging, SiteUrls.FeedPath, output => AtomFeed.Write(site, output), OutputKind.Export),
             () => OutputWriter.Write(staging, SiteUrls.CalendarPath, output => CalendarExport.Write(site, output), OutputKind.Export),
             () => OutputWriter.Write(staging, SiteUrls.SitemapPath, output => SitemapExport.Write(site, pages, output), OutputKind.Export),
-            // The JSON Schemas depend only on the tool: an incremental build leaves the site's as they are.
-            () => OutputWriter.Unchanged(state, SiteUrls.SchemaPath(DulaRegistry.Schema.SchemaGenerator.AgencyFile), OutputKind.Export)
-                ?? OutputWriter.Write(staging, SiteUrls.SchemaPath(DulaRegistry.Schema.SchemaGenerator.AgencyFile), DulaRegistry.Schema.SchemaGenerator.Agency(), OutputKind.Export),
-            () => OutputWriter.Unchanged(state, SiteUrls.SchemaPath(DulaRegistry.Schema.SchemaGenerator.AgreementFile), OutputKind.Export)
-                ?? OutputWriter.Write(staging, SiteUrls.SchemaPath(DulaRegistry.Schema.SchemaGenerator.AgreementFile), DulaRegistry.Schema.SchemaGenerator.Agreement(), OutputKind.Export),
+            () => Schema(DulaRegistry.Schema.SchemaGenerator.AgencyFile, DulaRegistry.Schema.SchemaGenerator.Agency),
+            () => Schema(DulaRegistry.Schema.SchemaGenerator.AgreementFile, DulaRegistry.Schema.SchemaGenerator.Agreement),
         ];
+
+        // The JSON Schemas depend only on the tool: an incremental build leaves the site's as they are, without making them.
+        OutputFile Schema(string file, Func<string> make) =>
+            OutputWriter.Unchanged(state, SiteUrls.SchemaPath(file), OutputKind.Export)
+            ?? OutputWriter.Write(staging, SiteUrls.SchemaPath(file), make(), OutputKind.Export);
         var files = await Task.WhenAll(exports.Select(export => Task.Run(export, cancellationToken))).ConfigureAwait(false);
         return state.AddFiles(files);
     }
