@@ -179,7 +179,7 @@ public sealed class FileCache : IParsedFileCache
     }
 
     private static bool Storable(BodyFacts facts, RenderedBody view) =>
-        (view.TryGetUtf8(out _) || CacheWriter.WellFormed(view.Html))
+        view.TryGetUtf8(out _) // a body is held as UTF-8 unless its HTML would not come back the same from it
         && view.Sections.All(t => CacheWriter.WellFormed(t.Id) && CacheWriter.WellFormed(t.Text))
         && facts.Sections.All(x => CacheWriter.WellFormed(x.Title)) && facts.Markup.All(x => CacheWriter.WellFormed(x.Text)) && facts.Leftovers.All(x => CacheWriter.WellFormed(x.Text));
 
@@ -228,17 +228,11 @@ public sealed class FileCache : IParsedFileCache
 
     private static void WriteView(BinaryWriter writer, RenderedBody view)
     {
-        // The HTML as a string would be (a 7-bit encoded byte length, then UTF-8), straight from the cache's bytes when it came
-        // from there and was not decoded; then its hash, so the next build need not decode it to fingerprint its page.
-        if (view.TryGetUtf8(out var utf8))
-        {
-            writer.Write7BitEncodedInt(utf8.Length);
-            writer.Write(utf8.Span);
-        }
-        else
-        {
-            writer.Write(view.Html);
-        }
+        // The HTML as a string would be (a 7-bit encoded byte length, then UTF-8), straight from the bytes the body holds; then
+        // its hash, so the next build need not decode it to fingerprint its page.
+        if (!view.TryGetUtf8(out var utf8)) throw new InvalidOperationException("only a body held as UTF-8 is kept (see Storable)");
+        writer.Write7BitEncodedInt(utf8.Length);
+        writer.Write(utf8.Span);
         Span<byte> hash = stackalloc byte[16];
         System.Buffers.Binary.BinaryPrimitives.WriteUInt128LittleEndian(hash, view.HtmlHash);
         writer.Write(hash);
