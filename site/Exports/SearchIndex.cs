@@ -230,8 +230,8 @@ public static class SearchIndex
     }
 
     /// <summary>
-    /// The terms of <paramref name="a"/> that carry only ordinals: <c>=</c> and each exact identifier's key (<see cref="ExactIds"/>;
-    /// one that trims to nothing has none), then <c>#filter:value</c> for each filter value, each the table's string.
+    /// The terms of <paramref name="a"/> that carry only ordinals: <c>=key</c> for each exact identifier (<see cref="ExactIds"/>;
+    /// one whose key is empty has none), then <c>#filter:value</c> for each filter value, each the table's string.
     /// </summary>
     private static string[] OrdinalTerms(AgreementView a, WordTable table)
     {
