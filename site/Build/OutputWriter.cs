@@ -34,9 +34,9 @@ internal static class OutputWriter
     /// bytes would be the same: a page by its fingerprint, a JSON Schema because the cache serves only the same build of the
     /// tool (<see cref="BuildCache.KeyFor"/>), anything else by comparing them (<see cref="WriteIfChanged"/>).
     /// </summary>
-    public static OutputFile? Unchanged(BuildState state, string relativePath, OutputKind kind) =>
-        state.PreviousBuild is { } previous && previous.Made(relativePath)
-            && SafeDelete.RegularFileLength(SitePath(state, relativePath)) is { } length
+    public static OutputFile? Unchanged(SiteTarget target, string relativePath, OutputKind kind) =>
+        target.Previous is { } previous && previous.Made(relativePath)
+            && SafeDelete.RegularFileLength(SitePath(target, relativePath)) is { } length
             ? new OutputFile(relativePath, kind, length)
             : null;
 
@@ -45,18 +45,18 @@ internal static class OutputWriter
     /// a file the previous build made there with exactly these bytes: that one stays, and nothing is written (most of the
     /// search index's files and every asset are the same after a one-file change).
     /// </summary>
-    public static OutputFile WriteIfChanged(BuildState state, string relativePath, byte[] bytes, OutputKind kind)
+    public static OutputFile WriteIfChanged(SiteTarget target, string relativePath, byte[] bytes, OutputKind kind)
     {
-        if (Unchanged(state, relativePath, kind) is { } kept && kept.Bytes == bytes.LongLength && SameBytes(SitePath(state, relativePath), bytes))
+        if (Unchanged(target, relativePath, kind) is { } kept && kept.Bytes == bytes.LongLength && SameBytes(SitePath(target, relativePath), bytes))
         {
             return kept;
         }
-        return Write(state.RequireStaging, relativePath, bytes, kind);
+        return Write(target.Staging, relativePath, bytes, kind);
     }
 
     /// <summary>Where the file at <paramref name="relativePath"/> (forward slashes) is in the site being replaced.</summary>
-    private static string SitePath(BuildState state, string relativePath) =>
-        Path.Combine(OutputFolder.Normalize(state.Options.Output), relativePath.Replace('/', Path.DirectorySeparatorChar));
+    private static string SitePath(SiteTarget target, string relativePath) =>
+        Path.Combine(target.Context.Output, relativePath.Replace('/', Path.DirectorySeparatorChar));
 
     /// <summary>True when the file at <paramref name="path"/> holds exactly <paramref name="bytes"/>; false if it cannot be read.</summary>
     private static bool SameBytes(string path, byte[] bytes)

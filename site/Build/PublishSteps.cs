@@ -10,22 +10,16 @@ namespace DulaRegistry.Site.Build;
 /// </summary>
 public static class PublishSteps
 {
-    /// <summary>The build's steps with the publication's: shown after the site model is built, written before the swap.</summary>
-    public static IReadOnlyList<IBuildStep> For(Publication publication)
-    {
-        var steps = new List<IBuildStep>(SiteBuilder.Steps);
-        steps.Insert(steps.FindIndex(s => s is BuildSiteModel) + 1, new ShowPublication(publication));
-        steps.Insert(steps.FindIndex(s => s is SwapOutput), new WritePublication(publication));
-        return steps;
-    }
+    /// <summary>The publication's steps: shown after the site model is built, written before the swap.</summary>
+    public static BuildAdditions For(Publication publication) => new([new ShowPublication(publication)], [new WritePublication(publication)]);
 }
 
 /// <summary>Gives the site model the publication, so the footer links the verify page, which is rendered, and agreements link their proofs.</summary>
-public sealed class ShowPublication(Publication publication) : IBuildStep
+public sealed class ShowPublication(Publication publication) : IBuildStep<SiteContent, SiteContent>
 {
     public string Description => "Adding the signed publication to the site";
 
-    public Task<BuildState> RunAsync(BuildState state, CancellationToken cancellationToken)
+    public Task<SiteContent> RunAsync(SiteContent content, CancellationToken cancellationToken)
     {
         var view = new PublicationView(
             publication.PublicKey.Fingerprint,
@@ -35,23 +29,23 @@ public sealed class ShowPublication(Publication publication) : IBuildStep
             publication.Manifest.Commit,
             publication.Manifest.CommitDate,
             publication.Log.Entries.ToFrozenDictionary(e => e.Id, e => e.Index, StringComparer.Ordinal));
-        return Task.FromResult(state with { Site = state.RequireSite with { Publication = view } });
+        return Task.FromResult(content with { Site = content.Site with { Publication = view } });
     }
 
-    public string? Summarize(BuildState before, BuildState after) => $"log of {publication.Log.Size:N0} executed agreements";
+    public string? Summarize(SiteContent before, SiteContent after) => $"log of {publication.Log.Size:N0} executed agreements";
 }
 
 /// <summary>
 /// Writes registry.json and its signature, the public key, the signed checkpoint, every inclusion proof and every log entry's
 /// executed bytes. Never the signing key: the publication does not hold it.
 /// </summary>
-public sealed class WritePublication(Publication publication) : IBuildStep
+public sealed class WritePublication(Publication publication) : IBuildStep<SiteTarget, WrittenFiles>
 {
     public string Description => "Writing the signed manifest and the log";
 
-    public Task<BuildState> RunAsync(BuildState state, CancellationToken cancellationToken)
+    public Task<WrittenFiles> RunAsync(SiteTarget target, CancellationToken cancellationToken)
     {
-        var staging = state.RequireStaging;
+        var staging = target.Staging;
         var files = new List<OutputFile>
         {
             OutputWriter.Write(staging, SiteUrls.ManifestPath, publication.ManifestBytes, OutputKind.Export),
@@ -65,8 +59,8 @@ public sealed class WritePublication(Publication publication) : IBuildStep
             files.Add(OutputWriter.Write(staging, SiteUrls.ProofPath(entry.Id), publication.Proofs[entry.Id], OutputKind.Export));
             files.Add(OutputWriter.Write(staging, SiteUrls.LogEntryPath(entry.Index), entry.Bytes, OutputKind.Export));
         }
-        return Task.FromResult(state.AddFiles(files));
+        return Task.FromResult(WrittenFiles.Of(files));
     }
 
-    public string? Summarize(BuildState before, BuildState after) => $"{after.Files.Count - before.Files.Count:N0} files";
+    public string? Summarize(SiteTarget target, WrittenFiles written) => $"{written.Files.Count:N0} files";
 }

@@ -1,79 +1,94 @@
 using System.Diagnostics;
-using DulaRegistry.Site.ViewModels;
+using DulaRegistry.Diagnostics;
 
 namespace DulaRegistry.Site.Build;
 
 /// <summary>
-/// Builds the static site. The steps, in order, are the whole build: each is a small class in
-/// <c>Build/Steps/</c>, one file per step, that takes a <see cref="BuildState"/> and returns a new one.
+/// Builds the static site. <see cref="BuildAsync(SiteBuildOptions, BuildAdditions, IBuildProgress?, CancellationToken)"/> is
+/// the whole build, in order: each step is a small class in <c>Build/Steps/</c>, one file per step, that takes the typed
+/// results of the steps before it and returns its own.
 /// </summary>
 public static class SiteBuilder
 {
-    /// <summary>The build, in order.</summary>
-    public static readonly IReadOnlyList<IBuildStep> Steps =
-    [
-        new PrepareOutput(),     // check the output folder may be replaced; clean leftovers; create a marked hidden sibling
-        new ReadBuildCache(),    // what the previous build into the same folder kept, when it still applies (incremental builds)
-        new LoadRegistry(),      // parse registry.yml, agencies/ and agreements/ (and start the history walk beside it)
-        new ValidateRegistry(),  // every rule; errors stop the build here
-        new ReadHistory(),       // status timelines from Git, in one walk over main's history (when enabled; awaits the walk started above)
-        new BuildSiteModel(),    // view models, indexes, lineage, flows (and the graph's SVG)
-        new Concurrently("Writing pages, exports, search index and assets",
-            new RenderPages(),   // Razor components → HTML, in parallel
-            new WriteExports(),  // agreements.json, agreements.csv, feed.xml, expirations.ics, sitemap.xml, schema/
-            new IndexSearch(),   // the search index site.js reads chunk by chunk
-            new CopyAssets()),   // the embedded assets/ (CSS, JS, Mayflower, MiniSearch)
-        new SwapOutput(),        // replace the output folder with the finished site (one atomic exchange on Linux)
-        new WriteBuildCache(),   // page fingerprints and history for the next build (incremental builds)
-        new DeletePreviousOutput(), // delete the previous site, renamed aside by the swap
-    ];
+    // The steps, in order.
+    public static readonly PrepareOutput PrepareOutput = new();       // check the output folder may be replaced; clean leftovers; create a marked hidden sibling
+    public static readonly ReadBuildCache ReadBuildCache = new();     // what the previous build into the same folder kept, when it still applies (incremental builds)
+    public static readonly LoadRegistry LoadRegistry = new();         // parse registry.yml, agencies/ and agreements/ (and start the history walk beside it)
+    public static readonly ValidateRegistry ValidateRegistry = new(); // every rule; errors stop the build here
+    public static readonly ReadHistory ReadHistory = new();           // status timelines from Git, in one walk over main's history (when enabled; awaits the walk started above)
+    public static readonly BuildSiteModel BuildSiteModel = new();     // view models, indexes, lineage, flows (and the graph's SVG)
+    public static readonly Concurrently WriteSite = new("Writing pages, exports, search index and assets",
+        new RenderPages(),   // Razor components → HTML, in parallel
+        new WriteExports(),  // agreements.json, agreements.csv, feed.xml, expirations.ics, sitemap.xml, schema/
+        new IndexSearch(),   // the search index site.js reads chunk by chunk
+        new CopyAssets());   // the embedded assets/ (CSS, JS, Mayflower, MiniSearch)
+    public static readonly SwapOutput SwapOutput = new();             // replace the output folder with the finished site (one atomic exchange on Linux)
+    public static readonly WriteBuildCache WriteBuildCache = new();   // page fingerprints and history for the next build (incremental builds)
+    public static readonly DeletePreviousOutput DeletePreviousOutput = new(); // delete the previous site, renamed aside by the swap
+
+    /// <summary>How many steps a build without additions runs.</summary>
+    public const int StepCount = 10;
 
     public static Task<BuildResult> BuildAsync(SiteBuildOptions options, IBuildProgress? progress = null, CancellationToken cancellationToken = default) =>
-        BuildAsync(options, Steps, progress, cancellationToken);
+        BuildAsync(options, BuildAdditions.None, progress, cancellationToken);
 
-    /// <summary>A build with other steps: <see cref="Steps"/> with more, such as <c>registry publish</c>'s (see <see cref="PublishSteps"/>).</summary>
-    public static async Task<BuildResult> BuildAsync(SiteBuildOptions options, IReadOnlyList<IBuildStep> steps, IBuildProgress? progress = null,
+    /// <summary>A build with more steps, such as <c>registry publish</c>'s (see <see cref="PublishSteps"/>).</summary>
+    public static async Task<BuildResult> BuildAsync(SiteBuildOptions options, BuildAdditions additions, IBuildProgress? progress = null,
         CancellationToken cancellationToken = default)
     {
-        progress ??= NoProgress.Instance;
         var clock = Stopwatch.StartNew();
-        var timings = new List<StepTiming>(steps.Count);
-        var state = new BuildState { Options = options, Urls = new SiteUrls(options.BaseUrl) };
+        var context = new BuildContext(options);
+        var run = new StepRunner(progress ?? NoProgress.Instance, StepCount + additions.Count, options.Output, cancellationToken);
+        IReadOnlyList<Diagnostic> diagnostics = [];
+        BuildResult Result(bool succeeded, IReadOnlyList<OutputFile> files, string? error) =>
+            new(succeeded, diagnostics, files, run.Timings, clock.Elapsed, Path.GetFullPath(options.Output), error);
+        string? staging = null;
         try
         {
-            for (var i = 0; i < steps.Count && !state.Failed; i++)
+            staging = (await run.Run(PrepareOutput, context).ConfigureAwait(false)).Path;
+            var cache = await run.Run(ReadBuildCache, context).ConfigureAwait(false);
+            var model = await ModelAsync(run, context, cache, additions).ConfigureAwait(false);
+            diagnostics = model.Validation.Diagnostics;
+            if (model.Content is not { } content) return Result(false, [], null);
+
+            var target = new SiteTarget(context, staging, cache.Previous, content);
+            var written = await run.Run(WriteSite, target).ConfigureAwait(false);
+            foreach (var step in additions.WriteSteps) written = written.And(await run.Run(step, target).ConfigureAwait(false));
+            var published = await run.Run(SwapOutput, (target, written)).ConfigureAwait(false);
+            if (published.StagingMoved) staging = null;
+            run.Published = true;
+            var note = await run.Run(WriteBuildCache, (context, cache.Files, model.History, written)).ConfigureAwait(false);
+            await run.Run(DeletePreviousOutput, published).ConfigureAwait(false);
+            return Result(true, written.Files, null) with
             {
-                // Once the new site is in place, stopping would only leave the previous one lying beside it.
-                if (!state.Published) cancellationToken.ThrowIfCancellationRequested();
-                var step = steps[i];
-                progress.StepStarted(step.Description, i, steps.Count);
-                var stepClock = Stopwatch.StartNew();
-                BuildState next;
-                try
-                {
-                    next = await step.RunAsync(state, state.Published ? CancellationToken.None : cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                {
-                    // Out of disk, permission denied, a file in the way: the user's to fix, not a defect of the tool.
-                    next = state with { Failed = true, Error = WriteError(step, ex, options.Output) };
-                }
-                timings.Add(new StepTiming(step.GetType().Name, stepClock.Elapsed));
-                progress.StepFinished(step.Description, stepClock.Elapsed, next.Failed ? "failed" : step.Summarize(state, next));
-                state = next;
-            }
+                Incremental = new IncrementalReport(note, cache.Files?.Hits ?? 0, cache.Files?.Added ?? 0, written.PagesReused,
+                    published.UpdatedFiles, published.RemovedFiles),
+            };
+        }
+        catch (BuildStoppedException stopped)
+        {
+            return Result(false, [], stopped.Message);
         }
         finally
         {
             // A failed or cancelled build leaves the previous site untouched and no half site behind.
-            if (state.Staging is { } staging) SafeDelete.TryTree(staging); // if that fails, the next build removes it: it is marked
+            if (staging is not null) SafeDelete.TryTree(staging); // if that fails, the next build removes it: it is marked
         }
-        return new BuildResult(!state.Failed, state.Diagnostics, state.Files, timings, clock.Elapsed, Path.GetFullPath(options.Output), state.Error);
     }
 
-    /// <summary>An I/O failure in plain words, naming the path (the exception's message does) and what to check.</summary>
-    private static string WriteError(IBuildStep step, Exception ex, string output) => step is LoadRegistry or ValidateRegistry or ReadHistory or BuildSiteModel
-        ? $"{step.Description.ToLowerInvariant()} failed: {ex.Message.TrimEnd('.')}; check that you may read the registry's files, then build again"
-        : $"{step.Description.ToLowerInvariant()} failed: {ex.Message.TrimEnd('.')}; check that you may write to '{Path.GetFullPath(output)}' and its parent folder, "
-            + "that the disk has free space, and that nothing else holds these files, then build again";
+    /// <summary>
+    /// Loads, validates, reads the history and builds the site model; the content is null when the registry has errors.
+    /// A method of its own so the parsed registry, which the views replace, is let go when it returns.
+    /// </summary>
+    private static async Task<(ValidationReport Validation, HistoryRead History, SiteContent? Content)> ModelAsync(StepRunner run, BuildContext context,
+        CacheRead cache, BuildAdditions additions)
+    {
+        var load = await run.Run(LoadRegistry, (context, cache)).ConfigureAwait(false);
+        var validation = await run.Run(ValidateRegistry, (context, load)).ConfigureAwait(false);
+        if (validation.HasErrors) return (validation, HistoryRead.Off, null);
+        var history = await run.Run(ReadHistory, (context, cache, load)).ConfigureAwait(false);
+        var content = await run.Run(BuildSiteModel, (context, load.Registry, history)).ConfigureAwait(false);
+        foreach (var step in additions.ModelSteps) content = await run.Run(step, content).ConfigureAwait(false);
+        return (validation, history, content);
+    }
 }

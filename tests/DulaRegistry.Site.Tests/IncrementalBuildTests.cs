@@ -66,14 +66,14 @@ public sealed class IncrementalBuildTests : IDisposable
         var first = await Build(Options("site"));
         first.Pages.ShouldBeGreaterThan(10);
         Edit("agreements/DULA-2026-0001.md", "\ntitle: ", "\ntitle: Retitled ");
-        var state = await BuildWithState(Options("site"));
+        var state = await Build(Options("site"));
         await Build(Options("full", incremental: false));
         ShouldBeSameSite("site", "full");
         File.ReadAllText(Path.Combine(_temp, "site", "agreements", "DULA-2026-0001", "index.html")).ShouldContain("Retitled ");
         // Only the agreement, the agencies that list it and the site-wide pages were rendered; the other agreements were not.
-        state.PagesReused.ShouldBeGreaterThan(0);
-        state.PagesReused.ShouldBeLessThan(first.Pages);
-        state.CacheNote.ShouldBe("written");
+        state.Incremental.PagesReused.ShouldBeGreaterThan(0);
+        state.Incremental.PagesReused.ShouldBeLessThan(first.Pages);
+        state.Incremental.CacheNote.ShouldBe("written");
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class IncrementalBuildTests : IDisposable
     public async Task Another_option_or_another_site_in_the_folder_means_a_full_build()
     {
         await Build(Options("site"));
-        (await BuildWithState(Options("site"))).CacheNote.ShouldBe("written");
+        (await Build(Options("site"))).Incremental.CacheNote.ShouldBe("written");
         (await ReadCacheNote(Options("site", baseUrl: "/registry/"))).ShouldStartWith("the tool or the build options changed");
 
         // A full build into the folder (no cache written) leaves a cache that describes another site.
@@ -122,8 +122,8 @@ public sealed class IncrementalBuildTests : IDisposable
         var folder = BuildCache.FolderOf(Path.Combine(_temp, "site"));
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "cache.json"), "my own notes");
-        var state = await BuildWithState(Options("site"));
-        state.CacheNote.ShouldStartWith("not written");
+        var state = await Build(Options("site"));
+        state.Incremental.CacheNote.ShouldStartWith("not written");
         File.ReadAllText(Path.Combine(folder, "cache.json")).ShouldBe("my own notes");
         (await ReadCacheNote(Options("site"))).ShouldStartWith("no cache");
     }
@@ -149,8 +149,8 @@ public sealed class IncrementalBuildTests : IDisposable
         File.WriteAllText(Path.Combine(BuildCache.FolderOf(site), BuildCache.JournalFile), "");
         File.WriteAllText(Path.Combine(site, "index.html"), "half written");
         (await ReadCacheNote(Options("site"))).ShouldStartWith("the last build was stopped while it updated the site");
-        var state = await BuildWithState(Options("site"));
-        state.PagesReused.ShouldBe(0);
+        var state = await Build(Options("site"));
+        state.Incremental.PagesReused.ShouldBe(0);
         File.Exists(Path.Combine(BuildCache.FolderOf(site), BuildCache.JournalFile)).ShouldBeFalse();
         await Build(Options("full", incremental: false));
         ShouldBeSameSite("site", "full");
@@ -164,9 +164,9 @@ public sealed class IncrementalBuildTests : IDisposable
         var untouched = Path.Combine(_temp, "site", "agreements", "DULA-2023-0004", "index.html"); // no link to DULA-2026-0001
         var before = File.GetLastWriteTimeUtc(untouched);
         Edit("agreements/DULA-2026-0001.md", "\ntitle: ", "\ntitle: Retitled ");
-        var state = await BuildWithState(Options("site"));
+        var state = await Build(Options("site"));
         File.GetLastWriteTimeUtc(untouched).ShouldBe(before);
-        state.UpdatedFiles.ShouldBeLessThan(state.Files.Count);
+        state.Incremental.FilesUpdated.ShouldBeLessThan(state.Files.Count);
     }
 
     [Fact]
@@ -180,7 +180,7 @@ public sealed class IncrementalBuildTests : IDisposable
         Thread.Sleep(20); // a rewritten file gets a later time than the first build's
 
         Edit("agreements/DULA-2023-1440.md", "\ntitle: ", "\ntitle: Retitled ");
-        var state = await BuildWithState(Options("site"));
+        var state = await Build(Options("site"));
         await Build(Options("full", incremental: false));
         ShouldBeSameSite("site", "full");
         bool Kept(string path) => File.GetLastWriteTimeUtc(Path.Combine(site, path)) == times[path];
@@ -194,7 +194,7 @@ public sealed class IncrementalBuildTests : IDisposable
         var rewritten = docs.Where(p => !Kept(p)).ToList();
         rewritten.Count.ShouldBe(1);
         File.ReadAllText(Path.Combine(site, rewritten[0])).ShouldContain("Retitled ");
-        state.UpdatedFiles.ShouldBeLessThan(state.Files.Count / 10);
+        state.Incremental.FilesUpdated.ShouldBeLessThan(state.Files.Count / 10);
 
         // An asset changed in the site is put right by the next build; one left alone stays as it was.
         var css = times.Keys.First(p => p.StartsWith("assets/", StringComparison.Ordinal) && p.EndsWith(".css", StringComparison.Ordinal));
@@ -220,7 +220,7 @@ public sealed class IncrementalBuildTests : IDisposable
         Thread.Sleep(20); // a rewritten file gets a later time than the first build's
 
         Edit("agreements/DULA-2023-1440.md", "\ntitle: ", "\ntitle: Retitled ");
-        await BuildWithState(Options("site"));
+        await Build(Options("site"));
         await Build(Options("full", incremental: false));
         ShouldBeSameSite("site", "full");
         var rewritten = listings.Where(l => File.GetLastWriteTimeUtc(l.Key) != l.Value).Select(l => Path.GetRelativePath(site, l.Key)).ToList();
@@ -233,21 +233,22 @@ public sealed class IncrementalBuildTests : IDisposable
     [Fact]
     public async Task Unchanged_files_are_not_parsed_again_and_give_the_same_site_and_diagnostics()
     {
-        var first = await BuildWithState(Options("site"), after: typeof(LoadRegistry));
-        first.FileCache!.Hits.ShouldBe(0);
-        var files = first.FileCache.Added;
-        files.ShouldBe(first.RequireRegistry.Agreements.Count + first.RequireRegistry.Agencies.Count);
+        var first = await Build(Options("site"));
+        first.Incremental.FilesFromCache.ShouldBe(0);
+        var files = first.Incremental.FilesParsed;
+        files.ShouldBe(Directory.GetFiles(Path.Combine(_root, "agreements"), "*.md").Length + Directory.GetFiles(Path.Combine(_root, "agencies"), "*.md").Length);
 
         Edit("agreements/DULA-2026-0001.md", "\ntitle: ", "\ntitle: Retitled ");
-        var second = await BuildWithState(Options("site"), after: typeof(ValidateRegistry));
-        second.FileCache!.Hits.ShouldBe(files - 1);
-        second.FileCache.Added.ShouldBe(1);
+        var (cache, load, validation) = await Load(Options("site"));
+        cache.Files!.Hits.ShouldBe(files - 1);
+        cache.Files.Added.ShouldBe(1);
+        await Build(Options("site"));
         var full = await Build(Options("full", incremental: false));
         ShouldBeSameSite("site", "full");
-        second.Diagnostics.Select(d => d.ToString()).ShouldBe(full.Diagnostics.Select(d => d.ToString()));
+        validation.Diagnostics.Select(d => d.ToString()).ShouldBe(full.Diagnostics.Select(d => d.ToString()));
 
         // What came from the cache is what parsing gives: the bound front matter, the facts the rules read and the rendered body.
-        foreach (var document in second.RequireRegistry.Agreements)
+        foreach (var document in load.Registry.Agreements)
         {
             var parsed = DulaRegistry.Loading.RegistryLoader.LoadDocument<DulaRegistry.Model.Agreement>(
                 Path.Combine(_root, document.Path), document.Path, long.MaxValue, new DulaRegistry.Diagnostics.DiagnosticBag(), keepMarkdown: true)!;
@@ -285,12 +286,12 @@ public sealed class IncrementalBuildTests : IDisposable
     {
         await Build(Options("site"));
         // Another base URL is another key: the files are parsed again, not taken from the cache.
-        var other = await BuildWithState(Options("site", baseUrl: "/registry/"), after: typeof(LoadRegistry));
-        other.FileCache!.Hits.ShouldBe(0);
-        other.FileCache.Added.ShouldBeGreaterThan(0);
-        var again = await BuildWithState(Options("site", baseUrl: "/registry/"), after: typeof(LoadRegistry));
-        again.FileCache!.Hits.ShouldBe(other.FileCache.Added);
-        again.FileCache.Added.ShouldBe(0);
+        var other = await Build(Options("site", baseUrl: "/registry/"));
+        other.Incremental.FilesFromCache.ShouldBe(0);
+        other.Incremental.FilesParsed.ShouldBeGreaterThan(0);
+        var again = await Build(Options("site", baseUrl: "/registry/"));
+        again.Incremental.FilesFromCache.ShouldBe(other.Incremental.FilesParsed);
+        again.Incremental.FilesParsed.ShouldBe(0);
     }
 
     [Fact]
@@ -302,43 +303,24 @@ public sealed class IncrementalBuildTests : IDisposable
         foreach (var damage in new[] { bytes[..(bytes.Length / 2)], bytes.Select((b, i) => i % 97 == 50 ? (byte)~b : b).ToArray(), [], "not a cache"u8.ToArray() })
         {
             File.WriteAllBytes(kept, damage);
-            var state = await BuildWithState(Options("site"));
-            state.FileCache!.Added.ShouldBeGreaterThan(0);
+            var state = await Build(Options("site"));
+            state.Incremental.FilesParsed.ShouldBeGreaterThan(0);
             await Build(Options("full", incremental: false));
             ShouldBeSameSite("site", "full");
             SafeDelete.Tree(Path.Combine(_temp, "full"));
         }
     }
 
-    /// <summary>Builds with the standard steps and returns the state the last step left (cache note, pages reused), or the
-    /// state right after the step of type <paramref name="after"/> (the loaded registry is let go once the views are built).</summary>
-    private static async Task<BuildState> BuildWithState(SiteBuildOptions options, Type? after = null)
+    /// <summary>The build's first steps, run on their own: the cache read, the registry loaded (from it where files are
+    /// unchanged) and validated. Nothing is written.</summary>
+    private static async Task<(CacheRead Cache, RegistryLoad Load, ValidationReport Validation)> Load(SiteBuildOptions options)
     {
-        var probe = new StateProbe();
-        var steps = SiteBuilder.Steps.ToList();
-        steps.Insert(after is null ? steps.Count : steps.FindIndex(s => s.GetType() == after) + 1, probe);
-        var result = await SiteBuilder.BuildAsync(options, steps);
-        result.Succeeded.ShouldBeTrue(result.Error);
-        return probe.Last!;
+        var context = new BuildContext(options);
+        var cache = await SiteBuilder.ReadBuildCache.RunAsync(context, CancellationToken.None);
+        var load = await SiteBuilder.LoadRegistry.RunAsync((context, cache), CancellationToken.None);
+        return (cache, load, await SiteBuilder.ValidateRegistry.RunAsync((context, load), CancellationToken.None));
     }
 
-    private static async Task<string?> ReadCacheNote(SiteBuildOptions options)
-    {
-        var probe = new StateProbe();
-        await SiteBuilder.BuildAsync(options, [new PrepareOutput(), new ReadBuildCache(), probe]);
-        return probe.Last!.CacheNote;
-    }
-
-    private sealed class StateProbe : IBuildStep
-    {
-        public BuildState? Last { get; private set; }
-
-        public string Description => "Probe";
-
-        public Task<BuildState> RunAsync(BuildState state, CancellationToken cancellationToken)
-        {
-            Last = state;
-            return Task.FromResult(state);
-        }
-    }
+    private static async Task<string> ReadCacheNote(SiteBuildOptions options) =>
+        (await SiteBuilder.ReadBuildCache.RunAsync(new BuildContext(options), CancellationToken.None)).Note;
 }

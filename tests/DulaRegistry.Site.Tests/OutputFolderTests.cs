@@ -271,7 +271,7 @@ public sealed class OutputFolderTests : IDisposable
         File.WriteAllText(Path.Combine(output, "index.html"), "the previous site");
         using var cancel = new CancellationTokenSource();
         // The step that renders the pages (beside the exports and the search index).
-        var rendering = SiteBuilder.Steps.OfType<Concurrently>().Single(s => s.Steps.OfType<RenderPages>().Any()).Description;
+        var rendering = SiteBuilder.WriteSite.Description;
         var progress = new CancelAt(rendering, cancel, () => TempSiblings(_temp));
 
         await Should.ThrowAsync<OperationCanceledException>(() =>

@@ -1,17 +1,17 @@
+using DulaRegistry.Loading;
 using DulaRegistry.Site.Graph;
 using DulaRegistry.Site.ViewModels;
 
 namespace DulaRegistry.Site.Build;
 
 /// <summary>Builds the view models every page and export reads, and the data-flow graph.</summary>
-public sealed class BuildSiteModel : IBuildStep
+public sealed class BuildSiteModel : IBuildStep<(BuildContext Context, LoadedRegistry Registry, HistoryRead History), SiteContent>
 {
     public string Description => "Building the site model";
 
-    public Task<BuildState> RunAsync(BuildState state, CancellationToken cancellationToken)
+    public Task<SiteContent> RunAsync((BuildContext Context, LoadedRegistry Registry, HistoryRead History) input, CancellationToken cancellationToken)
     {
-        var site = SiteModel.Create(state.RequireRegistry, state.Urls, state.Options.Today, state.History);
-        // The views hold what the pages and exports show; the parsed files (models, source maps) are not needed again.
-        return Task.FromResult(state with { Site = site, Graph = FlowGraph.Build(site), Registry = null });
+        var site = SiteModel.Create(input.Registry, input.Context.Urls, input.Context.Options.Today, input.History.History);
+        return Task.FromResult(new SiteContent(site, FlowGraph.Build(site)));
     }
 }

@@ -4,14 +4,14 @@ namespace DulaRegistry.Site.Build;
 
 /// <summary>Copies every embedded <c>assets/…</c> resource of the site assembly to its output path (<see cref="SiteUrls.AssetPath"/>);
 /// an incremental build leaves the site's copies that have the same bytes as they are (<see cref="OutputWriter.WriteIfChanged"/>).</summary>
-public sealed class CopyAssets : IBuildStep
+public sealed class CopyAssets : IBuildStep<SiteTarget, WrittenFiles>
 {
     /// <summary>How the site project names its embedded assets (the csproj's <c>LogicalName</c>s).</summary>
     public const string Prefix = "assets/";
 
     public string Description => "Copying assets";
 
-    public Task<BuildState> RunAsync(BuildState state, CancellationToken cancellationToken)
+    public Task<WrittenFiles> RunAsync(SiteTarget target, CancellationToken cancellationToken)
     {
         var assembly = typeof(CopyAssets).Assembly;
         var files = new List<OutputFile>();
@@ -23,10 +23,10 @@ public sealed class CopyAssets : IBuildStep
             using var buffer = new MemoryStream();
             stream.CopyTo(buffer);
             // Compared with the site's copy, not trusted to be the same: an asset edited or damaged in the site is put right.
-            files.Add(OutputWriter.WriteIfChanged(state, relative, buffer.ToArray(), OutputKind.Asset));
+            files.Add(OutputWriter.WriteIfChanged(target, relative, buffer.ToArray(), OutputKind.Asset));
         }
-        return Task.FromResult(state.AddFiles(files));
+        return Task.FromResult(WrittenFiles.Of(files));
     }
 
-    public string? Summarize(BuildState before, BuildState after) => $"{after.Files.Count - before.Files.Count:N0} files";
+    public string? Summarize(SiteTarget target, WrittenFiles written) => $"{written.Files.Count:N0} files";
 }

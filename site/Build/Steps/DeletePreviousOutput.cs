@@ -1,26 +1,26 @@
 namespace DulaRegistry.Site.Build;
 
-/// <summary>Deletes the previous site that <see cref="SwapOutput"/> moved aside, never following a link. The new site is already in place.</summary>
-public sealed class DeletePreviousOutput : IBuildStep
+/// <summary>Deletes the previous site that <see cref="SwapOutput"/> moved aside, never following a link. The new site is already
+/// in place. Returns false when the previous site could not be deleted (the next build removes the marked leftover).</summary>
+public sealed class DeletePreviousOutput : IBuildStep<PublishedSite, bool>
 {
     public string Description => "Deleting the previous site";
 
-    public Task<BuildState> RunAsync(BuildState state, CancellationToken cancellationToken)
+    public Task<bool> RunAsync(PublishedSite published, CancellationToken cancellationToken)
     {
-        if (state.PreviousOutput is not { } previous) return Task.FromResult(state);
+        if (published.Aside is not { } previous) return Task.FromResult(true);
         try
         {
             SafeDelete.Tree(previous);
+            return Task.FromResult(true);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            // A server may still hold a file of the old site open; the new site is in place regardless, and the next
-            // build removes the marked leftover.
-            return Task.FromResult(state);
+            // A server may still hold a file of the old site open; the new site is in place regardless.
+            return Task.FromResult(false);
         }
-        return Task.FromResult(state with { PreviousOutput = null });
     }
 
-    public string? Summarize(BuildState before, BuildState after) =>
-        before.PreviousOutput is null ? "none" : after.PreviousOutput is null ? "done" : $"could not delete {after.PreviousOutput}";
+    public string? Summarize(PublishedSite published, bool deleted) =>
+        published.Aside is null ? "none" : deleted ? "done" : $"could not delete {published.Aside}";
 }

@@ -4,13 +4,13 @@ namespace DulaRegistry.Site.Build;
 
 /// <summary>Writes the prebuilt search index site.js reads chunk by chunk (<see cref="SearchIndex"/>); an incremental build leaves
 /// the files whose bytes are unchanged as they are.</summary>
-public sealed class IndexSearch : IBuildStep
+public sealed class IndexSearch : IBuildStep<SiteTarget, WrittenFiles>
 {
     public string Description => "Indexing for search";
 
-    public Task<BuildState> RunAsync(BuildState state, CancellationToken cancellationToken) =>
-        Task.FromResult(state.AddFiles(SearchIndex.Write(state.RequireSite)
-            .Select(file => OutputWriter.WriteIfChanged(state, file.Path, file.Bytes, OutputKind.Export)).ToList()));
+    public Task<WrittenFiles> RunAsync(SiteTarget target, CancellationToken cancellationToken) =>
+        Task.FromResult(WrittenFiles.Of([.. SearchIndex.Write(target.Site)
+            .Select(file => OutputWriter.WriteIfChanged(target, file.Path, file.Bytes, OutputKind.Export))]));
 
-    public string? Summarize(BuildState before, BuildState after) => $"{after.RequireSite.Agreements.Count:N0} entries";
+    public string? Summarize(SiteTarget target, WrittenFiles written) => $"{target.Site.Agreements.Count:N0} entries";
 }

@@ -9,30 +9,36 @@ namespace DulaRegistry.Site.Build;
 /// needs only Git, so it starts first and runs beside the parsing (<see cref="ReadHistory"/> takes its result): the two
 /// leave each other's idle moments to the other, instead of one waiting for the other.
 /// </summary>
-public sealed class LoadRegistry : IBuildStep
+public sealed class LoadRegistry : IBuildStep<(BuildContext Context, CacheRead Cache), RegistryLoad>
 {
     public string Description => "Loading the registry";
 
-    public Task<BuildState> RunAsync(BuildState state, CancellationToken cancellationToken)
+    public Task<RegistryLoad> RunAsync((BuildContext Context, CacheRead Cache) input, CancellationToken cancellationToken)
     {
-        var history = state.Options.History ? StartHistory(state) : null;
+        var (context, cache) = input;
+        var history = context.Options.History ? StartHistory(context, cache) : null;
         var bag = new DiagnosticBag();
-        var options = RenderedBody.ForSite with { Cache = state.FileCache, Cancellation = cancellationToken };
-        var registry = RegistryLoader.Load(state.Options.Root, bag, options);
-        return Task.FromResult(state with { Registry = registry, Diagnostics = [.. state.Diagnostics, .. bag.Sorted()], PendingHistory = history });
+        var options = RenderedBody.ForSite with { Cache = cache.Files, Cancellation = cancellationToken };
+        var registry = RegistryLoader.Load(context.Options.Root, bag, options);
+        return Task.FromResult(new RegistryLoad(registry, bag.Sorted(), cache.Files, history));
     }
 
-    private static Task<(DulaRegistry.History.RegistryHistory History, string? Key)> StartHistory(BuildState state)
+    private static Task<HistoryRead> StartHistory(BuildContext context, CacheRead cache)
     {
         // The file-size limit comes from registry.yml; its diagnostics are the loading's to report, so here they are dropped.
-        var maxFileBytes = RegistryLoader.LoadSettings(state.Options.Root, new DiagnosticBag()).EffectiveMaxFileBytes;
-        var walk = Task.Run(() => ReadHistory.Walk(state, maxFileBytes));
+        var maxFileBytes = RegistryLoader.LoadSettings(context.Options.Root, new DiagnosticBag()).EffectiveMaxFileBytes;
+        var walk = Task.Run(() => ReadHistory.Walk(context, cache.Previous, maxFileBytes));
         // A build that stops before ReadHistory never awaits the walk: its failure, if any, is observed here instead.
         _ = walk.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         return walk;
     }
 
-    public string? Summarize(BuildState before, BuildState after) =>
-        $"{after.RequireRegistry.Agreements.Count:N0} agreements, {after.RequireRegistry.Agencies.Count:N0} agencies"
-        + (after.FileCache is { Hits: > 0 } files ? $" ({files.Hits:N0} unchanged, {files.Added:N0} parsed)" : "");
+    public string? Summarize((BuildContext Context, CacheRead Cache) input, RegistryLoad load) =>
+        $"{load.Registry.Agreements.Count:N0} agreements, {load.Registry.Agencies.Count:N0} agencies"
+        + (load.Files is { Hits: > 0 } files ? $" ({files.Hits:N0} unchanged, {files.Added:N0} parsed)" : "");
 }
+
+/// <summary>The parsed registry and what parsing found wrong with it.</summary>
+/// <param name="Files">The file cache the loading read from and added to (null when the build is not incremental).</param>
+/// <param name="PendingHistory">The status history walk started beside the loading; null when history is off.</param>
+public sealed record RegistryLoad(LoadedRegistry Registry, IReadOnlyList<Diagnostic> Diagnostics, FileCache? Files, Task<HistoryRead>? PendingHistory);

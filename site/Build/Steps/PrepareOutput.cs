@@ -4,28 +4,28 @@ namespace DulaRegistry.Site.Build;
 /// Checks the output folder may be replaced (see <see cref="OutputFolder"/>), cleans up what interrupted builds left
 /// beside it, and creates the marked hidden sibling the site is written to.
 /// </summary>
-public sealed class PrepareOutput : IBuildStep
+public sealed class PrepareOutput : IBuildStep<BuildContext, StagingFolder>
 {
     public string Description => "Preparing the output folder";
 
-    public Task<BuildState> RunAsync(BuildState state, CancellationToken cancellationToken)
+    public Task<StagingFolder> RunAsync(BuildContext context, CancellationToken cancellationToken)
     {
-        var output = OutputFolder.Normalize(state.Options.Output);
-        if (OutputFolder.Problem(output, state.Options.Root) is { } problem)
-        {
-            return Task.FromResult(state with { Failed = true, Error = problem });
-        }
+        var output = context.Output;
+        if (OutputFolder.Problem(output, context.Options.Root) is { } problem) throw new BuildStoppedException(problem);
         OutputFolder.CleanLeftovers(output);
         var staging = OutputFolder.NewStaging(output);
         try
         {
-            OutputFolder.CreateStaging(staging, state.Options.Generator);
+            OutputFolder.CreateStaging(staging, context.Options.Generator);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             SafeDelete.TryTree(staging); // it holds no marker yet, so no later build would remove it
             throw;
         }
-        return Task.FromResult(state with { Staging = staging });
+        return Task.FromResult(new StagingFolder(staging));
     }
 }
+
+/// <summary>The marked hidden sibling of the output folder the site is written to, then swapped in.</summary>
+public sealed record StagingFolder(string Path);

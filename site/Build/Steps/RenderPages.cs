@@ -11,7 +11,7 @@ namespace DulaRegistry.Site.Build;
 /// a page whose inputs have the fingerprint they had last time (<see cref="PageFingerprints"/>) is not rendered at all: its
 /// file in the site stays, and only the changed files are moved in (<see cref="SwapOutput"/>).
 /// </summary>
-public sealed class RenderPages : IBuildStep
+public sealed class RenderPages : IBuildStep<SiteTarget, WrittenFiles>
 {
     public string Description => "Rendering pages";
 
@@ -20,15 +20,15 @@ public sealed class RenderPages : IBuildStep
     /// 100 pages, 425 MB every 20, 403 MB every 8 and 401 MB every page, in the same time (8: 0.95 of the time at 100).</summary>
     private const int RendererLifetime = 8;
 
-    public async Task<BuildState> RunAsync(BuildState state, CancellationToken cancellationToken)
+    public async Task<WrittenFiles> RunAsync(SiteTarget target, CancellationToken cancellationToken)
     {
-        var pages = Pages(state.RequireSite, state.Graph!);
-        var staging = state.RequireStaging;
+        var pages = Pages(target.Site, target.Graph);
+        var staging = target.Staging;
         var written = new ConcurrentBag<OutputFile>();
-        var fingerprints = state.Options.Incremental ? PageFingerprints.Of(pages, state.RequireSite) : new Dictionary<string, string>();
-        var previous = state.PreviousBuild?.Pages;
+        var fingerprints = target.Context.Options.Incremental ? PageFingerprints.Of(pages, target.Site) : new Dictionary<string, string>();
+        var previous = target.Previous?.Pages;
         var reused = 0;
-        var workers = Math.Min(state.Options.EffectiveParallelism, Math.Max(1, pages.Count / 8));
+        var workers = Math.Min(target.Context.Options.EffectiveParallelism, Math.Max(1, pages.Count / 8));
         var next = -1;
         var tasks = Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
         {
@@ -43,7 +43,7 @@ public sealed class RenderPages : IBuildStep
                     var page = pages[i];
                     if (previous is not null && fingerprints.TryGetValue(page.Path, out var fingerprint)
                         && previous.TryGetValue(page.Path, out var before) && before == fingerprint
-                        && OutputWriter.Unchanged(state, page.Path, OutputKind.Page) is { } kept)
+                        && OutputWriter.Unchanged(target, page.Path, OutputKind.Page) is { } kept)
                     {
                         // Unchanged: the file in the site stays as it is, and nothing is written for it.
                         written.Add(kept);
@@ -68,14 +68,17 @@ public sealed class RenderPages : IBuildStep
             }
         }, cancellationToken)).ToList();
         await Task.WhenAll(tasks).ConfigureAwait(false);
-        return state.AddFiles(written.OrderBy(f => f.Path, StringComparer.Ordinal)) with { PageFingerprints = fingerprints, PagesReused = reused };
+        return new WrittenFiles([.. written.OrderBy(f => f.Path, StringComparer.Ordinal)], fingerprints, reused);
     }
 
-    public string? Summarize(BuildState before, BuildState after) => Summary(after.Files.Count - before.Files.Count, after);
+    public string? Summarize(SiteTarget target, WrittenFiles written) => Summary(target, written);
 
     /// <summary>"10,218 pages", and in an incremental build how many of them were rendered and how many left as they were.</summary>
-    public static string Summary(int pages, BuildState after) =>
-        after.PreviousBuild is null ? $"{pages:N0} pages" : $"{pages:N0} pages ({pages - after.PagesReused:N0} rendered, {after.PagesReused:N0} unchanged)";
+    public static string Summary(SiteTarget target, WrittenFiles written)
+    {
+        var pages = written.Count(OutputKind.Page);
+        return target.Previous is null ? $"{pages:N0} pages" : $"{pages:N0} pages ({pages - written.PagesReused:N0} rendered, {written.PagesReused:N0} unchanged)";
+    }
 
     /// <summary>Every page of the site, in a fixed order.</summary>
     public static IReadOnlyList<PageSpec> Pages(SiteModel site, FlowGraphView graph)

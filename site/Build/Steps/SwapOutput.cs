@@ -6,32 +6,29 @@ namespace DulaRegistry.Site.Build;
 /// wrote into the site, each replacing its old version atomically, and removes the files the site no longer has; a journal
 /// beside the site marks the update, so a build killed part-way is followed by a full one (see <see cref="BuildCache.JournalFile"/>).
 /// </summary>
-public sealed class SwapOutput : IBuildStep
+public sealed class SwapOutput : IBuildStep<(SiteTarget Target, WrittenFiles Written), PublishedSite>
 {
     public string Description => "Publishing the output folder";
 
-    public Task<BuildState> RunAsync(BuildState state, CancellationToken cancellationToken)
+    public Task<PublishedSite> RunAsync((SiteTarget Target, WrittenFiles Written) input, CancellationToken cancellationToken)
     {
-        var staging = state.RequireStaging;
-        var output = OutputFolder.Normalize(state.Options.Output);
+        var (target, written) = input;
+        var output = target.Context.Output;
         // Checked again: the folder may have changed while the site was rendered.
-        if (OutputFolder.Problem(output, state.Options.Root) is { } problem)
+        if (OutputFolder.Problem(output, target.Context.Options.Root) is { } problem) throw new BuildStoppedException(problem);
+        if (target.Previous is { } previous)
         {
-            return Task.FromResult(state with { Failed = true, Error = problem });
-        }
-        if (state.PreviousBuild is { } previous)
-        {
-            var (moved, removed) = UpdateInPlace(staging, output, previous, state.Files);
+            var (moved, removed) = UpdateInPlace(target.Staging, output, previous, written.Files);
             // The staging folder now holds only empty folders and its marker: the builder deletes it.
-            return Task.FromResult(state with { Published = true, UpdatedFiles = moved, RemovedFiles = removed });
+            return Task.FromResult(new PublishedSite(StagingMoved: false, Aside: null, moved, removed));
         }
-        var aside = OutputFolder.Swap(staging, output);
-        return Task.FromResult(state with { Staging = null, PreviousOutput = aside, Published = true });
+        var aside = OutputFolder.Swap(target.Staging, output);
+        return Task.FromResult(new PublishedSite(StagingMoved: true, aside, 0, 0));
     }
 
-    public string? Summarize(BuildState before, BuildState after) => after.PreviousBuild is null
-        ? after.Options.Output
-        : $"{after.Options.Output} ({after.UpdatedFiles:N0} files updated, {after.RemovedFiles:N0} removed)";
+    public string? Summarize((SiteTarget Target, WrittenFiles Written) input, PublishedSite published) => input.Target.Previous is null
+        ? input.Target.Context.Options.Output
+        : $"{input.Target.Context.Options.Output} ({published.UpdatedFiles:N0} files updated, {published.RemovedFiles:N0} removed)";
 
     private static (int Moved, int Removed) UpdateInPlace(string staging, string output, BuildCache previous, IReadOnlyList<OutputFile> files)
     {
@@ -76,3 +73,11 @@ public sealed class SwapOutput : IBuildStep
         }
     }
 }
+
+/// <summary>The new site is in place: from here on the build finishes rather than stop part-way.</summary>
+/// <param name="StagingMoved">The staging folder became the site (a full build); otherwise its files were moved into the site.</param>
+/// <param name="Aside">The previous site, renamed aside until <see cref="DeletePreviousOutput"/> deletes it; null when there was none
+/// or the site was updated in place.</param>
+/// <param name="UpdatedFiles">An incremental build: how many files it moved into the site.</param>
+/// <param name="RemovedFiles">An incremental build: how many files it removed from the site.</param>
+public sealed record PublishedSite(bool StagingMoved, string? Aside, int UpdatedFiles, int RemovedFiles);

@@ -4,23 +4,31 @@ using DulaRegistry.Validation;
 namespace DulaRegistry.Site.Build;
 
 /// <summary>Runs every validation rule; a registry with errors is not built.</summary>
-public sealed class ValidateRegistry : IBuildStep
+public sealed class ValidateRegistry : IBuildStep<(BuildContext Context, RegistryLoad Load), ValidationReport>
 {
     public string Description => "Validating";
 
-    public Task<BuildState> RunAsync(BuildState state, CancellationToken cancellationToken)
+    public Task<ValidationReport> RunAsync((BuildContext Context, RegistryLoad Load) input, CancellationToken cancellationToken)
     {
         var bag = new DiagnosticBag();
-        foreach (var diagnostic in state.Diagnostics) bag.Report(diagnostic);
-        RegistryValidator.Validate(state.RequireRegistry, state.Options.Today, bag, cancellationToken);
-        var diagnostics = bag.Sorted();
-        return Task.FromResult(state with { Diagnostics = diagnostics, Failed = diagnostics.Any(d => d.Severity == Severity.Error) });
+        foreach (var diagnostic in input.Load.Diagnostics) bag.Report(diagnostic);
+        RegistryValidator.Validate(input.Load.Registry, input.Context.Options.Today, bag, cancellationToken);
+        return Task.FromResult(new ValidationReport(bag.Sorted()));
     }
 
-    public string? Summarize(BuildState before, BuildState after)
+    public string? Summarize((BuildContext Context, RegistryLoad Load) input, ValidationReport validation)
     {
-        var errors = after.Diagnostics.Count(d => d.Severity == Severity.Error);
-        var warnings = after.Diagnostics.Count - errors;
+        var errors = validation.Errors;
+        var warnings = validation.Diagnostics.Count - errors;
         return $"{errors:N0} error{(errors == 1 ? "" : "s")}, {warnings:N0} warning{(warnings == 1 ? "" : "s")}";
     }
+}
+
+/// <summary>Every diagnostic of the registry, parsing's and the rules', in order.</summary>
+public sealed record ValidationReport(IReadOnlyList<Diagnostic> Diagnostics)
+{
+    public int Errors => Diagnostics.Count(d => d.Severity == Severity.Error);
+
+    /// <summary>A registry with errors is not built.</summary>
+    public bool HasErrors => Errors > 0;
 }

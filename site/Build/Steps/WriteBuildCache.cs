@@ -4,32 +4,34 @@ namespace DulaRegistry.Site.Build;
 /// Keeps, beside the output folder, what the next build needs to be incremental: each page's fingerprint, the status
 /// history with the Git state it came from, and what each file loaded as. Runs once the new site is in place, so the cache always names the site it
 /// describes; a build killed before it leaves the old cache, which no longer matches, and the next build is a full one.
+/// Returns what became of the cache: "written", "off", or why it was not written.
 /// </summary>
-public sealed class WriteBuildCache : IBuildStep
+public sealed class WriteBuildCache : IBuildStep<(BuildContext Context, FileCache? Files, HistoryRead History, WrittenFiles Written), string>
 {
     public string Description => "Writing the build cache";
 
-    public Task<BuildState> RunAsync(BuildState state, CancellationToken cancellationToken)
+    public Task<string> RunAsync((BuildContext Context, FileCache? Files, HistoryRead History, WrittenFiles Written) input, CancellationToken cancellationToken)
     {
-        if (!state.Options.Incremental || !state.Published) return Task.FromResult(state);
-        var output = OutputFolder.Normalize(state.Options.Output);
-        if (BuildCache.SiteStamp(output) is not { } stamp) return Task.FromResult(state with { CacheNote = "not written" });
-        var key = BuildCache.KeyFor(state.Options);
-        var cache = new BuildCache(key, stamp, state.PageFingerprints, state.HistoryKey,
-            state.HistoryKey is null ? null : state.History, [.. state.Files.Select(f => f.Path)]);
+        var (context, fileCache, history, written) = input;
+        if (!context.Options.Incremental) return Task.FromResult("off");
+        var output = context.Output;
+        if (BuildCache.SiteStamp(output) is not { } stamp) return Task.FromResult("not written");
+        var key = BuildCache.KeyFor(context.Options);
+        var cache = new BuildCache(key, stamp, written.PageFingerprints, history.Key, history.Key is null ? null : history.History,
+            [.. written.Files.Select(f => f.Path)]);
         try
         {
-            if (!cache.Write(output)) return Task.FromResult(state with { CacheNote = $"not written: {BuildCache.FolderOf(output)} was not made by this tool" });
-            state.FileCache?.Write(output, key);
+            if (!cache.Write(output)) return Task.FromResult($"not written: {BuildCache.FolderOf(output)} was not made by this tool");
+            fileCache?.Write(output, key);
             BuildCache.EndUpdate(output); // the cache now describes the site as it is: an update that was under way is complete
-            return Task.FromResult(state with { CacheNote = "written" });
+            return Task.FromResult("written");
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // The site is in place; without a cache the next build is a full one.
-            return Task.FromResult(state with { CacheNote = $"not written ({ex.Message.TrimEnd('.')})" });
+            return Task.FromResult($"not written ({ex.Message.TrimEnd('.')})");
         }
     }
 
-    public string? Summarize(BuildState before, BuildState after) => after.Options.Incremental ? after.CacheNote : "off";
+    public string? Summarize((BuildContext Context, FileCache? Files, HistoryRead History, WrittenFiles Written) input, string note) => note;
 }

@@ -4,16 +4,16 @@ using DulaRegistry.Site.ViewModels;
 namespace DulaRegistry.Site.Build;
 
 /// <summary>Writes the machine-readable exports: JSON, CSV, Atom, iCalendar, sitemap and the JSON Schemas.</summary>
-public sealed class WriteExports : IBuildStep
+public sealed class WriteExports : IBuildStep<SiteTarget, WrittenFiles>
 {
     public string Description => "Writing exports";
 
-    public async Task<BuildState> RunAsync(BuildState state, CancellationToken cancellationToken)
+    public async Task<WrittenFiles> RunAsync(SiteTarget target, CancellationToken cancellationToken)
     {
-        var site = state.RequireSite;
-        var staging = state.RequireStaging;
+        var site = target.Site;
+        var staging = target.Staging;
         // The site's pages as RenderPages lists them: this step may run beside it (see Concurrently).
-        var pages = RenderPages.Pages(site, state.Graph!).Select(p => p.Path).ToList();
+        var pages = RenderPages.Pages(site, target.Graph).Select(p => p.Path).ToList();
         // Each export streams to its own file and reads only the site model, so they are written side by side.
         Func<OutputFile>[] exports =
         [
@@ -28,11 +28,11 @@ public sealed class WriteExports : IBuildStep
 
         // The JSON Schemas depend only on the tool: an incremental build leaves the site's as they are, without making them.
         OutputFile Schema(string file, Func<string> make) =>
-            OutputWriter.Unchanged(state, SiteUrls.SchemaPath(file), OutputKind.Export)
+            OutputWriter.Unchanged(target, SiteUrls.SchemaPath(file), OutputKind.Export)
             ?? OutputWriter.Write(staging, SiteUrls.SchemaPath(file), make(), OutputKind.Export);
         var files = await Task.WhenAll(exports.Select(export => Task.Run(export, cancellationToken))).ConfigureAwait(false);
-        return state.AddFiles(files);
+        return WrittenFiles.Of(files);
     }
 
-    public string? Summarize(BuildState before, BuildState after) => $"{after.Files.Count - before.Files.Count:N0} files";
+    public string? Summarize(SiteTarget target, WrittenFiles written) => $"{written.Files.Count:N0} files";
 }

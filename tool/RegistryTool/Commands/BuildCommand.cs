@@ -77,20 +77,20 @@ internal static class BuildCommand
     }
 
     /// <summary>Builds the site, printing progress, diagnostics and a summary; returns the exit code and, when it failed, why in a few lines.</summary>
-    /// <param name="steps">The build's steps; default <see cref="SiteBuilder.Steps"/> (<c>registry publish</c> adds its own).</param>
+    /// <param name="additions">Steps added to the build (<c>registry publish</c> adds its own); default none.</param>
     public static async Task<BuildOutcome> RunAsync(SiteBuildOptions options, TextWriter output, CancellationToken cancellationToken,
-        IReadOnlyList<IBuildStep>? steps = null)
+        BuildAdditions? additions = null)
     {
-        steps ??= SiteBuilder.Steps;
+        additions ??= BuildAdditions.None;
         BuildResult result;
         if (IsInteractive(output))
         {
             result = await AnsiConsole.Status().Spinner(Spinner.Known.Dots).StartAsync("Building the site", async context =>
-                await SiteBuilder.BuildAsync(options, steps, new StatusProgress(context), cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+                await SiteBuilder.BuildAsync(options, additions, new StatusProgress(context), cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
         }
         else
         {
-            result = await SiteBuilder.BuildAsync(options, steps, new LineProgress(output), cancellationToken).ConfigureAwait(false);
+            result = await SiteBuilder.BuildAsync(options, additions, new LineProgress(output), cancellationToken).ConfigureAwait(false);
         }
         return Report(result, output);
     }
