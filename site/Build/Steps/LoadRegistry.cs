@@ -27,7 +27,9 @@ public sealed class LoadRegistry : IBuildStep<(BuildContext Context, CacheRead C
     {
         // The file-size limit comes from registry.yml; its diagnostics are the loading's to report, so here they are dropped.
         var maxFileBytes = RegistryLoader.LoadSettings(context.Options.Root, new DiagnosticBag()).EffectiveMaxFileBytes;
-        var walk = Task.Run(() => ReadHistory.Walk(context, cache.Previous, maxFileBytes));
+        // On a thread of its own: it waits for its blob readers, and a pool thread waiting is one the loading cannot use.
+        var walk = Task.Factory.StartNew(() => ReadHistory.Walk(context, cache.Previous, maxFileBytes), CancellationToken.None,
+            TaskCreationOptions.LongRunning, TaskScheduler.Default);
         // A build that stops before ReadHistory never awaits the walk: its failure, if any, is observed here instead.
         _ = walk.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         return walk;

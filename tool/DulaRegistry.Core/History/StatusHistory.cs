@@ -48,7 +48,9 @@ public static class StatusHistory
         var readers = Enumerable.Range(0, Math.Max(1, Environment.ProcessorCount)).Select(_ => repository.OpenBlobReader()).ToList();
         try
         {
-            var workers = readers.Select(reader => Task.Run(() =>
+            // Threads of their own, not the pool's: they block on the queue, and on two cores two blocked pool threads left the
+            // loading that runs beside the walk (Parallel.For) one core for a second and more.
+            var workers = readers.Select(reader => Task.Factory.StartNew(() =>
             {
                 var buffer = new byte[16 * 1024]; // one per worker, grown when a blob needs more: blobs are read, parsed and forgotten
                 foreach (var (blobId, name) in queue.GetConsumingEnumerable())
@@ -57,7 +59,7 @@ public static class StatusHistory
                     // Over the size limit: the loader would refuse it too.
                     statuses[blobId] = length < 0 ? null : StatusReader.Read(buffer.AsSpan(0, length), $"{RegistryLoader.AgreementsFolder}/{name}");
                 }
-            })).ToArray();
+            }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
             try
             {
                 foreach (var commit in repository.FirstParentChanges(RegistryLoader.AgreementsFolder))
