@@ -14,10 +14,18 @@ public sealed class PageRenderer : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
     private readonly HtmlRenderer _renderer;
-    private readonly Utf8FileWriter _writer = new(); // its buffers serve every page this renderer writes
+    private readonly Utf8FileWriter _writer; // its buffers serve every page this renderer writes
 
     public PageRenderer()
+        : this(new Utf8FileWriter())
     {
+    }
+
+    /// <summary>A renderer that writes files through <paramref name="writer"/>: a worker that replaces its renderer now and then
+    /// keeps its writer (and the writer's 40 KB of buffers) for all of them.</summary>
+    internal PageRenderer(Utf8FileWriter writer)
+    {
+        _writer = writer;
         _services = new ServiceCollection().AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance).BuildServiceProvider();
         _renderer = new HtmlRenderer(_services, NullLoggerFactory.Instance);
     }

@@ -6,7 +6,7 @@ namespace DulaRegistry.Site.Rendering;
 /// A <see cref="TextWriter"/> that encodes to UTF-8 (no BOM; a lone surrogate becomes U+FFFD, as with
 /// <see cref="StreamWriter"/>) into a stream, through buffers it keeps from one file to the next. A StreamWriter per page
 /// allocated about 100 KB of buffers: a gigabyte of short-lived memory for 10,000 pages. Not thread-safe: one writer per
-/// <see cref="PageRenderer"/>, which renders one page at a time.
+/// rendering worker, kept across the <see cref="PageRenderer"/>s it replaces (each renders one page at a time).
 /// </summary>
 internal sealed class Utf8FileWriter : TextWriter
 {

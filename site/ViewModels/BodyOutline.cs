@@ -28,12 +28,12 @@ public static class BodyOutline
     private static string PlainText(ContainerInline? inline)
     {
         if (inline is null) return "";
-        var text = new StringBuilder();
+        var text = new StringBuilder(64);
         foreach (var leaf in inline.Descendants())
         {
             switch (leaf)
             {
-                case LiteralInline literal: text.Append(literal.Content.ToString()); break;
+                case LiteralInline literal: text.Append(literal.Content.AsSpan()); break;
                 case CodeInline code: text.Append(code.Content); break;
                 case LineBreakInline: text.Append(' '); break;
                 default: break;

@@ -32,7 +32,8 @@ public sealed class RenderPages : IBuildStep<SiteTarget, WrittenFiles>
         var next = -1;
         var tasks = Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
         {
-            var renderer = new PageRenderer();
+            var writer = new Utf8FileWriter();
+            var renderer = new PageRenderer(writer);
             var rendered = 0;
             try
             {
@@ -56,7 +57,7 @@ public sealed class RenderPages : IBuildStep<SiteTarget, WrittenFiles>
                     if (++rendered % RendererLifetime == 0)
                     {
                         await renderer.DisposeAsync().ConfigureAwait(false);
-                        renderer = new PageRenderer();
+                        renderer = new PageRenderer(writer);
                     }
                     var bytes = await renderer.RenderToFileAsync(page, path).ConfigureAwait(false);
                     written.Add(new OutputFile(page.Path, OutputKind.Page, bytes));
