@@ -74,7 +74,11 @@ public static class Labels
             ? name
             : $"{name} ({acronym})";
 
-    public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "—";
+    public static string Date(DateOnly? date) =>
+        date is { } day ? s_dates.GetOrAdd(day, static d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)) : "—";
+
+    // Pages show the same few thousand dates again and again (effective, expiry, signature dates): each is formatted once.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<DateOnly, string> s_dates = new();
 
     private static string Capitalize(string kebab)
     {

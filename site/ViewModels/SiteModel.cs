@@ -55,7 +55,9 @@ public sealed record SiteModel
         var settings = registry.Settings;
         var repositoryUrl = settings.RepositoryUrl is { Length: > 0 } r && !DulaRegistry.Loading.BodyFacts.IsUnsafe(r) ? r : null;
         string? Source(string path) => repositoryUrl is null ? null : repositoryUrl.TrimEnd('/') + "/blob/main/" + path;
-        string? CommitUrl(string sha) => repositoryUrl is null ? null : repositoryUrl.TrimEnd('/') + "/commit/" + sha;
+        // Thousands of status changes name the same few commits: each commit's link is made once.
+        var commitUrls = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        string? CommitUrl(string sha) => repositoryUrl is null ? null : commitUrls.GetOrAdd(sha, static (sha, url) => url.TrimEnd('/') + "/commit/" + sha, repositoryUrl);
         IReadOnlyList<StatusChangeView> Timeline(string stem) => history is null ? [] : Timelines.Of(history.For(stem), CommitUrl);
         LastChangeView? LastChanged(string stem) => history?.For(stem).LastChanged is { } last
             ? new LastChangeView(last.Date, last.Commit, last.Subject, CommitUrl(last.Commit))

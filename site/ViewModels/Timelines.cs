@@ -15,7 +15,13 @@ public static class Timelines
     /// The change as a sentence. Steps that are events read as a verb ("Executed on ..."); the working stages read as a move
     /// ("Moved to In review on ..."), or, for the first entry, as where the agreement entered the registry.
     /// </summary>
-    public static string Sentence(AgreementStatus status, DateTimeOffset date, bool first)
+    public static string Sentence(AgreementStatus status, DateTimeOffset date, bool first) =>
+        // A registry's history has few commits and ten statuses, and thousands of changes: each sentence is made once.
+        s_sentences.GetOrAdd((status, DateOnly.FromDateTime(date.DateTime), first), static key => Make(key.Status, key.Day, key.First));
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(AgreementStatus Status, DateOnly Day, bool First), string> s_sentences = new();
+
+    private static string Make(AgreementStatus status, DateOnly day, bool first)
     {
         var what = status switch
         {
@@ -23,7 +29,7 @@ public static class Timelines
                 first ? $"Added to the registry as {Labels.Status(status)}" : $"Moved to {Labels.Status(status)}",
             _ => Labels.Status(status), // Proposed, Submitted, Executed, Expired, Terminated, Superseded, Withdrawn
         };
-        return $"{what} on {Date(date)}";
+        return $"{what} on {day.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}";
     }
 
     /// <summary>A commit's date in words, in the commit's own time zone: "3 March 2026".</summary>
