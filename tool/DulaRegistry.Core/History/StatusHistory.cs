@@ -39,47 +39,51 @@ public static class StatusHistory
     /// <summary>Timelines from an open repository.</summary>
     public static RegistryHistory Read(RegistryRepository repository, long maxFileBytes = 1024 * 1024)
     {
-        // The walk stays on this thread (the repository is not thread-safe); reading and parsing blobs, the costly part, runs on
-        // one worker per core, each with a repository handle of its own, while the walk goes on. Each distinct blob is read once.
+        // The walk stays on this thread (the repository is not thread-safe); reading and parsing the blobs, the costly part, runs
+        // on one reader thread with a repository handle of its own, while the walk goes on; each distinct blob is read once. Each
+        // commit's blobs go over as one batch. Measured at 10,000 agreements (50 commits, 45,456 blob versions): a reader per
+        // core, fed blob by blob, took 0.62-0.70 s and 1.2 s of CPU (mostly the two sides waking each other); batches, 0.51 s
+        // and 0.9 s; one reader with batches, 0.51-0.57 s and 0.62-0.72 s: as fast, and the other core is left to the loading
+        // that runs beside the walk in a build.
         var commits = new List<FolderCommit>();
-        var statuses = new ConcurrentDictionary<string, AgreementStatus?>(StringComparer.Ordinal);
+        var statuses = new Dictionary<string, AgreementStatus?>(StringComparer.Ordinal);
         var queued = new HashSet<string>(StringComparer.Ordinal);
-        using var queue = new BlockingCollection<(string BlobId, string Name)>(boundedCapacity: 4096);
-        var readers = Enumerable.Range(0, Math.Max(1, Environment.ProcessorCount)).Select(_ => repository.OpenBlobReader()).ToList();
-        try
+        using var batches = new BlockingCollection<List<(string BlobId, string Name)>>(boundedCapacity: 64);
+        using (var reader = repository.OpenBlobReader())
         {
-            // Threads of their own, not the pool's: they block on the queue, and on two cores two blocked pool threads left the
-            // loading that runs beside the walk (Parallel.For) one core for a second and more.
-            var workers = readers.Select(reader => Task.Factory.StartNew(() =>
+            // A thread of its own, not the pool's: it blocks on the queue, and a blocked pool thread is one the loading beside the
+            // walk (Parallel.For) cannot use.
+            var worker = Task.Factory.StartNew(() =>
             {
-                var buffer = new byte[16 * 1024]; // one per worker, grown when a blob needs more: blobs are read, parsed and forgotten
-                foreach (var (blobId, name) in queue.GetConsumingEnumerable())
+                var buffer = new byte[16 * 1024]; // grown when a blob needs more: blobs are read, parsed and forgotten
+                foreach (var batch in batches.GetConsumingEnumerable())
                 {
-                    var length = reader.Read(blobId, maxFileBytes, ref buffer);
-                    // Over the size limit: the loader would refuse it too.
-                    statuses[blobId] = length < 0 ? null : StatusReader.Read(buffer.AsSpan(0, length), $"{RegistryLoader.AgreementsFolder}/{name}");
+                    foreach (var (blobId, name) in batch)
+                    {
+                        var length = reader.Read(blobId, maxFileBytes, ref buffer);
+                        // Over the size limit: the loader would refuse it too.
+                        statuses[blobId] = length < 0 ? null : StatusReader.Read(buffer.AsSpan(0, length), $"{RegistryLoader.AgreementsFolder}/{name}");
+                    }
                 }
-            }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
+            }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             try
             {
                 foreach (var commit in repository.FirstParentChanges(RegistryLoader.AgreementsFolder))
                 {
                     commits.Add(commit);
+                    var batch = new List<(string BlobId, string Name)>();
                     foreach (var change in commit.Changes)
                     {
-                        if (change.BlobId is { } blobId && queued.Add(blobId)) queue.Add((blobId, change.Name));
+                        if (change.BlobId is { } blobId && queued.Add(blobId)) batch.Add((blobId, change.Name));
                     }
+                    if (batch.Count > 0) batches.Add(batch);
                 }
             }
             finally
             {
-                queue.CompleteAdding();
-                Task.WaitAll(workers);
+                batches.CompleteAdding();
+                worker.GetAwaiter().GetResult(); // a failure of the reader (a damaged pack, say) is thrown here as it was thrown
             }
-        }
-        finally
-        {
-            foreach (var reader in readers) reader.Dispose();
         }
 
         var records = new Dictionary<string, Record>(StringComparer.Ordinal);
