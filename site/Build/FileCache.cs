@@ -67,7 +67,7 @@ public sealed class FileCache : IParsedFileCache
             var model = FrontMatterCodec.Read<T>(ref reader);
             var facts = ReadFacts(ref reader);
             var view = ReadView(ref reader);
-            file = new ParsedFile<T>(model, facts, view, bodyLine, () => Encoding.UTF8.GetString(yaml.Span));
+            file = new ParsedFile<T>(model, facts, view, bodyLine, () => Encoding.UTF8.GetString(yaml.Span).AsMemory());
         }
         catch (InvalidDataException)
         {
@@ -81,7 +81,7 @@ public sealed class FileCache : IParsedFileCache
     public void Add<T>(string sha256, ParsedFile<T> file) where T : class
     {
         if (file.View is not RenderedBody view) return; // only the site's loading is kept
-        var yaml = file.FrontMatter();
+        var yaml = file.FrontMatter().Span;
         // A string with a lone surrogate would not come back the same from UTF-8: such a file is loaded afresh next time.
         if (!CacheWriter.WellFormed(yaml) || !Storable(file.Facts, view)) return;
         var encoded = t_encoded ??= new MemoryStream();
@@ -89,7 +89,7 @@ public sealed class FileCache : IParsedFileCache
         using var writer = new BinaryWriter(encoded, Encoding.UTF8, leaveOpen: true);
         writer.Write(typeof(T).Name);
         writer.Write(file.BodyLine);
-        writer.Write(yaml);
+        CacheWriter.WriteString(writer, yaml);
         var exact = FrontMatterCodec.TryWrite(new CacheWriter(writer), file.Model);
         writer.Flush();
         var bytes = exact ? encoded.GetBuffer().AsSpan(0, (int)encoded.Length).ToArray() : null;

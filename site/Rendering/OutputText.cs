@@ -25,7 +25,8 @@ public static class OutputText
     public static bool IsForbidden(int c) =>
         c is < 0x20 and not ('\t' or '\n' or '\r') || c is >= 0x7F and <= 0x9F || c is >= 0xFDD0 and <= 0xFDEF || (c & 0xFFFE) == 0xFFFE;
 
-    private static bool NeedsCleaning(string value)
+    /// <summary>Whether <see cref="Clean"/> would change <paramref name="value"/>.</summary>
+    public static bool NeedsCleaning(ReadOnlySpan<char> value)
     {
         for (var i = 0; i < value.Length; i++)
         {

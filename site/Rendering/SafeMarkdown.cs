@@ -27,6 +27,29 @@ public static class SafeMarkdown
     /// <summary>A renderer's buffer larger than this (a huge body) is let go after use rather than kept for the next body.</summary>
     private const int KeptBufferChars = 256 * 1024;
 
+    /// <summary>What is made of a body's HTML, from a span that is only valid during the call.</summary>
+    public delegate T HtmlReader<T>(ReadOnlySpan<char> html);
+
+    /// <summary>Renders the body and hands its clean HTML to <paramref name="read"/> straight from the renderer's buffer when the
+    /// buffer is one piece and needs no cleaning (as good as always), so no string of the whole HTML is made for a caller
+    /// that keeps something else (a body's UTF-8): a string per body was 27 MB of a cold build at 10,000 agreements.</summary>
+    /// <param name="topLevel">The HTML heading level the body's highest heading becomes (2 to 6).</param>
+    public static T ToHtml<T>(MarkdownDocument document, int topLevel, HtmlReader<T> read)
+    {
+        var renderer = t_renderer ??= new SafeHtmlRenderer();
+        renderer.Start(HeadingLevels(document, topLevel));
+        try
+        {
+            renderer.Render(document);
+            if (renderer.TryGetSpan(out var html) && !OutputText.NeedsCleaning(html.Span)) return read(html.Span);
+            return read(OutputText.Clean(renderer.Html()));
+        }
+        finally
+        {
+            if (renderer.BufferChars > KeptBufferChars) t_renderer = null;
+        }
+    }
+
     /// <param name="topLevel">The HTML heading level the body's highest heading becomes (2 to 6).</param>
     public static string ToHtml(MarkdownDocument document, int topLevel)
     {
@@ -77,6 +100,21 @@ public static class SafeMarkdown
         {
             _text.Flush();
             return _text.ToString();
+        }
+
+        /// <summary>The HTML in the buffer when the buffer is one piece (the buffer is cleared, not replaced, between bodies,
+        /// so it is one piece once it has grown to the longest body).</summary>
+        public bool TryGetSpan(out ReadOnlyMemory<char> html)
+        {
+            _text.Flush();
+            html = default;
+            var chunks = 0;
+            foreach (var chunk in _text.GetStringBuilder().GetChunks())
+            {
+                if (++chunks > 1) return false;
+                html = chunk;
+            }
+            return true;
         }
     }
 

@@ -20,12 +20,23 @@ public sealed class RenderedBody
 
     /// <summary>A body rendered now. Its HTML is kept as UTF-8, half the memory of the string, for the whole build (a page
     /// decodes it when it is rendered); HTML that UTF-8 would not give back the same (a lone surrogate) stays a string.</summary>
-    public RenderedBody(string html, IReadOnlyList<TocEntry> sections)
+    public RenderedBody(string html, IReadOnlyList<TocEntry> sections) : this(html.AsSpan(), sections, html) { }
+
+    /// <summary>A body rendered now, from its HTML as a span (<paramref name="html"/>, when there is one, is that span's string).</summary>
+    private RenderedBody(ReadOnlySpan<char> span, IReadOnlyList<TocEntry> sections, string? html = null)
     {
         Sections = sections;
-        HtmlHash = HashOf(html);
-        if (Build.CacheWriter.WellFormed(html)) _utf8 = Encoding.UTF8.GetBytes(html);
-        else _html = html;
+        HtmlHash = HashOf(span);
+        if (Build.CacheWriter.WellFormed(span))
+        {
+            var utf8 = new byte[Encoding.UTF8.GetByteCount(span)];
+            Encoding.UTF8.GetBytes(span, utf8);
+            _utf8 = utf8;
+        }
+        else
+        {
+            _html = html ?? span.ToString();
+        }
     }
 
     /// <summary>A body from the cache: its HTML as UTF-8 and the <see cref="HtmlHash"/> it was written with.</summary>
@@ -56,12 +67,15 @@ public sealed class RenderedBody
     /// <summary>No body.</summary>
     public static readonly RenderedBody Empty = new("", []);
 
-    public static UInt128 HashOf(string html) => XxHash128.HashToUInt128(MemoryMarshal.AsBytes(html.AsSpan()));
+    public static UInt128 HashOf(string html) => HashOf(html.AsSpan());
+
+    private static UInt128 HashOf(ReadOnlySpan<char> html) => XxHash128.HashToUInt128(MemoryMarshal.AsBytes(html));
 
     /// <summary>Loading for the site: each body becomes a <see cref="RenderedBody"/> as soon as it is parsed.</summary>
     public static readonly LoadOptions ForSite = new(BodyView: body => Of(body));
 
-    public static RenderedBody Of(MarkdownDocument body) => new(SafeMarkdown.ToHtml(body, topLevel: 3), BodyOutline.Sections(body));
+    public static RenderedBody Of(MarkdownDocument body) =>
+        SafeMarkdown.ToHtml(body, topLevel: 3, html => new RenderedBody(html, BodyOutline.Sections(body)));
 
     /// <summary>The rendered body of a loaded file: the one made while loading, or made now from a kept syntax tree.</summary>
     public static RenderedBody Of<T>(RegistryDocument<T> document) where T : class =>

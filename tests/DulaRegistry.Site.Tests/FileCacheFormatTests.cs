@@ -32,7 +32,7 @@ public sealed class FileCacheFormatTests : IDisposable
     };
 
     private static ParsedFile<T> File<T>(T model, BodyFacts facts, RenderedBody view, string yaml = "id: x\n") where T : class =>
-        new(model, facts, view, 30, () => yaml);
+        new(model, facts, view, 30, () => yaml.AsMemory());
 
     private string Output()
     {
@@ -62,7 +62,7 @@ public sealed class FileCacheFormatTests : IDisposable
         back.TryGet<Agreement>("aa", out var file).ShouldBeTrue();
         JsonSerializer.Serialize(file!.Model).ShouldBe(JsonSerializer.Serialize(s_model));
         file.BodyLine.ShouldBe(30);
-        file.FrontMatter().ShouldBe("id: DULA-2026-0001\ntitle: Café\n");
+        file.FrontMatter().ToString().ShouldBe("id: DULA-2026-0001\ntitle: Café\n");
         file.Facts.Sections.ShouldBe(Facts("Purpose").Sections);
         file.Facts.Markup.ShouldBe(Facts("Purpose").Markup);
         file.Facts.Leftovers.ShouldBe(Facts("Purpose").Leftovers);

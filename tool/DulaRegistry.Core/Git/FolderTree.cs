@@ -27,8 +27,9 @@ internal sealed class FolderTree
     /// <exception cref="FormatException">the bytes are not a tree.</exception>
     public static FolderTree Parse(byte[] raw, int length)
     {
-        // An entry is the mode, a name and the 20-byte id: about 50 bytes for DULA-2026-0001.md. Sized once, not grown by doubling.
-        var entries = new List<Entry>(length / 48 + 1);
+        // An entry is the mode, a name and the 20-byte id: 45 bytes for "100644 DULA-2026-0001.md". Sized once for entries of
+        // that length, not grown by doubling (at 48 bytes a list of registry files grew once, in every folder tree read).
+        var entries = new List<Entry>(length / 44 + 1);
         var position = 0;
         var sorted = true;
         while (position < length)

@@ -8,8 +8,8 @@ namespace DulaRegistry.Loading;
 /// </summary>
 /// <param name="FrontMatter">Gives the front matter's YAML as it was read (line breaks normalised), which starts on the file's
 /// line 2. A function, so that neither side holds the text longer than it must: a cache asks for it once, when the file is
-/// added; the loader asks the cache's only if a rule asks for a position.</param>
-public sealed record ParsedFile<T>(T Model, BodyFacts Facts, object? View, int BodyLine, Func<string> FrontMatter) where T : class;
+/// added; the loader asks the cache's only if a rule asks for a position. A slice of the file's text, not a copy.</param>
+public sealed record ParsedFile<T>(T Model, BodyFacts Facts, object? View, int BodyLine, Func<ReadOnlyMemory<char>> FrontMatter) where T : class;
 
 /// <summary>
 /// What earlier loadings made of files, by the SHA-256 of each file's bytes (an incremental build's cache): a file whose bytes

@@ -27,6 +27,9 @@ public static partial class RegistryLoader
     {
         /// <summary>The YAML between the delimiters, as it was read.</summary>
         public string Yaml => Text[YamlStart..CloseStart];
+
+        /// <summary>The same YAML as a slice of the file's text (no copy).</summary>
+        public ReadOnlyMemory<char> YamlSlice => Text.AsMemory(YamlStart..CloseStart);
     }
 
     /// <summary>The first half of parsing: delimiters and YAML (kept apart from binding so each can be measured alone).</summary>
