@@ -20,7 +20,11 @@ public sealed class Concurrently(string description, params IBuildStep<SiteTarge
         var results = new List<WrittenFiles>(Steps.Count);
         if (target.Previous is null)
         {
-            foreach (var step in Steps) results.Add(await step.RunAsync(target, cancellationToken).ConfigureAwait(false));
+            foreach (var step in Steps)
+            {
+                cancellationToken.ThrowIfCancellationRequested(); // a signal during one step: the next is not started
+                results.Add(await step.RunAsync(target, cancellationToken).ConfigureAwait(false));
+            }
         }
         else
         {

@@ -19,11 +19,12 @@ internal static class OutputWriter
     /// <summary>Bytes the file stream holds before writing to disk; the exports' own writers buffer too.</summary>
     private const int StreamBufferSize = 64 * 1024;
 
-    /// <summary>Streams one output file to the staging folder: <paramref name="write"/> writes it (and leaves the stream open).</summary>
-    public static OutputFile Write(string staging, string relativePath, Action<Stream> write, OutputKind kind)
+    /// <summary>Streams one output file to the staging folder: <paramref name="write"/> writes it (and leaves the stream open).
+    /// Once <paramref name="cancellationToken"/> is cancelled, the writer's next write throws, so a long export stops at once.</summary>
+    public static OutputFile Write(string staging, string relativePath, Action<Stream> write, OutputKind kind, CancellationToken cancellationToken = default)
     {
         using var file = new FileStream(PrepareDirectory(staging, relativePath), FileMode.Create, FileAccess.Write, FileShare.None, StreamBufferSize);
-        write(file);
+        write(cancellationToken.CanBeCanceled ? new CancellableStream(file, cancellationToken) : file);
         file.Flush();
         return new OutputFile(relativePath, kind, file.Position);
     }

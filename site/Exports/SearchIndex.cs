@@ -41,14 +41,17 @@ public static class SearchIndex
     private static readonly JsonWriterOptions s_compact = JsonExport.Options with { Indented = false };
 
     /// <summary>Every file of the index, as paths relative to the site and their bytes, in a fixed order.</summary>
-    public static IReadOnlyList<(string Path, byte[] Bytes)> Write(SiteModel site)
+    /// <param name="cancellationToken">Checked between documents and between terms: a signalled build stops here at once
+    /// (a build has two seconds to stop and clean up after a signal).</param>
+    public static IReadOnlyList<(string Path, byte[] Bytes)> Write(SiteModel site, CancellationToken cancellationToken = default)
     {
         var agreements = site.Agreements;
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken };
         var files = new List<(string, byte[])>();
 
         // Documents: chunks of records in id order, each chunk on whichever core is free.
         var docs = new byte[(agreements.Count + DocumentChunk - 1) / DocumentChunk][];
-        Parallel.For(0, docs.Length, chunk =>
+        Parallel.For(0, docs.Length, parallel, chunk =>
         {
             var start = chunk * DocumentChunk;
             var end = Math.Min(agreements.Count, start + DocumentChunk);
@@ -61,7 +64,7 @@ public static class SearchIndex
         });
         for (var n = 0; n < docs.Length; n++) files.Add((SiteUrls.SearchDocsPath(n), docs[n]));
 
-        var terms = Postings(agreements);
+        var terms = Postings(agreements, parallel);
         var chunkFirsts = new List<string>();
         var chunk = new MemoryStream();
         var chunkWriter = new Utf8JsonWriter(chunk, s_compact);
@@ -77,6 +80,7 @@ public static class SearchIndex
         {
             if (chunkFirsts.Count == 0 || chunkWriter.BytesCommitted + chunkWriter.BytesPending > TermChunkBytes)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 if (chunkFirsts.Count > 0) Close();
                 chunkFirsts.Add(term);
                 chunkWriter.WriteStartObject();
@@ -135,7 +139,7 @@ public static class SearchIndex
     }
 
     /// <summary>Every term with its postings (ordinal, weight), terms sorted by code unit, postings by ordinal.</summary>
-    private static (string Term, List<(int Ordinal, int Weight)> Postings)[] Postings(IReadOnlyList<AgreementView> agreements)
+    private static (string Term, List<(int Ordinal, int Weight)> Postings)[] Postings(IReadOnlyList<AgreementView> agreements, ParallelOptions parallel)
     {
         var count = agreements.Count;
         // Every term passes through one table (one string per distinct term), so every table below is keyed by reference:
@@ -157,7 +161,7 @@ public static class SearchIndex
         // The terms that carry only ordinals (exact identifiers and filter values), per document.
         var exact = new string[count][];
         // Splitting each agreement's fields into words is independent of the others: on every core.
-        Parallel.For(0, count, () => (new Dictionary<string, int>(byReference), new List<string>()), (i, loop, reused) =>
+        Parallel.For(0, count, parallel, () => (new Dictionary<string, int>(byReference), new List<string>()), (i, loop, reused) =>
         {
             var (frequencies, words) = reused;
             var a = agreements[i];
@@ -189,7 +193,7 @@ public static class SearchIndex
         // Each agreement's word weights, on every core; then added to the terms in agreement order. A word's score is summed
         // over the fields in field order, whatever order each field's words are held in.
         var weights = new (string Word, int Weight)[count][];
-        Parallel.For(0, count, () => new Dictionary<string, double>(byReference), (i, loop, scores) =>
+        Parallel.For(0, count, parallel, () => new Dictionary<string, double>(byReference), (i, loop, scores) =>
         {
             scores.Clear();
             for (var f = 0; f < s_fields.Length; f++)

@@ -49,8 +49,10 @@ public sealed record SiteModel
 
     public IEnumerable<AgreementView> RecentlyExecuted => Executed.Take(10);
 
+    /// <param name="cancellationToken">Checked between agreements' views (at 100,000 agreements this takes seconds, and a
+    /// signalled build has two to stop in).</param>
     public static SiteModel Create(LoadedRegistry registry, SiteUrls urls, DateOnly today,
-        History.RegistryHistory? history = null)
+        History.RegistryHistory? history = null, CancellationToken cancellationToken = default)
     {
         var settings = registry.Settings;
         var repositoryUrl = settings.RepositoryUrl is { Length: > 0 } r && !DulaRegistry.Loading.BodyFacts.IsUnsafe(r) ? r : null;
@@ -163,7 +165,7 @@ public sealed record SiteModel
             };
         }
         var views = new AgreementView[agreementDocs.Count];
-        Parallel.For(0, views.Length, i => views[i] = ViewOf(agreementDocs[i]));
+        Parallel.For(0, views.Length, new ParallelOptions { CancellationToken = cancellationToken }, i => views[i] = ViewOf(agreementDocs[i]));
         var agreements = views.ToList();
         var agreementById = agreements.ToFrozenDictionary(a => a.Id, StringComparer.Ordinal);
 

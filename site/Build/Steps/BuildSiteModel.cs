@@ -11,7 +11,7 @@ public sealed class BuildSiteModel : IBuildStep<(BuildContext Context, LoadedReg
 
     public Task<SiteContent> RunAsync((BuildContext Context, LoadedRegistry Registry, HistoryRead History) input, CancellationToken cancellationToken)
     {
-        var site = SiteModel.Create(input.Registry, input.Context.Urls, input.Context.Options.Today, input.History.History);
+        var site = SiteModel.Create(input.Registry, input.Context.Urls, input.Context.Options.Today, input.History.History, cancellationToken);
         return Task.FromResult(new SiteContent(site, FlowGraph.Build(site)));
     }
 }

@@ -9,7 +9,7 @@ public sealed class IndexSearch : IBuildStep<SiteTarget, WrittenFiles>
     public string Description => "Indexing for search";
 
     public Task<WrittenFiles> RunAsync(SiteTarget target, CancellationToken cancellationToken) =>
-        Task.FromResult(WrittenFiles.Of([.. SearchIndex.Write(target.Site)
+        Task.FromResult(WrittenFiles.Of([.. SearchIndex.Write(target.Site, cancellationToken)
             .Select(file => OutputWriter.WriteIfChanged(target, file.Path, file.Bytes, OutputKind.Export))]));
 
     public string? Summarize(SiteTarget target, WrittenFiles written) => $"{target.Site.Agreements.Count:N0} entries";

@@ -17,11 +17,11 @@ public sealed class WriteExports : IBuildStep<SiteTarget, WrittenFiles>
         // Each export streams to its own file and reads only the site model, so they are written side by side.
         Func<OutputFile>[] exports =
         [
-            () => OutputWriter.Write(staging, SiteUrls.AgreementsJsonPath, output => JsonExport.Write(site, output), OutputKind.Export),
-            () => OutputWriter.Write(staging, SiteUrls.AgreementsCsvPath, output => CsvExport.Write(site, output), OutputKind.Export),
-            () => OutputWriter.Write(staging, SiteUrls.FeedPath, output => AtomFeed.Write(site, output), OutputKind.Export),
-            () => OutputWriter.Write(staging, SiteUrls.CalendarPath, output => CalendarExport.Write(site, output), OutputKind.Export),
-            () => OutputWriter.Write(staging, SiteUrls.SitemapPath, output => SitemapExport.Write(site, pages, output), OutputKind.Export),
+            () => OutputWriter.Write(staging, SiteUrls.AgreementsJsonPath, output => JsonExport.Write(site, output), OutputKind.Export, cancellationToken),
+            () => OutputWriter.Write(staging, SiteUrls.AgreementsCsvPath, output => CsvExport.Write(site, output), OutputKind.Export, cancellationToken),
+            () => OutputWriter.Write(staging, SiteUrls.FeedPath, output => AtomFeed.Write(site, output), OutputKind.Export, cancellationToken),
+            () => OutputWriter.Write(staging, SiteUrls.CalendarPath, output => CalendarExport.Write(site, output), OutputKind.Export, cancellationToken),
+            () => OutputWriter.Write(staging, SiteUrls.SitemapPath, output => SitemapExport.Write(site, pages, output), OutputKind.Export, cancellationToken),
             () => Schema(DulaRegistry.Schema.SchemaGenerator.AgencyFile, DulaRegistry.Schema.SchemaGenerator.Agency),
             () => Schema(DulaRegistry.Schema.SchemaGenerator.AgreementFile, DulaRegistry.Schema.SchemaGenerator.Agreement),
         ];
