@@ -29,12 +29,7 @@ internal sealed class CacheWriter(BinaryWriter writer)
             return;
         }
         if (!WellFormed(value)) Exact = false;
-        var length = Encoding.UTF8.GetByteCount(value);
-        var buffer = ArrayPool<byte>.Shared.Rent(length);
-        Encoding.UTF8.GetBytes(value, buffer);
-        Writer.Write7BitEncodedInt(length + 1);
-        Writer.Write(buffer, 0, length);
-        ArrayPool<byte>.Shared.Return(buffer);
+        WriteUtf8(Writer, value, lengthBias: 1); // 0 is null
     }
 
     // An enum of int written as its int without boxing (Convert.ToInt32 boxed each value).
@@ -48,13 +43,16 @@ internal sealed class CacheWriter(BinaryWriter writer)
 
     /// <summary>Writes <paramref name="text"/> as <see cref="BinaryWriter.Write(string)"/> over UTF-8 writes a string (its byte
     /// count, 7-bit encoded, then its UTF-8 bytes), from a slice of a longer text without copying it into a string.</summary>
-    public static void WriteString(BinaryWriter writer, ReadOnlySpan<char> text)
+    public static void WriteString(BinaryWriter writer, ReadOnlySpan<char> text) => WriteUtf8(writer, text, lengthBias: 0);
+
+    /// <summary>The UTF-8 byte count plus <paramref name="lengthBias"/>, 7-bit encoded, then the bytes.</summary>
+    private static void WriteUtf8(BinaryWriter writer, ReadOnlySpan<char> text, int lengthBias)
     {
         var length = Encoding.UTF8.GetByteCount(text);
         var buffer = ArrayPool<byte>.Shared.Rent(length);
-        var written = Encoding.UTF8.GetBytes(text, buffer);
-        writer.Write7BitEncodedInt(written);
-        writer.Write(buffer, 0, written);
+        Encoding.UTF8.GetBytes(text, buffer);
+        writer.Write7BitEncodedInt(length + lengthBias);
+        writer.Write(buffer, 0, length);
         ArrayPool<byte>.Shared.Return(buffer);
     }
 

@@ -42,6 +42,7 @@ public static class SafeMarkdown
         {
             renderer.Render(document);
             if (renderer.TryGetSpan(out var html) && !OutputText.NeedsCleaning(html.Span)) return read(html.Span);
+            // Entities such as &#x1B; decode to control characters that the page must not carry.
             return read(OutputText.Clean(renderer.Html()));
         }
         finally
@@ -51,23 +52,7 @@ public static class SafeMarkdown
     }
 
     /// <param name="topLevel">The HTML heading level the body's highest heading becomes (2 to 6).</param>
-    public static string ToHtml(MarkdownDocument document, int topLevel)
-    {
-        var renderer = t_renderer ??= new SafeHtmlRenderer();
-        renderer.Start(HeadingLevels(document, topLevel));
-        string html;
-        try
-        {
-            renderer.Render(document);
-            html = renderer.Html();
-        }
-        finally
-        {
-            if (renderer.BufferChars > KeptBufferChars) t_renderer = null;
-        }
-        // Entities such as &#x1B; decode to control characters that the page must not carry.
-        return OutputText.Clean(html);
-    }
+    public static string ToHtml(MarkdownDocument document, int topLevel) => ToHtml(document, topLevel, static html => html.ToString());
 
     /// <summary>The registry's pipeline with raw HTML escaped, links made safe and headings shifted; reused for many bodies.</summary>
     private sealed class SafeHtmlRenderer : HtmlRenderer

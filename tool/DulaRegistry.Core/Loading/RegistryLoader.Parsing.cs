@@ -25,11 +25,8 @@ public static partial class RegistryLoader
     /// <summary>A file split at its front matter, with the front matter read into a YAML tree.</summary>
     internal sealed record FrontMatter(string Text, YMapping Mapping, int YamlStart, int CloseStart, int CloseLine)
     {
-        /// <summary>The YAML between the delimiters, as it was read.</summary>
-        public string Yaml => Text[YamlStart..CloseStart];
-
-        /// <summary>The same YAML as a slice of the file's text (no copy).</summary>
-        public ReadOnlyMemory<char> YamlSlice => Text.AsMemory(YamlStart..CloseStart);
+        /// <summary>The YAML between the delimiters, as it was read: a slice of the file's text, not a copy.</summary>
+        public ReadOnlyMemory<char> Yaml => Text.AsMemory(YamlStart..CloseStart);
     }
 
     /// <summary>The first half of parsing: delimiters and YAML (kept apart from binding so each can be measured alone).</summary>

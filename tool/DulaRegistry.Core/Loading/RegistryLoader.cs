@@ -78,7 +78,7 @@ public static partial class RegistryLoader
                 PositionsFromFile<T>(files[i], relative, sha256, settings.EffectiveMaxFileBytes));
             if (cache is not null && document is not null && fileSink.Count == 0)
             {
-                cache.Add(sha256, new ParsedFile<T>(document.Model, document.Facts, document.BodyView, document.BodyLine, () => front.YamlSlice));
+                cache.Add(sha256, new ParsedFile<T>(document.Model, document.Facts, document.BodyView, document.BodyLine, () => front.Yaml));
             }
         }
 
