@@ -1,7 +1,5 @@
-using System.Collections;
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Reflection;
 using System.Text.Json;
 using DulaRegistry.Diagnostics;
 
@@ -15,8 +13,6 @@ namespace DulaRegistry.Loading;
 /// </summary>
 public static class FrontMatterBinder
 {
-    private static readonly ConcurrentDictionary<Type, Dictionary<string, Property>> s_properties = new();
-    private static readonly ConcurrentDictionary<Type, Dictionary<string, object>> s_enums = new();
     private static readonly ConcurrentDictionary<Type, (Type Underlying, Type? ListItem)> s_shapes = new();
 
     public static string KeyName(string propertyName) => JsonNamingPolicy.SnakeCaseLower.ConvertName(propertyName);
@@ -32,10 +28,6 @@ public static class FrontMatterBinder
         var context = new Context(file, map, sink);
         return (T)BindObject(root, typeof(T), context);
     }
-
-    /// <summary>A front-matter property: its type and a setter made once (not <see cref="PropertyInfo.SetValue(object, object)"/>
-    /// per value, which was a tenth of loading).</summary>
-    private sealed record Property(Type Type, Action<object, object> Set);
 
     /// <summary>What binding one file carries: the path being bound, as a stack of keys and list indexes that becomes a string
     /// (<c>parties[1].agency</c>) only when it is recorded or reported.</summary>
@@ -83,8 +75,9 @@ public static class FrontMatterBinder
 
     private static object BindObject(YMapping mapping, Type type, Context context)
     {
-        var instance = Activator.CreateInstance(type)!;
-        var properties = Properties(type);
+        var record = FrontMatterTypes.RecordOf(type);
+        var instance = record.Create();
+        var properties = record.Properties;
         var entries = mapping.Entries;
         for (var i = 0; i < entries.Count; i++)
         {
@@ -129,7 +122,7 @@ public static class FrontMatterBinder
                 context.Reject(FieldDiagnostics.MustBeList(context.File, at, context.Path, node));
                 return null;
             }
-            var list = (IList)Activator.CreateInstance(underlying)!;
+            var list = FrontMatterTypes.NewList(underlying);
             for (var i = 0; i < sequence.Items.Count; i++)
             {
                 var itemNode = sequence.Items[i];
@@ -170,8 +163,7 @@ public static class FrontMatterBinder
         }
         if (underlying.IsEnum)
         {
-            var values = s_enums.GetOrAdd(underlying, t => Enum.GetValues(t).Cast<Enum>()
-                .ToDictionary(EnumName, v => (object)v, StringComparer.Ordinal));
+            var values = FrontMatterTypes.EnumValues(underlying);
             if (values.TryGetValue(raw, out var value)) return value;
             context.Reject(FieldDiagnostics.NotAllowedValue(
                 context.File, at, context.Path, raw, Suggest(raw.ToLowerInvariant(), values.Keys), values.Keys));
@@ -180,24 +172,7 @@ public static class FrontMatterBinder
         throw new NotSupportedException($"front matter of type {underlying.Name} is not supported");
     }
 
-    internal static IEnumerable<string> PropertyKeys(Type type) => Properties(type).Keys;
-
-    /// <summary>The settable properties of a front-matter type, by YAML key (computed once per type).</summary>
-    private static Dictionary<string, Property> Properties(Type type) => s_properties.GetOrAdd(type, static t => t
-        .GetProperties(BindingFlags.Public | BindingFlags.Instance)
-        .Where(p => p.CanWrite)
-        .ToDictionary(p => KeyName(p.Name), p => new Property(p.PropertyType, Setter(p)), StringComparer.Ordinal));
-
-    private static Action<object, object> Setter(PropertyInfo property) =>
-        (Action<object, object>)typeof(FrontMatterBinder).GetMethod(nameof(TypedSetter), BindingFlags.NonPublic | BindingFlags.Static)!
-            .MakeGenericMethod(property.DeclaringType!, property.PropertyType)
-            .Invoke(null, [property.SetMethod!])!;
-
-    private static Action<object, object> TypedSetter<TTarget, TValue>(MethodInfo setter)
-    {
-        var set = setter.CreateDelegate<Action<TTarget, TValue>>();
-        return (target, value) => set((TTarget)target, (TValue)value);
-    }
+    internal static IEnumerable<string> PropertyKeys(Type type) => FrontMatterTypes.RecordOf(type).Properties.Keys;
 
     /// <summary>The closest allowed name within a small edit distance, for "did you mean" hints.</summary>
     public static string? Suggest(string value, IEnumerable<string> candidates)
