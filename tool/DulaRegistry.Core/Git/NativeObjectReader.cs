@@ -9,9 +9,8 @@ namespace DulaRegistry.Git;
 /// cache blobs, which made reading blobs most of the status history's cost. Uses the libgit2 library LibGit2Sharp loaded, with
 /// a repository handle of its own: one reader per thread, like LibGit2Sharp's handles.
 /// </summary>
-internal sealed class NativeObjectReader : IDisposable
+internal sealed unsafe class NativeObjectReader : IDisposable
 {
-    private const int NotFound = -3; // GIT_ENOTFOUND
     private const int TreeType = 2; // GIT_OBJECT_TREE
     private const int BlobType = 3; // GIT_OBJECT_BLOB
 
@@ -28,9 +27,14 @@ internal sealed class NativeObjectReader : IDisposable
     /// <summary>A reader of the repository whose Git folder is <paramref name="gitFolder"/>; null when libgit2's object database cannot be reached this way.</summary>
     public static NativeObjectReader? TryOpen(string gitFolder)
     {
-        if (Libgit2.Functions is not { } git) return null;
-        if (git.RepositoryOpen(out var repository, gitFolder) != 0) return null;
-        if (git.RepositoryOdb(out var odb, repository) != 0)
+        if (Libgit2.Bound is not { } git) return null;
+        var path = Libgit2.Utf8(gitFolder);
+        IntPtr repository, odb;
+        fixed (byte* folder = path)
+        {
+            if (git.RepositoryOpen(&repository, folder) != 0) return null;
+        }
+        if (git.RepositoryOdb(&odb, repository) != 0)
         {
             git.RepositoryFree(repository);
             return null;
@@ -63,9 +67,11 @@ internal sealed class NativeObjectReader : IDisposable
     {
         ObjectDisposedException.ThrowIf(_odb == IntPtr.Zero, this);
         size = -1;
-        var git = Libgit2.Functions!;
-        var result = git.OdbRead(out var obj, _odb, _oid);
-        if (result == NotFound) return -1;
+        var git = Libgit2.Bound!;
+        IntPtr obj;
+        int result;
+        fixed (byte* oid = _oid) result = git.OdbRead(&obj, _odb, oid);
+        if (result == Libgit2.NotFound) return -1;
         if (result != 0) throw new LibGit2SharpException($"cannot read object {Convert.ToHexStringLower(_oid)}: {Libgit2.LastError()}");
         try
         {
@@ -85,84 +91,9 @@ internal sealed class NativeObjectReader : IDisposable
     public void Dispose()
     {
         if (_odb == IntPtr.Zero) return;
-        var git = Libgit2.Functions!;
+        var git = Libgit2.Bound!;
         git.OdbFree(_odb);
         git.RepositoryFree(_repository);
         _odb = _repository = IntPtr.Zero;
-    }
-
-    /// <summary>The few libgit2 functions used, bound once from the library LibGit2Sharp itself loads.</summary>
-    private static class Libgit2
-    {
-        public static readonly Bindings? Functions = Bind();
-
-        public static string LastError()
-        {
-            var error = Functions!.ErrorLast();
-            return error == IntPtr.Zero ? "unknown error" : Marshal.PtrToStringUTF8(Marshal.ReadIntPtr(error)) ?? "unknown error";
-        }
-
-        private static Bindings? Bind()
-        {
-            // LibGit2Sharp's native library is named after the libgit2 commit it was built from ("git2-5853918"), which
-            // LibGit2Sharp reports. Loading it resolves to the copy already in the process.
-            var name = $"git2-{GlobalSettings.Version.LibGit2CommitSha}";
-            if (!NativeLibrary.TryLoad(name, typeof(Repository).Assembly, null, out var library)) return null;
-            try
-            {
-                var bindings = new Bindings(library);
-                // Counted by libgit2: harmless when LibGit2Sharp has initialised it already, needed when it has not yet.
-                return bindings.Init() >= 0 ? bindings : null;
-            }
-            catch (EntryPointNotFoundException)
-            {
-                return null;
-            }
-        }
-    }
-
-    [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
-    private delegate int InitFn();
-
-    [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
-    private delegate int RepositoryOpenFn(out IntPtr repository, [MarshalAs(UnmanagedType.LPUTF8Str)] string path);
-
-    [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
-    private delegate int RepositoryOdbFn(out IntPtr odb, IntPtr repository);
-
-    [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
-    private delegate void FreeFn(IntPtr handle);
-
-    [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
-    private delegate int OdbReadFn(out IntPtr obj, IntPtr odb, byte[] oid);
-
-    [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
-    private delegate IntPtr PointerFn(IntPtr obj);
-
-    [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
-    private delegate nuint SizeFn(IntPtr obj);
-
-    [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
-    private delegate int TypeFn(IntPtr obj);
-
-    [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
-    private delegate IntPtr ErrorLastFn();
-
-    private sealed class Bindings(IntPtr library)
-    {
-        public InitFn Init { get; } = Get<InitFn>(library, "git_libgit2_init");
-        public RepositoryOpenFn RepositoryOpen { get; } = Get<RepositoryOpenFn>(library, "git_repository_open");
-        public RepositoryOdbFn RepositoryOdb { get; } = Get<RepositoryOdbFn>(library, "git_repository_odb");
-        public FreeFn RepositoryFree { get; } = Get<FreeFn>(library, "git_repository_free");
-        public FreeFn OdbFree { get; } = Get<FreeFn>(library, "git_odb_free");
-        public OdbReadFn OdbRead { get; } = Get<OdbReadFn>(library, "git_odb_read");
-        public PointerFn OdbObjectData { get; } = Get<PointerFn>(library, "git_odb_object_data");
-        public SizeFn OdbObjectSize { get; } = Get<SizeFn>(library, "git_odb_object_size");
-        public TypeFn OdbObjectType { get; } = Get<TypeFn>(library, "git_odb_object_type");
-        public FreeFn OdbObjectFree { get; } = Get<FreeFn>(library, "git_odb_object_free");
-        public ErrorLastFn ErrorLast { get; } = Get<ErrorLastFn>(library, "git_error_last");
-
-        private static T Get<T>(IntPtr library, string name) where T : Delegate =>
-            Marshal.GetDelegateForFunctionPointer<T>(NativeLibrary.GetExport(library, name));
     }
 }

@@ -44,7 +44,7 @@ public sealed class RegistryRepository : IDisposable
         string? gitFolder;
         try
         {
-            gitFolder = Repository.Discover(root);
+            gitFolder = Libgit2.Discover(root);
         }
         catch (LibGit2SharpException ex)
         {
