@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using DulaRegistry.Loading;
 
 namespace DulaRegistry.Approvals;
@@ -18,13 +17,11 @@ public enum ApprovalFormat
 /// <summary>Writes an <see cref="ApprovalReport"/> as text (a terminal or CI log), Markdown (a comment or job summary) or JSON.</summary>
 public static class ApprovalReportWriter
 {
-    private static readonly JsonSerializerOptions s_json = new()
+    // The encoder is not a source-generation option, so the generated context is built over options that add it.
+    private static readonly ApprovalJsonContext s_json = new(new JsonSerializerOptions(ApprovalJsonContext.Default.Options)
     {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
         Encoder = JavaScriptEncoder.Default,
-    };
+    });
 
     public static void Write(ApprovalReport report, int number, ApprovalFormat format, TextWriter output)
     {
@@ -33,23 +30,19 @@ public static class ApprovalReportWriter
         switch (format)
         {
             case ApprovalFormat.Json:
-                output.WriteLine(JsonSerializer.Serialize(new
-                {
-                    PullRequest = number,
+                output.WriteLine(JsonSerializer.Serialize(new ApprovalReportJson(
+                    number,
                     report.HeadSha,
                     report.Satisfied,
-                    Status = CommitStatusText.Describe(report),
-                    Agreements = report.Agreements.Select(a => new
-                    {
+                    CommitStatusText.Describe(report),
+                    report.Agreements.Select(a => new AgreementApprovalJson(
                         a.Path,
                         a.Id,
-                        Status = a.Status is { } s ? FrontMatterBinder.EnumName(s) : null,
+                        a.Status is { } s ? FrontMatterBinder.EnumName(s) : null,
                         a.Satisfied,
                         a.Problem,
-                        Parties = a.Parties.Select(p => new { p.Agency, p.Label, p.Approved, p.ApprovedBy, p.Ask, p.Notes }),
-                    }),
-                    report.Skipped,
-                }, s_json));
+                        a.Parties.Select(p => new PartyApprovalJson(p.Agency, p.Label, p.Approved, p.ApprovedBy, p.Ask, p.Notes)))),
+                    report.Skipped), s_json.ApprovalReportJson));
                 break;
             case ApprovalFormat.Markdown:
                 WriteMarkdown(report, number, output);

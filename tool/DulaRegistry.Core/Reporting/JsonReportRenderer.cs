@@ -6,13 +6,11 @@ namespace DulaRegistry.Reporting;
 /// <summary>The report as one JSON object, keys in snake_case, dates as YYYY-MM-DD.</summary>
 public static class JsonReportRenderer
 {
-    private static readonly JsonSerializerOptions Options = new()
+    private static readonly ReportJsonContext Context = new(new JsonSerializerOptions(ReportJsonContext.Default.Options)
     {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        WriteIndented = true,
         // Readable em dashes and accents; JSON's own escaping still covers quotes and control characters.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    });
 
-    public static string Render(PipelineReport report) => JsonSerializer.Serialize(report, Options) + "\n";
+    public static string Render(PipelineReport report) => JsonSerializer.Serialize(report, Context.PipelineReport) + "\n";
 }

@@ -1,8 +1,9 @@
 using System.ComponentModel;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
-using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using DulaRegistry.Model;
 
 namespace DulaRegistry.Schema;
@@ -16,22 +17,19 @@ public static class SchemaGenerator
     public const string AgencyFile = "agency.schema.json";
     public const string AgreementFile = "agreement.schema.json";
 
-    private static readonly JsonSerializerOptions s_options = new()
+    // The encoder is not a source-generation option, so the generated context is built over options that add it.
+    private static readonly SchemaJsonContext s_context = new(new JsonSerializerOptions(SchemaJsonContext.Default.Options)
     {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
-        TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
-        WriteIndented = true,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
 
-    public static string Agency() => Generate(typeof(Agency), "Agency", "An agency of the DULA registry: front matter of agencies/<id>.md (schema v1).");
+    public static string Agency() => Generate(s_context.Agency, "Agency", "An agency of the DULA registry: front matter of agencies/<id>.md (schema v1).");
 
-    public static string Agreement() => Generate(typeof(Agreement), "Data Use License Agreement", "A DULA: front matter of agreements/<id>.md (schema v1).");
+    public static string Agreement() => Generate(s_context.Agreement, "Data Use License Agreement", "A DULA: front matter of agreements/<id>.md (schema v1).");
 
-    private static string Generate(Type type, string title, string description)
+    private static string Generate(JsonTypeInfo typeInfo, string title, string description)
     {
+        var type = typeInfo.Type;
         var exporterOptions = new JsonSchemaExporterOptions
         {
             TreatNullObliviousAsNonNullable = true,
@@ -49,7 +47,7 @@ public static class SchemaGenerator
                 return node;
             },
         };
-        var schema = s_options.GetJsonSchemaAsNode(type, exporterOptions).AsObject();
+        var schema = typeInfo.GetJsonSchemaAsNode(exporterOptions).AsObject();
         var ordered = new JsonObject
         {
             ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
@@ -64,6 +62,6 @@ public static class SchemaGenerator
         }
         if (type == typeof(Agreement)) ordered["required"] = new JsonArray("id", "title", "status", "framework", "parties", "purpose", "data");
         if (type == typeof(Agency)) ordered["required"] = new JsonArray("id", "name", "kind");
-        return ordered.ToJsonString(s_options) + "\n";
+        return ordered.ToJsonString(s_context.Options) + "\n";
     }
 }

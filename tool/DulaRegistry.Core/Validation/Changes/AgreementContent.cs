@@ -9,9 +9,6 @@ namespace DulaRegistry.Validation.Changes;
 /// </summary>
 public static class AgreementContent
 {
-    /// <summary>Front-matter keys, spelled as in the file: <c>superseded_by</c>, <c>executed_copy</c>.</summary>
-    private static readonly JsonSerializerOptions s_json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-
     /// <summary>The name <see cref="Changes"/> gives a changed body.</summary>
     public const string BodyName = "the body";
 
@@ -22,8 +19,9 @@ public static class AgreementContent
     public static IReadOnlyList<string> Changes(Agreement before, string? beforeBody, Agreement after, string? afterBody, IReadOnlySet<string> ignore)
     {
         var changed = new List<string>();
-        var a = JsonSerializer.SerializeToElement(before, s_json);
-        var b = JsonSerializer.SerializeToElement(after, s_json);
+        // Front-matter keys, spelled as in the file: superseded_by, executed_copy.
+        var a = JsonSerializer.SerializeToElement(before, AgreementJsonContext.Default.Agreement);
+        var b = JsonSerializer.SerializeToElement(after, AgreementJsonContext.Default.Agreement);
         foreach (var property in a.EnumerateObject())
         {
             if (ignore.Contains(property.Name)) continue;
