@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,7 +8,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace DulaRegistry.Site.Rendering;
 
 /// <summary>A page to render: where it goes, which component and its parameters.</summary>
-public sealed record PageSpec(string Path, Type Component, IReadOnlyDictionary<string, object?> Parameters);
+public sealed record PageSpec(string Path,
+    [param: DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)][property: DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] Type Component,
+    IReadOnlyDictionary<string, object?> Parameters);
 
 /// <summary>Renders Razor components to HTML strings with <see cref="HtmlRenderer"/>. One instance renders one page at a time.</summary>
 public sealed class PageRenderer : IAsyncDisposable
@@ -32,7 +35,7 @@ public sealed class PageRenderer : IAsyncDisposable
 
     public Task<string> RenderAsync(PageSpec page) => RenderAsync(page.Component, page.Parameters);
 
-    public Task<string> RenderAsync(Type component, IReadOnlyDictionary<string, object?> parameters) =>
+    public Task<string> RenderAsync([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] Type component, IReadOnlyDictionary<string, object?> parameters) =>
         _renderer.Dispatcher.InvokeAsync(async () =>
         {
             var output = await _renderer.RenderComponentAsync(component, ParameterView.FromDictionary(parameters.ToDictionary())).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Collections.Concurrent;
 using DulaRegistry.Site.Components.Pages;
 using DulaRegistry.Site.Graph;
@@ -99,7 +100,7 @@ public sealed class RenderPages : IBuildStep<SiteTarget, WrittenFiles>
         return pages;
     }
 
-    private static PageSpec Page<T>(string path, SiteModel site, params (string Name, object? Value)[] parameters)
+    private static PageSpec Page<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] T>(string path, SiteModel site, params (string Name, object? Value)[] parameters)
     {
         var values = new Dictionary<string, object?>(StringComparer.Ordinal) { ["Site"] = site };
         foreach (var (name, value) in parameters) values[name] = value;
