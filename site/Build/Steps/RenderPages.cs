@@ -1,5 +1,5 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using DulaRegistry.Site.Components.Pages;
 using DulaRegistry.Site.Graph;
 using DulaRegistry.Site.Rendering;
