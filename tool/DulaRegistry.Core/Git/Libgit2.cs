@@ -31,10 +31,12 @@ internal static unsafe class Libgit2
     /// The Git folder of the repository that contains <paramref name="startPath"/>, searching upwards as Git does and not across
     /// file systems (<c>git_repository_discover</c>, as LibGit2Sharp calls it); null when there is none.
     /// </summary>
-    /// <exception cref="LibGit2SharpException">libgit2 failed for another reason, or could not be loaded.</exception>
+    /// <exception cref="LibGit2SharpException">libgit2 failed for another reason.</exception>
     public static string? Discover(string startPath)
     {
-        var git = Bound ?? throw new LibGit2SharpException("the libgit2 library could not be loaded");
+        // Without the bindings (a LibGit2Sharp whose native library is named differently), LibGit2Sharp's own Discover,
+        // which works everywhere but in the Native AOT build.
+        if (Bound is not { } git) return Repository.Discover(startPath);
         var buffer = default(Buffer);
         var path = Utf8(startPath);
         int result;
