@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DulaRegistry.Loading;
 using DulaRegistry.Model;
 using DulaRegistry.Schema;
 
@@ -105,31 +106,13 @@ public class SchemaTests
         Strings(schema).ShouldContain("^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
     }
 
-    /// <summary>The model types reachable from <paramref name="roots"/> through properties, lists and nullables.</summary>
-    private static HashSet<Type> Reachable(params Type[] roots)
-    {
-        var seen = new HashSet<Type>();
-        var queue = new Queue<Type>(roots);
-        while (queue.TryDequeue(out var type))
-        {
-            type = Nullable.GetUnderlyingType(type) ?? type;
-            if (type.IsGenericType)
-            {
-                foreach (var argument in type.GetGenericArguments()) queue.Enqueue(argument);
-                continue;
-            }
-            if (type.Namespace != typeof(Agreement).Namespace || !seen.Add(type)) continue;
-            foreach (var property in type.GetProperties()) queue.Enqueue(property.PropertyType);
-        }
-        return seen;
-    }
-
     [Fact]
     public void Every_model_enum_has_a_kebab_case_converter()
     {
         // The source-generated context only names the enums it lists; any other would be described as an integer.
         var converters = SchemaJsonContext.Default.Options.Converters.Select(c => c.GetType()).ToHashSet();
-        var enums = Reachable(typeof(Agency), typeof(Agreement)).Where(t => t.IsEnum).ToList();
+        // Every enum front matter binds to (FrontMatterTypesTests checks that list against the model).
+        var enums = FrontMatterTypes.All.Where(t => t.IsEnum).ToList();
         enums.ShouldContain(typeof(AgencyKind));
         enums.ShouldContain(typeof(DataFrequency));
         foreach (var type in enums) converters.ShouldContain(typeof(KebabCaseEnumConverter<>).MakeGenericType(type), type.Name);
