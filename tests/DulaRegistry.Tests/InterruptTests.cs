@@ -208,14 +208,19 @@ internal sealed class ToolProcess : IDisposable
         get { lock (_stderr) return _stderr.ToString(); }
     }
 
-    public static ToolProcess Start(params string[] args) =>
-        new(Process.Start(StartInfo(args)) ?? throw new InvalidOperationException("could not start dotnet"));
+    public static ToolProcess Start(params string[] args) => Start(StartInfo(args));
 
-    /// <summary>How every test runs the compiled tool: RegistryTool.dll (copied next to the test assembly) with <c>dotnet</c>, output captured as UTF-8.</summary>
-    internal static ProcessStartInfo StartInfo(IEnumerable<string> args)
+    public static ToolProcess Start(ProcessStartInfo start) =>
+        new(Process.Start(start) ?? throw new InvalidOperationException($"could not start {start.FileName}"));
+
+    /// <summary>
+    /// How every test runs the compiled tool: RegistryTool.dll (copied next to the test assembly) with <c>dotnet</c>, or,
+    /// given <paramref name="native"/>, that native executable (see <c>NativeAot/NativeTool.cs</c>); output captured as UTF-8.
+    /// </summary>
+    internal static ProcessStartInfo StartInfo(IEnumerable<string> args, string? native = null)
     {
         var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path && File.Exists(path) ? path : "dotnet";
-        var start = new ProcessStartInfo(host)
+        var start = new ProcessStartInfo(native ?? host)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -223,15 +228,17 @@ internal sealed class ToolProcess : IDisposable
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "RegistryTool.dll"));
+        if (native is null) start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "RegistryTool.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment["DOTNET_NOLOGO"] = "1";
         return start;
     }
 
-    public static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args)
+    public static Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args) => RunAsync(StartInfo(args));
+
+    public static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(ProcessStartInfo start)
     {
-        using var process = Start(args);
+        using var process = Start(start);
         return await process.WaitForExitAsync();
     }
 
