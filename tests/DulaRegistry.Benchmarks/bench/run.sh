@@ -16,9 +16,9 @@
 #
 # Environment: ROUNDS (default 3), COMMITS (default 50), WORK (default /tmp/dula-bench; everything it writes goes there),
 # TODAY (the --today the tool checks expiry against; default 2026-11-22, so results do not change with the date),
-# NO_BUILD=1 to skip the Release builds, R2R=fd to time the framework-dependent ReadyToRun publish instead of the
-# self-contained composite one, R2R=0 the plain build. Needs: the .NET SDK, git, hugo (Debian: apt-get install hugo) and GNU time
-# (Debian: apt-get install time). Not run by CI: it times, and CI does not.
+# NO_BUILD=1 to skip the Release builds, TOOL to choose which build of the tool is timed (see below: aot, the default,
+# composite, fd or jit). Needs: the .NET SDK, git, hugo (Debian: apt-get install hugo), GNU time (Debian: apt-get install
+# time) and, for TOOL=aot, a C toolchain (clang or gcc). Not run by CI: it times, and CI does not.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -38,17 +38,20 @@ command -v git >/dev/null || die "git is missing"
 [[ "$rounds" =~ ^[1-9][0-9]*$ ]] || die "ROUNDS must be a whole number of at least 1, not '$rounds'"
 for n in "${sizes[@]}"; do [[ "$n" =~ ^[1-9][0-9]*$ ]] || die "a size is a number of agreements, such as 1000, not '$n'"; done
 
-# The tool as it is deployed for speed: published in Release, self-contained, as one composite ReadyToRun image of the
-# tool, the .NET runtime and its libraries (compiled ahead of time together, so a fresh process spends almost nothing
-# in the JIT, not even on the framework's generic code the tool instantiates). R2R=fd publishes the framework-dependent
-# ReadyToRun build instead (smaller, needs the shared runtime; the generic instantiations across it are JIT-compiled),
-# R2R=0 measures the plain `dotnet build` output.
-r2r="${R2R:-composite}"
-case "$r2r" in
-  composite) tool=("$work/tool/RegistryTool") ;;
-  fd | 1) tool=(dotnet "$work/tool/RegistryTool.dll") ;;
-  0) tool=(dotnet "$repo/tool/RegistryTool/bin/Release/net10.0/RegistryTool.dll") ;;
-  *) die "R2R is composite (the default), fd or 0, not '$r2r'" ;;
+# Which build of the tool is timed:
+#   aot        (default) the native executable, as deployed for speed: `dotnet publish -p:PublishAot=true`, one file
+#              compiled ahead of time with the .NET runtime, so a fresh process neither loads IL nor runs the JIT
+#   composite  self-contained, one composite ReadyToRun image of the tool, the .NET runtime and its libraries (precompiled
+#              together, so almost nothing is JIT-compiled, not even the framework's generic code the tool instantiates)
+#   fd         framework-dependent ReadyToRun (smaller, needs the shared runtime; generic instantiations across it are
+#              JIT-compiled)
+#   jit        the plain `dotnet build` output
+kind="${TOOL:-aot}"
+case "$kind" in
+  aot | composite) tool=("$work/tool/RegistryTool") ;;
+  fd) tool=(dotnet "$work/tool/RegistryTool.dll") ;;
+  jit) tool=(dotnet "$repo/tool/RegistryTool/bin/Release/net10.0/RegistryTool.dll") ;;
+  *) die "TOOL is aot (the default), composite, fd or jit, not '$kind'" ;;
 esac
 bench="$repo/tests/DulaRegistry.Benchmarks/bin/Release/net10.0/DulaRegistry.Benchmarks.dll"
 if [ "${NO_BUILD:-}" != 1 ]; then
@@ -57,17 +60,26 @@ if [ "${NO_BUILD:-}" != 1 ]; then
   # The composite and the per-assembly ReadyToRun images are both made in obj/…/R2R, and the SDK reuses what it finds
   # there: a framework-dependent publish after a composite one got the composite's stubs and aborted at start. Start clean.
   rm -rf "$repo"/tool/RegistryTool/obj/Release/net10.0/*/R2R
-  if [ "$r2r" = composite ]; then
-    rm -rf "$work/tool"
-    echo "publishing the composite ReadyToRun tool (a few minutes: the runtime's libraries are compiled too)"
-    dotnet publish -c Release --nologo -v quiet --use-current-runtime --self-contained true -p:PublishReadyToRun=true \
-      -p:PublishReadyToRunComposite=true -o "$work/tool" "$repo/tool/RegistryTool" >/dev/null \
-      || die "the composite ReadyToRun publish failed; run with R2R=fd or R2R=0"
-  elif [ "$r2r" != 0 ]; then
-    rm -rf "$work/tool"
-    dotnet publish -c Release --nologo -v quiet --use-current-runtime --self-contained false -p:PublishReadyToRun=true \
-      -o "$work/tool" "$repo/tool/RegistryTool" >/dev/null || die "the ReadyToRun publish failed; run with R2R=0 to measure the plain build"
-  fi
+  case "$kind" in
+    aot)
+      rm -rf "$work/tool"
+      echo "publishing the native tool (a minute or two: the tool and the runtime are compiled to one executable)"
+      dotnet publish -c Release --nologo -v quiet --use-current-runtime -p:PublishAot=true -o "$work/tool" "$repo/tool/RegistryTool" >/dev/null \
+        || die "the native publish failed (it needs clang or gcc); run with TOOL=composite"
+      ;;
+    composite)
+      rm -rf "$work/tool"
+      echo "publishing the composite ReadyToRun tool (a few minutes: the runtime's libraries are compiled too)"
+      dotnet publish -c Release --nologo -v quiet --use-current-runtime --self-contained true -p:PublishReadyToRun=true \
+        -p:PublishReadyToRunComposite=true -o "$work/tool" "$repo/tool/RegistryTool" >/dev/null \
+        || die "the composite ReadyToRun publish failed; run with TOOL=fd or TOOL=jit"
+      ;;
+    fd)
+      rm -rf "$work/tool"
+      dotnet publish -c Release --nologo -v quiet --use-current-runtime --self-contained false -p:PublishReadyToRun=true \
+        -o "$work/tool" "$repo/tool/RegistryTool" >/dev/null || die "the ReadyToRun publish failed; run with TOOL=jit to measure the plain build"
+      ;;
+  esac
   dotnet build -c Release --nologo -v quiet "$repo/tests/DulaRegistry.Benchmarks" >/dev/null || die "the benchmark project did not build"
 fi
 [ -f "${tool[-1]}" ] && [ -f "$bench" ] || die "Release builds not found; run without NO_BUILD=1"
@@ -148,7 +160,7 @@ EOF
 done
 
 echo
-echo "Medians of $rounds round(s), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"
+echo "Medians of $rounds round(s), tool: $kind, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"
 awk -F'\t' '
   { key = $1 SUBSEP $2; n[key]++; wall[key, n[key]] = $4; cpu[key, n[key]] = $5; kb[key, n[key]] = $6
     if (!($1 in seen)) { seen[$1] = 1; sizes[++ns] = $1 } }
