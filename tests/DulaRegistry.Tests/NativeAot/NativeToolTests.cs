@@ -236,6 +236,34 @@ public sealed partial class NativeToolTests(NativeTool native)
         tampered.All.ShouldContain("the signature does not verify");
     }
 
+    [Fact]
+    public async Task New_agreements_and_reports_are_the_same()
+    {
+        using var jitRepo = ChangeScenario.With(Fixtures.Agreement);
+        using var nativeRepo = ChangeScenario.With(Fixtures.Agreement);
+        var created = new List<(Run Run, string Text)>();
+        foreach (var (repo, isNative) in new[] { (jitRepo, false), (nativeRepo, true) })
+        {
+            GitHubTestRegistry.CopyTemplates(repo.Root);
+            var run = await RunAsync(isNative, ["new", "--root", repo.Root, "--title", "Wage records for eligibility", "--owner", "dor", "--recipient", "dta"]);
+            run.Exit.ShouldBe(0, run.All);
+            var file = Directory.GetFiles(Path.Combine(repo.Root, "agreements")).Single(f => !f.EndsWith(Fixtures.AgreementId + ".md", StringComparison.Ordinal));
+            created.Add((run with { Stdout = run.Stdout.Replace(repo.Root, "ROOT", StringComparison.Ordinal) }, File.ReadAllText(file)));
+        }
+        created[1].Text.ShouldBe(created[0].Text);
+        created[1].Text.ShouldContain("Wage records for eligibility");
+        Timeless(created[1].Run.Stdout).ShouldBe(Timeless(created[0].Run.Stdout));
+
+        using var scenario = new PublishScenario();
+        File.WriteAllText(Path.Combine(scenario.Root, Fixtures.OtherPath), Fixtures.Other); // a draft waiting on its parties
+        foreach (var format in new[] { "text", "markdown", "json" })
+        {
+            var report = await BothAsync(["report", "--root", scenario.Root, "--format", format, "--today", Today]);
+            report.Exit.ShouldBe(0, report.All);
+            report.Stdout.ShouldContain("DULA-2025-0002");
+        }
+    }
+
     [GeneratedRegex(@"^serving (?<url>http://127\.0\.0\.1:\d+/)")]
     private static partial Regex ServingLine();
 
