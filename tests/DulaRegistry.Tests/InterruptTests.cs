@@ -26,17 +26,6 @@ public sealed class InterruptTests
         return registry;
     }
 
-    private static Dictionary<string, byte[]> Snapshot(string folder) =>
-        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .ToDictionary(f => Path.GetRelativePath(folder, f), File.ReadAllBytes, StringComparer.Ordinal);
-
-    private static void ShouldBeIdentical(Dictionary<string, byte[]> expected, string folder)
-    {
-        var actual = Snapshot(folder);
-        actual.Keys.Order(StringComparer.Ordinal).ShouldBe(expected.Keys.Order(StringComparer.Ordinal));
-        foreach (var (path, bytes) in expected) actual[path].AsSpan().SequenceEqual(bytes).ShouldBeTrue(path);
-    }
-
     private static string[] TempSiblings(string parent) =>
         Directory.EnumerateFileSystemEntries(parent).Select(p => Path.GetFileName(p)).Where(n => n.Contains(".registry-tmp-", StringComparison.Ordinal)).ToArray();
 
@@ -50,7 +39,7 @@ public sealed class InterruptTests
         var output = Path.Combine(registry.Root, "_site");
         var first = await ToolProcess.RunAsync(BuildArgs(registry, output));
         first.Exit.ShouldBe(0, first.Stderr);
-        var previous = Snapshot(output);
+        var previous = FolderSnapshot.Of(output);
         previous.Count.ShouldBeGreaterThan(Agreements);
 
         // SIGTERM while pages render: exit 143, a short message, the previous site as it was, no staging folder.
@@ -66,7 +55,7 @@ public sealed class InterruptTests
             stderr.ShouldNotContain("   at ");
             stdout.ShouldNotContain("built ");
         }
-        ShouldBeIdentical(previous, output);
+        FolderSnapshot.ShouldMatch(previous, output);
         TempSiblings(registry.Root).ShouldBeEmpty();
 
         // SIGKILL: no chance to clean up; the previous site is still intact, and the leftover is marked.
@@ -76,7 +65,7 @@ public sealed class InterruptTests
             build.Kill();
             await build.WaitForExitAsync();
         }
-        ShouldBeIdentical(previous, output);
+        FolderSnapshot.ShouldMatch(previous, output);
         var leftover = TempSiblings(registry.Root).ShouldHaveSingleItem();
         File.Exists(Path.Combine(registry.Root, leftover, ".registry-site")).ShouldBeTrue();
 
@@ -213,14 +202,21 @@ internal sealed class ToolProcess : IDisposable
     public static ToolProcess Start(ProcessStartInfo start) =>
         new(Process.Start(start) ?? throw new InvalidOperationException($"could not start {start.FileName}"));
 
+    /// <summary>The <c>dotnet</c> that runs these tests (the SDK's, under <c>dotnet test</c>), else the one on PATH.</summary>
+    internal static string DotnetHost =>
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path && File.Exists(path) ? path : "dotnet";
+
     /// <summary>
     /// How every test runs the compiled tool: RegistryTool.dll (copied next to the test assembly) with <c>dotnet</c>, or,
     /// given <paramref name="native"/>, that native executable (see <c>NativeAot/NativeTool.cs</c>); output captured as UTF-8.
     /// </summary>
-    internal static ProcessStartInfo StartInfo(IEnumerable<string> args, string? native = null)
+    internal static ProcessStartInfo StartInfo(IEnumerable<string> args, string? native = null) =>
+        native is null ? Redirected(DotnetHost, [Path.Combine(AppContext.BaseDirectory, "RegistryTool.dll"), .. args]) : Redirected(native, args);
+
+    /// <summary><paramref name="program"/> with <paramref name="args"/>, its output captured as UTF-8.</summary>
+    internal static ProcessStartInfo Redirected(string program, IEnumerable<string> args)
     {
-        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path && File.Exists(path) ? path : "dotnet";
-        var start = new ProcessStartInfo(native ?? host)
+        var start = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -228,7 +224,6 @@ internal sealed class ToolProcess : IDisposable
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        if (native is null) start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "RegistryTool.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment["DOTNET_NOLOGO"] = "1";
         return start;
@@ -266,9 +261,12 @@ internal sealed class ToolProcess : IDisposable
         throw new TimeoutException($"the expected line never came; stdout:\n{Stdout}\nstderr:\n{Stderr}");
     }
 
-    public async Task<(int Exit, string Stdout, string Stderr)> WaitForExitAsync()
+    public Task<(int Exit, string Stdout, string Stderr)> WaitForExitAsync() => WaitForExitAsync(Timeout);
+
+    /// <summary>Waits at most <paramref name="limit"/>; past it, kills the process and fails with everything it printed.</summary>
+    public async Task<(int Exit, string Stdout, string Stderr)> WaitForExitAsync(TimeSpan limit)
     {
-        using var timeout = new CancellationTokenSource(Timeout);
+        using var timeout = new CancellationTokenSource(limit);
         try
         {
             await _process.WaitForExitAsync(timeout.Token);
@@ -276,7 +274,7 @@ internal sealed class ToolProcess : IDisposable
         catch (OperationCanceledException)
         {
             Kill();
-            throw new TimeoutException($"the tool did not finish in {Timeout.TotalSeconds} s; stdout:\n{Stdout}\nstderr:\n{Stderr}");
+            throw new TimeoutException($"{_process.StartInfo.FileName} did not finish in {limit.TotalSeconds} s; stdout:\n{Stdout}\nstderr:\n{Stderr}");
         }
         _process.WaitForExit(); // the output events have all been raised after this
         return (_process.ExitCode, Stdout, Stderr);

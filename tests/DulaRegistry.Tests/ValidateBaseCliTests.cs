@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using DulaRegistry.Cli;
 using DulaRegistry.Cli.Commands;
 using C = DulaRegistry.Diagnostics.DiagnosticCodes;
@@ -158,19 +157,9 @@ public class ValidateBaseCliTests
 
     private static async Task<(int Exit, string Stdout, string Stderr)> RunTool(string workingDirectory, params string[] args)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "RegistryTool.dll"));
-        foreach (var arg in args) start.ArgumentList.Add(arg);
+        var start = ToolProcess.StartInfo(args);
+        start.WorkingDirectory = workingDirectory;
         start.Environment.Remove("GITHUB_STEP_SUMMARY");
-        start.Environment["DOTNET_NOLOGO"] = "1";
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using DulaRegistry.Tests.GitHub;
 
 namespace DulaRegistry.Tests.NativeAot;
@@ -26,48 +25,25 @@ public sealed class NativeTool : IAsyncLifetime
         }
         var project = GitHubTestRegistry.RepositoryFile("tool/RegistryTool/RegistryTool.csproj");
         var output = Path.Combine(AppContext.BaseDirectory, "native-tool");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
         // No build servers or reused nodes: they would outlive the publish holding its output pipes open.
-        foreach (var arg in new[]
-                 {
-                     "publish", project, "-c", "Release", "--use-current-runtime", "-p:PublishAot=true", "-o", output,
-                     "--nologo", "-v", "quiet", "-nodeReuse:false", "--disable-build-servers",
-                 })
-        {
-            start.ArgumentList.Add(arg);
-        }
+        var start = ToolProcess.Redirected(ToolProcess.DotnetHost,
+        [
+            "publish", project, "-c", "Release", "--use-current-runtime", "-p:PublishAot=true", "-o", output,
+            "--nologo", "-v", "quiet", "-nodeReuse:false", "--disable-build-servers",
+        ]);
         // The test host runs under `dotnet test`, whose MSBuild settings must not leak into a separate build.
         foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase)).ToList())
         {
             start.Environment.Remove(name);
         }
-        start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet publish");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(s_publishTimeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"the native publish did not finish in {s_publishTimeout.TotalMinutes} minutes");
-        }
+        using var publish = ToolProcess.Start(start);
+        var (exit, stdout, stderr) = await publish.WaitForExitAsync(s_publishTimeout);
         Executable = Path.Combine(output, "RegistryTool");
-        if (process.ExitCode != 0 || !File.Exists(Executable))
+        if (exit != 0 || !File.Exists(Executable))
         {
-            throw new InvalidOperationException($"the native publish failed (exit {process.ExitCode}):\n{await stdout}\n{await stderr}");
+            throw new InvalidOperationException($"the native publish failed (exit {exit}):\n{stdout}\n{stderr}");
         }
     }
 

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using DulaRegistry.Tests.GitHub;
@@ -51,17 +49,13 @@ public sealed partial class NativeToolTests(NativeTool native)
         return aot;
     }
 
-    private static SortedDictionary<string, byte[]> Snapshot(string folder) =>
-        new(Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .ToDictionary(f => Path.GetRelativePath(folder, f).Replace('\\', '/'), File.ReadAllBytes), StringComparer.Ordinal);
-
-    private static void ShouldBeIdentical(string expectedFolder, string actualFolder)
+    /// <summary>The Actions environment that points the tool at <paramref name="fake"/>.</summary>
+    private static Dictionary<string, string?> GitHubEnvironment(FakeGitHub fake, string token) => new()
     {
-        var expected = Snapshot(expectedFolder);
-        var actual = Snapshot(actualFolder);
-        actual.Keys.ShouldBe(expected.Keys);
-        foreach (var (path, bytes) in expected) actual[path].AsSpan().SequenceEqual(bytes).ShouldBeTrue($"{path} differs");
-    }
+        ["GITHUB_API_URL"] = fake.ApiUrl.ToString(),
+        ["GITHUB_TOKEN"] = token,
+        ["GITHUB_REPOSITORY"] = FakeGitHub.Repo,
+    };
 
     [Fact]
     public async Task The_site_of_a_registry_with_history_is_byte_identical_cold_and_incremental()
@@ -75,7 +69,7 @@ public sealed partial class NativeToolTests(NativeTool native)
         aot.Exit.ShouldBe(0, aot.All);
         Timeless(aot.Stdout.Replace(scenario.Out("native"), "OUT", StringComparison.Ordinal))
             .ShouldBe(Timeless(jit.Stdout.Replace(scenario.Out("jit"), "OUT", StringComparison.Ordinal)));
-        ShouldBeIdentical(scenario.Out("jit"), scenario.Out("native"));
+        FolderSnapshot.ShouldMatch(scenario.Out("jit"), scenario.Out("native"));
         File.Exists(Path.Combine(scenario.Out("native"), "agreements", PublishScenario.BId, "index.html")).ShouldBeTrue();
 
         // One agreement changed: the native build updates its site from its cache, and the result is what a cold build makes.
@@ -83,7 +77,7 @@ public sealed partial class NativeToolTests(NativeTool native)
             PublishScenario.ExecutedB.Edit("title: Second wage match", "title: Second wage match, renamed"));
         (await RunAsync(true, Build("native"))).Exit.ShouldBe(0);
         (await RunAsync(false, Build("jit-cold"))).Exit.ShouldBe(0);
-        ShouldBeIdentical(scenario.Out("jit-cold"), scenario.Out("native"));
+        FolderSnapshot.ShouldMatch(scenario.Out("jit-cold"), scenario.Out("native"));
         File.ReadAllText(Path.Combine(scenario.Out("native"), "agreements", PublishScenario.BId, "index.html")).ShouldContain("Second wage match, renamed");
     }
 
@@ -129,7 +123,7 @@ public sealed partial class NativeToolTests(NativeTool native)
             (await RunAsync(false, ["schema", "--out", Path.Combine(folder, "jit")])).Exit.ShouldBe(0);
             (await RunAsync(true, ["schema", "--out", Path.Combine(folder, "native")])).Exit.ShouldBe(0);
             Directory.GetFiles(Path.Combine(folder, "native")).ShouldNotBeEmpty();
-            ShouldBeIdentical(Path.Combine(folder, "jit"), Path.Combine(folder, "native"));
+            FolderSnapshot.ShouldMatch(Path.Combine(folder, "jit"), Path.Combine(folder, "native"));
         }
         finally
         {
@@ -149,12 +143,7 @@ public sealed partial class NativeToolTests(NativeTool native)
         fake.AddTeam("example-org", "dor-legal", "omar");
         using var registry = Fixtures.Registry().Write(final, Fixtures.Other.Edit("status: drafting", "status: final"));
         fake.AddPullRequest(5, "drafter", head).WithFile(final).WithFile("README.md").Review("dana", "APPROVED");
-        var environment = new Dictionary<string, string?>
-        {
-            ["GITHUB_API_URL"] = fake.ApiUrl.ToString(),
-            ["GITHUB_TOKEN"] = token,
-            ["GITHUB_REPOSITORY"] = FakeGitHub.Repo,
-        };
+        var environment = GitHubEnvironment(fake, token);
 
         var missing = await BothAsync(["approvals", "--pr", "5", "--root", registry.Root, "--set-status"], environment);
         missing.Exit.ShouldBe(1, missing.All);
@@ -178,12 +167,7 @@ public sealed partial class NativeToolTests(NativeTool native)
         registry.Write("agreements/DULA-2024-0001.md", Fixtures.Agreement.Edit("id: DULA-2026-0007", "id: DULA-2024-0001")
             .Edit("effective: 2026-02-01", "effective: 2024-01-01").Edit("expires: 2029-01-31", "expires: 2028-11-20"));
         await using var fake = await GitHubTestRegistry.StartFakeAsync();
-        var environment = new Dictionary<string, string?>
-        {
-            ["GITHUB_API_URL"] = fake.ApiUrl.ToString(),
-            ["GITHUB_TOKEN"] = GitHubTestRegistry.Token,
-            ["GITHUB_REPOSITORY"] = FakeGitHub.Repo,
-        };
+        var environment = GitHubEnvironment(fake, GitHubTestRegistry.Token);
         string[] remind = ["remind", "--root", registry.Root, "--today", "2028-12-01"];
 
         var first = await RunAsync(true, remind, environment);
@@ -216,7 +200,7 @@ public sealed partial class NativeToolTests(NativeTool native)
 
         (await RunAsync(true, Publish("native"))).Exit.ShouldBe(0);
         (await RunAsync(false, Publish("jit"))).Exit.ShouldBe(0);
-        ShouldBeIdentical(scenario.Out("jit"), scenario.Out("native"));
+        FolderSnapshot.ShouldMatch(scenario.Out("jit"), scenario.Out("native"));
 
         string[] Verify(string output) =>
             ["verify", "--manifest", Path.Combine(scenario.Out(output), "registry.json"), "--key", publicKey, "--root", scenario.Root];
