@@ -1,14 +1,20 @@
+using System.Text.Json.Serialization;
 using DulaRegistry.Model;
 
 namespace DulaRegistry.Site.ViewModels;
+
+// A page's fingerprint is its view model serialized (Build/PageFingerprints.cs). A property computed from the others adds
+// nothing to it but the cost of computing and writing it again: such properties are [JsonIgnore]d.
 
 /// <summary>A link to an agency. <see cref="Url"/> is null when the id names no agency file.</summary>
 public sealed record AgencyRef(string Id, string Name, string? Acronym, string? Url)
 {
     /// <summary>"Department of Revenue (DOR)"; "MassHealth" alone when the acronym is the name.</summary>
+    [JsonIgnore]
     public string Display => Labels.AgencyDisplay(Name, Acronym);
 
     /// <summary>The acronym, or the id upper-cased: a short label.</summary>
+    [JsonIgnore]
     public string Short => string.IsNullOrEmpty(Acronym) ? Id.ToUpperInvariant() : Acronym;
 }
 
@@ -48,12 +54,14 @@ public sealed record StatusView(string Name, string Label)
 /// </summary>
 public sealed record StatusChangeView(StatusView Status, DateTimeOffset Date, string Sentence, string Commit, string Subject, string? CommitUrl)
 {
+    [JsonIgnore]
     public string ShortCommit => Commit[..Math.Min(7, Commit.Length)];
 }
 
 /// <summary>The last commit that changed an agreement's file, whatever it changed.</summary>
 public sealed record LastChangeView(DateTimeOffset Date, string Commit, string Subject, string? CommitUrl)
 {
+    [JsonIgnore]
     public string ShortCommit => Commit[..Math.Min(7, Commit.Length)];
 }
 
@@ -89,9 +97,11 @@ public sealed record SignatureView(AgencyRef? Agency, string? Name, string? Titl
 public sealed record TermView(DateOnly? Effective, DateOnly? Expires, int? DaysLeft, int? DaysToStart = null)
 {
     /// <summary>The term from the build's date: "starts in 12 days", "30 days left", "expires today", "expired 1 day ago".</summary>
+    [JsonIgnore]
     public string DaysLeftText => Labels.TermFromToday(DaysLeft, DaysToStart);
 
     /// <summary>True once the term has ended (for a muted style).</summary>
+    [JsonIgnore]
     public bool IsPast => DaysToStart is not > 0 && DaysLeft < 0;
 
     /// <summary>The term seen from <paramref name="today"/>.</summary>
@@ -137,9 +147,9 @@ public sealed record AgreementView
     public required IReadOnlyList<string> Regulations { get; init; }
     /// <summary>The body rendered by <see cref="Rendering.SafeMarkdown"/>: raw HTML escaped, unsafe links neutralised. Its HTML is
     /// decoded when the page is rendered; the page's fingerprint takes its <see cref="RenderedBody.HtmlHash"/>.</summary>
-    [System.Text.Json.Serialization.JsonIgnore]
+    [JsonIgnore]
     public RenderedBody Body { get; init; } = RenderedBody.Empty;
-    [System.Text.Json.Serialization.JsonIgnore]
+    [JsonIgnore]
     public string BodyHtml => Body.Html;
     /// <summary>The text's own top-level sections (its <c>##</c> headings), for the page's table of contents.</summary>
     public IReadOnlyList<TocEntry> BodySections => Body.Sections;
@@ -153,8 +163,11 @@ public sealed record AgreementView
     /// <summary>What the next status needs and who acts; null from execution on (and for withdrawn agreements).</summary>
     public NextStepsView? NextSteps { get; init; }
 
+    [JsonIgnore]
     public IEnumerable<PartyView> Owners => Parties.Where(p => p.Role.Name is "owner" or "both");
+    [JsonIgnore]
     public IEnumerable<PartyView> Recipients => Parties.Where(p => p.Role.Name is "recipient" or "both");
+    [JsonIgnore]
     public AgreementRef Ref => new(Id, Title, Url, Status);
 }
 
@@ -179,8 +192,11 @@ public sealed record AgencyView
     public IReadOnlyList<AgreementView> AsRecipient { get; init; } = [];
     public IReadOnlyList<AgencyRef> Members { get; init; } = [];
 
+    [JsonIgnore]
     public AgencyRef Ref => new(Id, Name, Acronym, Url);
+    [JsonIgnore]
     public string Short => string.IsNullOrEmpty(Acronym) ? Id.ToUpperInvariant() : Acronym;
+    [JsonIgnore]
     public string Display => Labels.AgencyDisplay(Name, Acronym);
 }
 
@@ -212,6 +228,8 @@ public sealed record FilterOptions(
 public sealed record AgreementListing(string Path, string Url, int? Year, IReadOnlyList<AgreementView> Agreements,
     int Page, int First, int Total, IReadOnlyList<string> PageUrls)
 {
+    [JsonIgnore]
     public int PageCount => PageUrls.Count;
+    [JsonIgnore]
     public bool Paginated => PageUrls.Count > 1;
 }
