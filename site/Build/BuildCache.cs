@@ -134,17 +134,22 @@ public sealed record BuildCache(
     /// </summary>
     public bool Write(string output)
     {
+        if (!OwnFolder(output)) return false;
+        WriteOwnFile(output, DataFile, stream => JsonSerializer.Serialize(stream, this, BuildCacheJson.Default.BuildCache));
+        return true;
+    }
+
+    /// <summary>True when the cache folder beside <paramref name="output"/> is this tool's (a real folder with the marker),
+    /// after making it if there is none; false when something else has that name, which is then neither read nor written.</summary>
+    internal static bool OwnFolder(string output)
+    {
         var folder = FolderOf(output);
         if (Directory.Exists(folder) || File.Exists(folder))
         {
-            if (!SafeDelete.IsRealDirectory(folder) || !SafeDelete.IsRegularFile(Path.Combine(folder, MarkerFile))) return false;
+            return SafeDelete.IsRealDirectory(folder) && SafeDelete.IsRegularFile(Path.Combine(folder, MarkerFile));
         }
-        else
-        {
-            Directory.CreateDirectory(folder);
-            File.WriteAllText(Path.Combine(folder, MarkerFile), "build cache of the site beside it; safe to delete\n");
-        }
-        WriteOwnFile(output, DataFile, stream => JsonSerializer.Serialize(stream, this, BuildCacheJson.Default.BuildCache));
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, MarkerFile), "build cache of the site beside it; safe to delete\n");
         return true;
     }
 

@@ -27,6 +27,10 @@ public sealed record BuildResult(
 /// <param name="FilesRemoved">Files of the previous build that this one no longer makes, removed from the site.</param>
 public sealed record IncrementalReport(string CacheNote, int FilesFromCache, int FilesParsed, int PagesReused, int FilesUpdated, int FilesRemoved)
 {
+    /// <summary>How many of <see cref="FilesFromCache"/> were not even read: their stamps (size, times, inode) were the ones
+    /// the last build saw, and had settled before it (see <see cref="DulaRegistry.IO.FileStamp"/>).</summary>
+    public int FilesNotRead { get; init; }
+
     public static readonly IncrementalReport None = new("off", 0, 0, 0, 0, 0);
 }
 

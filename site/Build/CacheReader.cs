@@ -18,6 +18,16 @@ internal struct CacheReader(ReadOnlyMemory<byte> bytes)
         return value;
     }
 
+    public long ReadInt64() => (long)ReadUInt64();
+
+    public ulong ReadUInt64()
+    {
+        if (_at > _bytes.Length - 8) throw Damaged();
+        var value = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(_bytes.Span[_at..]);
+        _at += 8;
+        return value;
+    }
+
     public UInt128 ReadUInt128()
     {
         if (_at > _bytes.Length - 16) throw Damaged();

@@ -43,6 +43,7 @@ public static class SiteBuilder
         BuildResult Result(bool succeeded, IReadOnlyList<OutputFile> files, string? error) =>
             new(succeeded, diagnostics, files, run.Timings, clock.Elapsed, Path.GetFullPath(options.Output), error);
         string? staging = null;
+        Task<string?>? filesWritten = null;
         try
         {
             staging = (await run.Run(PrepareOutput, context).ConfigureAwait(false)).Path;
@@ -50,6 +51,8 @@ public static class SiteBuilder
             var model = await ModelAsync(run, context, cache, additions).ConfigureAwait(false);
             diagnostics = model.Validation.Diagnostics;
             if (model.Content is not { } content) return Result(false, [], null);
+            // What the loading kept for the next build is written now, beside the rest of the build, and then let go.
+            if (cache.Files is { } files) filesWritten = files.WriteInBackground(context.Output, BuildCache.KeyFor(options), cancellationToken);
 
             var target = new SiteTarget(context, staging, cache.Previous, content);
             var written = await run.Run(WriteSite, target).ConfigureAwait(false);
@@ -57,12 +60,13 @@ public static class SiteBuilder
             var published = await run.Run(SwapOutput, (target, written)).ConfigureAwait(false);
             if (published.StagingMoved) staging = null;
             run.Published = true;
-            var note = await run.Run(WriteBuildCache, (context, cache.Files, model.History, written)).ConfigureAwait(false);
+            var note = await run.Run(WriteBuildCache, (context, filesWritten, model.History, written)).ConfigureAwait(false);
             await run.Run(DeletePreviousOutput, published).ConfigureAwait(false);
             return Result(true, written.Files, null) with
             {
                 Incremental = new IncrementalReport(note, cache.Files?.Hits ?? 0, cache.Files?.Added ?? 0, written.PagesReused,
-                    published.UpdatedFiles, published.RemovedFiles),
+                    published.UpdatedFiles, published.RemovedFiles)
+                { FilesNotRead = cache.Files?.Unread ?? 0 },
             };
         }
         catch (BuildStoppedException stopped)
@@ -71,6 +75,8 @@ public static class SiteBuilder
         }
         finally
         {
+            // Nothing of a build goes on writing once it has returned.
+            if (filesWritten is not null) await Task.WhenAny(filesWritten).ConfigureAwait(false);
             // A failed or cancelled build leaves the previous site untouched and no half site behind.
             if (staging is not null) SafeDelete.TryTree(staging); // if that fails, the next build removes it: it is marked
         }

@@ -265,6 +265,70 @@ public sealed class IncrementalBuildTests : IDisposable
     }
 
     [Fact]
+    public async Task Settled_files_are_not_read_again_and_a_rewrite_that_keeps_size_and_time_is_still_seen()
+    {
+        // A time .NET can set back exactly (it has 100 ns steps), for the rewrite below.
+        var path = Path.Combine(_root, "agreements", "DULA-2026-0001.md");
+        var modified = new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc);
+        File.SetLastWriteTimeUtc(path, modified);
+        // A stamp is trusted only when its file had settled before the build that saw it: let the copied fixture settle.
+        await Task.Delay(TimeSpan.FromMilliseconds(DulaRegistry.IO.FileStamp.SettleNs / 1_000_000 + 200));
+        var first = await Build(Options("site"));
+        var files = first.Incremental.FilesParsed;
+        var again = await Build(Options("site"));
+        again.Incremental.FilesFromCache.ShouldBe(files);
+        again.Incremental.FilesNotRead.ShouldBe(files);
+
+        // The same number of bytes and the modification time set back: only the status-change time (which no tool sets back)
+        // tells the file changed, and it is now later than the start of the build that saw it. It is read, parsed, and the
+        // site is a full build's.
+        var size = new FileInfo(path).Length;
+        var text = File.ReadAllText(path);
+        var title = text.IndexOf("\ntitle: ", StringComparison.Ordinal) + "\ntitle: ".Length;
+        File.WriteAllText(path, text[..title] + "Q" + text[(title + 1)..]);
+        File.SetLastWriteTimeUtc(path, modified);
+        new FileInfo(path).Length.ShouldBe(size);
+        var edited = await Build(Options("site"));
+        edited.Incremental.FilesParsed.ShouldBe(1);
+        edited.Incremental.FilesNotRead.ShouldBe(files - 1);
+        await Build(Options("full", incremental: false));
+        ShouldBeSameSite("site", "full");
+        File.ReadAllText(Path.Combine(_temp, "site", "agreements", "DULA-2026-0001", "index.html")).ShouldContain("Q" + text[(title + 1)..(title + 5)]);
+
+        // The file just rewritten has not settled: the next build reads it again (it is unchanged, so it is not parsed).
+        var next = await Build(Options("site"));
+        next.Incremental.FilesParsed.ShouldBe(0);
+        next.Incremental.FilesNotRead.ShouldBe(files - 1);
+    }
+
+    [Fact]
+    public async Task What_the_loading_kept_serves_the_next_build_even_when_this_one_stops_before_replacing_the_site()
+    {
+        // The loaded files are written beside the rest of the build, once the model is made: a build that stops later (here a
+        // step after the pages fails) leaves no site, and the next build still parses nothing.
+        var stopped = await SiteBuilder.BuildAsync(Options("site"), new BuildAdditions([], [new FailingStep()]));
+        stopped.Succeeded.ShouldBeFalse();
+        stopped.Error.ShouldBe("stopped on purpose");
+        Directory.Exists(Path.Combine(_temp, "site")).ShouldBeFalse();
+        File.Exists(Path.Combine(BuildCache.FolderOf(Path.Combine(_temp, "site")), "files.bin")).ShouldBeTrue();
+
+        var next = await Build(Options("site"));
+        next.Incremental.FilesParsed.ShouldBe(0);
+        next.Incremental.FilesFromCache.ShouldBeGreaterThan(0);
+        await Build(Options("full", incremental: false));
+        ShouldBeSameSite("site", "full");
+    }
+
+    private sealed class FailingStep : IBuildStep<SiteTarget, WrittenFiles>
+    {
+        public string Description => "Failing on purpose";
+
+        public Task<WrittenFiles> RunAsync(SiteTarget input, CancellationToken cancellationToken) => throw new BuildStoppedException("stopped on purpose");
+
+        public string? Summarize(SiteTarget input, WrittenFiles output) => null;
+    }
+
+    [Fact]
     public async Task A_diagnostic_on_an_unchanged_file_points_where_a_full_build_points()
     {
         await Build(Options("site"));

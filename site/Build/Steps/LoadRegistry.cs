@@ -37,7 +37,7 @@ public sealed class LoadRegistry : IBuildStep<(BuildContext Context, CacheRead C
 
     public string? Summarize((BuildContext Context, CacheRead Cache) input, RegistryLoad load) =>
         $"{load.Registry.Agreements.Count:N0} agreements, {load.Registry.Agencies.Count:N0} agencies"
-        + (load.Files is { Hits: > 0 } files ? $" ({files.Hits:N0} unchanged, {files.Added:N0} parsed)" : "");
+        + (load.Files is { Hits: > 0 } files ? $" ({files.Hits:N0} unchanged, {files.Unread:N0} of them not read again; {files.Added:N0} parsed)" : "");
 }
 
 /// <summary>The parsed registry and what parsing found wrong with it.</summary>

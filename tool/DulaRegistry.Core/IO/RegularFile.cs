@@ -50,6 +50,14 @@ public static partial class RegularFile
         return Portable.KindOf(path);
     }
 
+    /// <summary>What <paramref name="path"/> is, not following a symbolic link at its end, and for a regular file its
+    /// <see cref="FileStamp"/> where the system gives one (Linux; elsewhere none, and the file is always read).</summary>
+    public static (FileKind Kind, FileStamp? Stamp) Stat(string path)
+    {
+        if (OperatingSystem.IsLinux() && Linux.Available && Linux.Stat(path) is { } stat) return stat;
+        return (Portable.KindOf(path), null);
+    }
+
     /// <summary>Reads into <paramref name="into"/> at byte <paramref name="offset"/> of an open file; 0 at its end.</summary>
     private delegate int ReadAt(Span<byte> into, int offset);
 
@@ -96,6 +104,14 @@ public static partial class RegularFile
         private const int AT_EMPTY_PATH = 0x1000;
         private const uint STATX_TYPE = 0x1;
         private const uint STATX_SIZE = 0x200;
+        private const uint STATX_MTIME = 0x40;
+        private const uint STATX_CTIME = 0x80;
+        private const uint STATX_INO = 0x100;
+        private const uint StampFields = STATX_TYPE | STATX_SIZE | STATX_MTIME | STATX_CTIME | STATX_INO;
+        private const int InodeOffset = 32;
+        private const int ChangedOffset = 96;
+        private const int ModifiedOffset = 112;
+        private const int DeviceOffset = 136;
         private const int StatxSize = 256;
         private const int ModeOffset = 28;
         private const int SizeOffset = 40;
@@ -185,6 +201,22 @@ public static partial class RegularFile
                 return Marshal.GetLastPInvokeError() is ENOENT or ENOTDIR ? FileKind.Missing : null;
             }
             return KindFromMode(BitConverter.ToUInt16(buffer[ModeOffset..]));
+        }
+
+        public static (FileKind, FileStamp?)? Stat(string path)
+        {
+            Span<byte> buffer = stackalloc byte[StatxSize];
+            if (statx(AT_FDCWD, path, AT_SYMLINK_NOFOLLOW, StampFields, ref MemoryMarshal.GetReference(buffer)) != 0)
+            {
+                return Marshal.GetLastPInvokeError() is ENOENT or ENOTDIR ? (FileKind.Missing, null) : null;
+            }
+            var kind = KindFromMode(BitConverter.ToUInt16(buffer[ModeOffset..]));
+            // stx_mask says which fields the file system filled in: a stamp needs them all.
+            if (kind != FileKind.RegularFile || (BitConverter.ToUInt32(buffer) & StampFields) != StampFields) return (kind, null);
+            static long Time(ReadOnlySpan<byte> at) => (BitConverter.ToInt64(at) * 1_000_000_000) + BitConverter.ToUInt32(at[8..]);
+            var device = ((ulong)BitConverter.ToUInt32(buffer[DeviceOffset..]) << 32) | BitConverter.ToUInt32(buffer[(DeviceOffset + 4)..]);
+            return (kind, new FileStamp((long)Math.Min(BitConverter.ToUInt64(buffer[SizeOffset..]), long.MaxValue),
+                Time(buffer[ModifiedOffset..]), Time(buffer[ChangedOffset..]), BitConverter.ToUInt64(buffer[InodeOffset..]), device));
         }
 
         private static FileKind KindFromMode(ushort mode) => (mode & 0xF000) switch

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using DulaRegistry.IO;
 
 namespace DulaRegistry.Loading;
 
@@ -24,4 +25,17 @@ public interface IParsedFileCache
 
     /// <summary>Keeps what loading a file with these bytes made of it. Called from several threads at once.</summary>
     void Add<T>(string sha256, ParsedFile<T> file) where T : class;
+
+    /// <summary>
+    /// The SHA-256 of the bytes of the file at <paramref name="relative"/> (such as <c>agreements/X.md</c>) when an earlier
+    /// load saw it with this very stamp, and the stamp can be trusted (<see cref="FileStamp.SettledBefore"/>): the file need
+    /// not be read to know its bytes. Null when it must be read.
+    /// </summary>
+    string? Sha256Of(string relative, FileStamp stamp) => null;
+
+    /// <summary>Notes that the file at <paramref name="relative"/> had <paramref name="stamp"/> (taken before its bytes were read)
+    /// when it loaded, without a diagnostic, with the bytes whose hash is <paramref name="sha256"/>. Called from several threads at once.</summary>
+    void Stamped(string relative, FileStamp stamp, string sha256)
+    {
+    }
 }

@@ -6,11 +6,12 @@ namespace DulaRegistry.Loading;
 /// <summary>Which entries of <c>agencies/</c> and <c>agreements/</c> are registry files, and what the others are told.</summary>
 public static partial class RegistryLoader
 {
-    /// <summary>The <c>.md</c> files of <paramref name="directory"/> in name order, and how many entries were looked at; every
+    /// <summary>The <c>.md</c> files of <paramref name="directory"/> in name order, each with its stamp (from the same system
+    /// call that tells a folder from a file; null for anything but a regular file), and how many entries were looked at; every
     /// other entry (hidden <c>.md</c> files, folders, other names) gets a diagnostic. Dot files such as <c>.gitkeep</c> are skipped.</summary>
-    private static (List<string> Files, int Looked) ScanFolder(string directory, string folder, IDiagnosticSink sink)
+    private static (List<(string Path, FileStamp? Stamp)> Files, int Looked) ScanFolder(string directory, string folder, IDiagnosticSink sink)
     {
-        var files = new List<string>();
+        var files = new List<(string, FileStamp?)>();
         var looked = 0;
         foreach (var entry in Directory.EnumerateFileSystemEntries(directory).Order(StringComparer.Ordinal))
         {
@@ -24,7 +25,8 @@ public static partial class RegistryLoader
                 sink.Report(FileDiagnostics.HiddenFile(relative));
                 continue;
             }
-            if (RegularFile.KindOf(entry) == FileKind.Directory)
+            var (kind, stamp) = RegularFile.Stat(entry);
+            if (kind == FileKind.Directory)
             {
                 sink.Report(FileDiagnostics.FolderInFolder(relative, folder));
                 continue;
@@ -35,7 +37,7 @@ public static partial class RegistryLoader
                 continue;
             }
             // Links, pipes, sockets and devices named *.md are reported by the reader, which never blocks on them.
-            files.Add(entry);
+            files.Add((entry, stamp));
         }
         return (files, looked);
     }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using DulaRegistry.Diagnostics;
+using DulaRegistry.IO;
 using DulaRegistry.Model;
 
 namespace DulaRegistry.Loading;
@@ -45,27 +46,49 @@ public static partial class RegistryLoader
             Parallel.For(0, files.Count, parallel, i => Guarded(i, () =>
             {
                 var fileSink = new CountingSink(sink);
-                if (TextFile.ReadBytes(files[i], Relative(i), settings.EffectiveMaxFileBytes, fileSink) is { } bytes) Parse(i, bytes, fileSink);
+                if (TextFile.ReadBytes(Full(i), Relative(i), settings.EffectiveMaxFileBytes, fileSink) is { } bytes) Parse(i, bytes, fileSink);
             }));
         }
         else
         {
-            // With a cache, every file is read and hashed first, while the cache itself is still being read; then each is
-            // taken from the cache or parsed. Asking the cache at once would wait for it after the first file.
-            var read = new (byte[]? Bytes, string Sha256, CountingSink Sink)[files.Count];
+            // With a cache: a file whose stamp (size, times, inode) is the one the cache saw it with, long enough after its last
+            // change, is not read at all (Git's index does the same); the others are read and hashed first, while the cache
+            // itself is still being read. Then each is taken from the cache or parsed. Asking the cache at once would wait for
+            // it after the first file.
+            var read = new (byte[]? Bytes, string? Sha256, CountingSink Sink)[files.Count];
             Parallel.For(0, files.Count, parallel, i => Guarded(i, () =>
             {
                 var fileSink = new CountingSink(sink);
-                var bytes = TextFile.ReadBytes(files[i], Relative(i), settings.EffectiveMaxFileBytes, fileSink);
+                if (files[i].Stamp is { } stamp && stamp.Size <= settings.EffectiveMaxFileBytes)
+                {
+                    read[i] = (null, null, fileSink); // asked of the cache below
+                    return;
+                }
+                var bytes = TextFile.ReadBytes(Full(i), Relative(i), settings.EffectiveMaxFileBytes, fileSink);
                 read[i] = (bytes, bytes is null ? "" : Sha256Hex(bytes), fileSink);
             }));
             Parallel.For(0, files.Count, parallel, i => Guarded(i, () =>
             {
                 var (bytes, sha256, fileSink) = read[i];
                 read[i] = default; // the bytes of a file found in the cache are not needed again
+                var stamp = files[i].Stamp;
+                if (sha256 is null)
+                {
+                    // Not read yet: its stamp may tell its bytes' hash; if not (or the cache has lost that entry), read it now.
+                    if (cache.Sha256Of(Relative(i), stamp!.Value) is { } known && cache.TryGet<T>(known, out var unread))
+                    {
+                        results[i] = FromCache(unread, Relative(i), known);
+                        cache.Stamped(Relative(i), stamp.Value, known);
+                        return;
+                    }
+                    bytes = TextFile.ReadBytes(Full(i), Relative(i), settings.EffectiveMaxFileBytes, fileSink);
+                    sha256 = bytes is null ? "" : Sha256Hex(bytes);
+                }
                 if (bytes is null) return;
                 if (cache.TryGet<T>(sha256, out var cached)) results[i] = FromCache(cached, Relative(i), sha256);
                 else Parse(i, bytes, fileSink, sha256);
+                // The stamp taken before the bytes were read: a write in between changed it, so the next build reads the file again.
+                if (stamp is { } before && results[i] is not null && fileSink.Count == 0) cache.Stamped(Relative(i), before, sha256);
             }));
         }
 
@@ -75,14 +98,15 @@ public static partial class RegistryLoader
             sha256 ??= Sha256Hex(bytes);
             if (TextFile.Decode(bytes, relative, fileSink) is not { } text || ReadFrontMatter(text, relative, fileSink) is not { } front) return;
             var document = results[i] = Complete<T>(front, relative, sha256, fileSink, options.KeepMarkdown, options.BodyView,
-                PositionsFromFile<T>(files[i], relative, sha256, settings.EffectiveMaxFileBytes));
+                PositionsFromFile<T>(Full(i), relative, sha256, settings.EffectiveMaxFileBytes));
             if (cache is not null && document is not null && fileSink.Count == 0)
             {
                 cache.Add(sha256, new ParsedFile<T>(document.Model, document.Facts, document.BodyView, document.BodyLine, () => front.Yaml));
             }
         }
 
-        string Relative(int i) => $"{folder}/{Path.GetFileName(files[i])}";
+        string Full(int i) => files[i].Path;
+        string Relative(int i) => $"{folder}/{Path.GetFileName(files[i].Path)}";
 
         void Guarded(int i, Action action)
         {
