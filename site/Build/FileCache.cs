@@ -193,6 +193,10 @@ public sealed class FileCache : IParsedFileCache
         {
             return $"not written ({ex.Message.TrimEnd('.')})";
         }
+        catch (OperationCanceledException)
+        {
+            return "not written (the build was stopped)"; // the last cache written stays
+        }
         finally
         {
             _current.Clear();
