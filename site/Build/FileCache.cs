@@ -118,12 +118,14 @@ public sealed class FileCache : IParsedFileCache
     {
         var previous = _previous.Result;
         if (!previous.Stamps.TryGetValue(relative, out var seen) || seen.Stamp != stamp || !stamp.SettledBefore(previous.TakenAtNs)) return null;
-        if (!previous.Entries.ContainsKey(seen.Sha256)) return null;
-        Interlocked.Increment(ref _unread);
-        return seen.Sha256;
+        return previous.Entries.ContainsKey(seen.Sha256) ? seen.Sha256 : null;
     }
 
-    public void Stamped(string relative, FileStamp stamp, string sha256) => _stamps[relative] = (stamp, sha256);
+    public void Stamped(string relative, FileStamp stamp, string sha256, bool read)
+    {
+        _stamps[relative] = (stamp, sha256);
+        if (!read) Interlocked.Increment(ref _unread);
+    }
 
     /// <summary>Each loading thread's buffer for encoding entries, reused file after file.</summary>
     [ThreadStatic]

@@ -34,8 +34,9 @@ public interface IParsedFileCache
     string? Sha256Of(string relative, FileStamp stamp) => null;
 
     /// <summary>Notes that the file at <paramref name="relative"/> had <paramref name="stamp"/> (taken before its bytes were read)
-    /// when it loaded, without a diagnostic, with the bytes whose hash is <paramref name="sha256"/>. Called from several threads at once.</summary>
-    void Stamped(string relative, FileStamp stamp, string sha256)
+    /// when it loaded, without a diagnostic, with the bytes whose hash is <paramref name="sha256"/>; <paramref name="read"/> is
+    /// false when its bytes were not read (<see cref="Sha256Of"/> knew them). Called from several threads at once.</summary>
+    void Stamped(string relative, FileStamp stamp, string sha256, bool read)
     {
     }
 }

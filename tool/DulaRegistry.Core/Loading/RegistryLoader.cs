@@ -78,7 +78,7 @@ public static partial class RegistryLoader
                     if (cache.Sha256Of(Relative(i), stamp!.Value) is { } known && cache.TryGet<T>(known, out var unread))
                     {
                         results[i] = FromCache(unread, Relative(i), known);
-                        cache.Stamped(Relative(i), stamp.Value, known);
+                        cache.Stamped(Relative(i), stamp.Value, known, read: false);
                         return;
                     }
                     bytes = TextFile.ReadBytes(Full(i), Relative(i), settings.EffectiveMaxFileBytes, fileSink);
@@ -88,7 +88,7 @@ public static partial class RegistryLoader
                 if (cache.TryGet<T>(sha256, out var cached)) results[i] = FromCache(cached, Relative(i), sha256);
                 else Parse(i, bytes, fileSink, sha256);
                 // The stamp taken before the bytes were read: a write in between changed it, so the next build reads the file again.
-                if (stamp is { } before && results[i] is not null && fileSink.Count == 0) cache.Stamped(Relative(i), before, sha256);
+                if (stamp is { } before && results[i] is not null && fileSink.Count == 0) cache.Stamped(Relative(i), before, sha256, read: true);
             }));
         }
 
