@@ -139,6 +139,9 @@ public sealed record BuildCache(
         return true;
     }
 
+    /// <summary>The build cache's note when the folder beside <paramref name="output"/> is not this tool's (see <see cref="OwnFolder"/>).</summary>
+    internal static string NotOursNote(string output) => $"not written: {FolderOf(output)} was not made by this tool";
+
     /// <summary>True when the cache folder beside <paramref name="output"/> is this tool's (a real folder with the marker),
     /// after making it if there is none; false when something else has that name, which is then neither read nor written.</summary>
     internal static bool OwnFolder(string output)

@@ -187,7 +187,7 @@ public sealed class FileCache : IParsedFileCache
     {
         try
         {
-            if (!BuildCache.OwnFolder(output)) return $"not written: {BuildCache.FolderOf(output)} was not made by this tool";
+            if (!BuildCache.OwnFolder(output)) return BuildCache.NotOursNote(output);
             Write(output, key, cancellationToken);
             return null;
         }

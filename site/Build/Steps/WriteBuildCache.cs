@@ -24,7 +24,7 @@ public sealed class WriteBuildCache : IBuildStep<(BuildContext Context, Task<str
             [.. written.Files.Select(f => f.Path)]);
         try
         {
-            if (!cache.Write(output)) return $"not written: {BuildCache.FolderOf(output)} was not made by this tool";
+            if (!cache.Write(output)) return BuildCache.NotOursNote(output);
             BuildCache.EndUpdate(output); // the cache now describes the site as it is: an update that was under way is complete
             return "written";
         }

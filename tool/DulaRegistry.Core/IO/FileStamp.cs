@@ -15,7 +15,7 @@ public readonly record struct FileStamp(long Size, long ModifiedNs, long Changed
 {
     /// <summary>How long before the moment it was taken a stamp's file must have last changed to be trusted: far more than any
     /// file system's timestamp granularity (ext4 and tmpfs take the kernel's coarse clock, a few milliseconds; FAT 2 s).</summary>
-    public static readonly long SettleNs = 3_000_000_000;
+    public const long SettleNs = 3_000_000_000;
 
     /// <summary>True when the file last changed at least <see cref="SettleNs"/> before <paramref name="takenAtNs"/>: any later
     /// write to it changes its status-change time, so the same stamp seen again means the same bytes.</summary>

@@ -44,11 +44,7 @@ public static partial class RegularFile
     }
 
     /// <summary>What <paramref name="path"/> is, not following a symbolic link at its end.</summary>
-    public static FileKind KindOf(string path)
-    {
-        if (OperatingSystem.IsLinux() && Linux.Available && Linux.KindOf(path) is { } kind) return kind;
-        return Portable.KindOf(path);
-    }
+    public static FileKind KindOf(string path) => Stat(path).Kind;
 
     /// <summary>What <paramref name="path"/> is, not following a symbolic link at its end, and for a regular file its
     /// <see cref="FileStamp"/> where the system gives one (Linux; elsewhere none, and the file is always read).</summary>
@@ -193,17 +189,11 @@ public static partial class RegularFile
             }
         }
 
-        public static FileKind? KindOf(string path)
-        {
-            Span<byte> buffer = stackalloc byte[StatxSize];
-            if (statx(AT_FDCWD, path, AT_SYMLINK_NOFOLLOW, STATX_TYPE, ref MemoryMarshal.GetReference(buffer)) != 0)
-            {
-                return Marshal.GetLastPInvokeError() is ENOENT or ENOTDIR ? FileKind.Missing : null;
-            }
-            return KindFromMode(BitConverter.ToUInt16(buffer[ModeOffset..]));
-        }
+        public static FileKind? KindOf(string path) => Stat(path)?.Kind;
 
-        public static (FileKind, FileStamp?)? Stat(string path)
+        /// <summary>The kind and stamp of <paramref name="path"/> (one <c>statx</c>, not following a link at its end); null when
+        /// the system cannot say.</summary>
+        public static (FileKind Kind, FileStamp? Stamp)? Stat(string path)
         {
             Span<byte> buffer = stackalloc byte[StatxSize];
             if (statx(AT_FDCWD, path, AT_SYMLINK_NOFOLLOW, StampFields, ref MemoryMarshal.GetReference(buffer)) != 0)

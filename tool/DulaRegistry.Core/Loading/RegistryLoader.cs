@@ -64,8 +64,8 @@ public static partial class RegistryLoader
                     read[i] = (null, null, fileSink); // asked of the cache below
                     return;
                 }
-                var bytes = TextFile.ReadBytes(Full(i), Relative(i), settings.EffectiveMaxFileBytes, fileSink);
-                read[i] = (bytes, bytes is null ? "" : Sha256Hex(bytes), fileSink);
+                var (bytes, sha256) = ReadAndHash(i, fileSink);
+                read[i] = (bytes, sha256, fileSink);
             }));
             Parallel.For(0, files.Count, parallel, i => Guarded(i, () =>
             {
@@ -81,8 +81,7 @@ public static partial class RegistryLoader
                         cache.Stamped(Relative(i), stamp.Value, known, read: false);
                         return;
                     }
-                    bytes = TextFile.ReadBytes(Full(i), Relative(i), settings.EffectiveMaxFileBytes, fileSink);
-                    sha256 = bytes is null ? "" : Sha256Hex(bytes);
+                    (bytes, sha256) = ReadAndHash(i, fileSink);
                 }
                 if (bytes is null) return;
                 if (cache.TryGet<T>(sha256, out var cached)) results[i] = FromCache(cached, Relative(i), sha256);
@@ -104,6 +103,10 @@ public static partial class RegistryLoader
                 cache.Add(sha256, new ParsedFile<T>(document.Model, document.Facts, document.BodyView, document.BodyLine, () => front.Yaml));
             }
         }
+
+        // A file's bytes and their hash ("" when it cannot be read: the sink has been told why).
+        (byte[]? Bytes, string Sha256) ReadAndHash(int i, CountingSink fileSink) =>
+            TextFile.ReadBytes(Full(i), Relative(i), settings.EffectiveMaxFileBytes, fileSink) is { } bytes ? (bytes, Sha256Hex(bytes)) : (null, "");
 
         string Full(int i) => files[i].Path;
         string Relative(int i) => $"{folder}/{Path.GetFileName(files[i].Path)}";
