@@ -10,9 +10,9 @@ namespace DulaRegistry.Site.Build;
 
 /// <summary>
 /// The incremental build's cache of loaded files (<see cref="IParsedFileCache"/>): for each file loaded without a diagnostic, by
-/// the SHA-256 of its bytes, its bound front matter (<see cref="FrontMatterCodec"/>) and its YAML (for a position, should a
-/// rule ask), the body facts the rules read and the
-/// <see cref="RenderedBody"/> its page shows. The next build into the same folder reads as YAML and parses as Markdown only the
+/// the SHA-256 of its bytes, its bound front matter (<see cref="FrontMatterCodec"/>), the body facts the rules read and the
+/// <see cref="RenderedBody"/> its page shows. Not its YAML: a position is found again from the file itself, should a rule
+/// ask (a third of each entry's bytes that every build read and wrote, for the rare diagnostic on an unchanged file). The next build into the same folder reads as YAML and parses as Markdown only the
 /// files whose bytes changed. Kept in the build cache folder as one binary file (<c>files.bin</c>) that starts with the
 /// build's key (<see cref="BuildCache.KeyFor"/>): another tool, template or option makes it unusable. Each entry is kept as
 /// its bytes and decoded only when its file is loaded (on the loading's threads); an entry used again is written back as the
@@ -24,7 +24,7 @@ namespace DulaRegistry.Site.Build;
 public sealed class FileCache : IParsedFileCache
 {
     private const string DataFile = "files.bin";
-    private const string Format = "dula-registry-files 2";
+    private const string Format = "dula-registry-files 3";
     private const int ChecksumBytes = 16;
 
     /// <summary>What earlier versions of this cache were called; removed when this one is written.</summary>
@@ -80,11 +80,10 @@ public sealed class FileCache : IParsedFileCache
             var reader = new CacheReader(kept);
             if (reader.ReadString() != typeof(T).Name) return false; // an agency file with an agreement's bytes, or the reverse
             var bodyLine = reader.ReadInt32();
-            var yaml = reader.ReadUtf8();
             var model = FrontMatterCodec.Read<T>(ref reader);
             var facts = ReadFacts(ref reader);
             var view = ReadView(ref reader);
-            file = new ParsedFile<T>(model, facts, view, bodyLine, () => Encoding.UTF8.GetString(yaml.Span).AsMemory());
+            file = new ParsedFile<T>(model, facts, view, bodyLine);
         }
         catch (InvalidDataException)
         {
@@ -98,15 +97,13 @@ public sealed class FileCache : IParsedFileCache
     public void Add<T>(string sha256, ParsedFile<T> file) where T : class
     {
         if (file.View is not RenderedBody view) return; // only the site's loading is kept
-        var yaml = file.FrontMatter().Span;
         // A string with a lone surrogate would not come back the same from UTF-8: such a file is loaded afresh next time.
-        if (!CacheWriter.WellFormed(yaml) || !Storable(file.Facts, view)) return;
+        if (!Storable(file.Facts, view)) return;
         var encoded = t_encoded ??= new MemoryStream();
         encoded.SetLength(0);
         using var writer = new BinaryWriter(encoded, Encoding.UTF8, leaveOpen: true);
         writer.Write(typeof(T).Name);
         writer.Write(file.BodyLine);
-        CacheWriter.WriteString(writer, yaml);
         var exact = FrontMatterCodec.TryWrite(new CacheWriter(writer), file.Model);
         writer.Flush();
         var bytes = exact ? encoded.GetBuffer().AsSpan(0, (int)encoded.Length).ToArray() : null;

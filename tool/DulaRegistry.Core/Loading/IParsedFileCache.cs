@@ -4,13 +4,10 @@ using DulaRegistry.IO;
 namespace DulaRegistry.Loading;
 
 /// <summary>
-/// What loading one file made of it: the bound front matter, the body's facts and view, and the front matter's YAML (from
-/// which the source map is made again, only if a rule asks where a value is).
+/// What loading one file made of it: the bound front matter and the body's facts and view. Not its YAML: should a rule ask where
+/// a value is, the loader reads the file again (and uses it only if its bytes are still the ones loaded).
 /// </summary>
-/// <param name="FrontMatter">Gives the front matter's YAML as it was read (line breaks normalised), which starts on the file's
-/// line 2. A function, so that neither side holds the text longer than it must: a cache asks for it once, when the file is
-/// added; the loader asks the cache's only if a rule asks for a position. A slice of the file's text, not a copy.</param>
-public sealed record ParsedFile<T>(T Model, BodyFacts Facts, object? View, int BodyLine, Func<ReadOnlyMemory<char>> FrontMatter) where T : class;
+public sealed record ParsedFile<T>(T Model, BodyFacts Facts, object? View, int BodyLine) where T : class;
 
 /// <summary>
 /// What earlier loadings made of files, by the SHA-256 of each file's bytes (an incremental build's cache): a file whose bytes

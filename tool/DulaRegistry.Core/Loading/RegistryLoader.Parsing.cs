@@ -66,20 +66,12 @@ public static partial class RegistryLoader
         return new FrontMatter(text, mapping, yamlStart, closeStart, closeLine);
     }
 
-    /// <summary>A file loaded before with the same bytes, from <paramref name="cached"/>: its source map is made again from its
-    /// front matter only if a rule asks where a value is.</summary>
-    internal static RegistryDocument<T> FromCache<T>(ParsedFile<T> cached, string relative, string sha256) where T : class, new()
+    /// <summary>A file loaded before with the same bytes, from <paramref name="cached"/>: its source map is made again, from the
+    /// file read again (<see cref="PositionsFromFile"/>), only if a rule asks where a value is. Such a file has loaded without a
+    /// diagnostic before, so only a rule over several files (an agency since removed) ever asks.</summary>
+    internal static RegistryDocument<T> FromCache<T>(ParsedFile<T> cached, string relative, string sha256, Func<SourceMap> positions) where T : class, new()
     {
-        var map = SourceMap.Deferred(SourcePosition.Start, () =>
-        {
-            var again = new SourceMap(SourcePosition.Start);
-            // The same bytes read as before: the same tree, and binding it again records the same positions (the model is dropped).
-            if (YamlTreeReader.Read(cached.FrontMatter(), relative, 1, DiscardSink.Instance) is YMapping mapping)
-            {
-                FrontMatterBinder.Bind<T>(mapping, relative, again, DiscardSink.Instance);
-            }
-            return again;
-        });
+        var map = SourceMap.Deferred(SourcePosition.Start, positions);
         return new RegistryDocument<T>(relative, Path.GetFileNameWithoutExtension(relative), cached.Model, map, cached.Facts, null, cached.BodyLine, sha256)
         {
             BodyView = cached.View,
@@ -91,7 +83,7 @@ public static partial class RegistryLoader
     /// since, nothing is recorded and positions fall back to the top of the file.)</summary>
     /// <remarks>A method of its own so that the function holds only these four strings: a lambda written in the loader would
     /// share its closure with the file's text and syntax tree, and keep them all alive.</remarks>
-    private static Func<SourceMap> PositionsFromFile<T>(string fullPath, string relative, string sha256, long maxBytes) where T : class, new() => () =>
+    internal static Func<SourceMap> PositionsFromFile<T>(string fullPath, string relative, string sha256, long maxBytes) where T : class, new() => () =>
     {
         var map = new SourceMap(SourcePosition.Start);
         var quiet = DiscardSink.Instance;

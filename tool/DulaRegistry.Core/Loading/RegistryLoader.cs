@@ -77,14 +77,14 @@ public static partial class RegistryLoader
                     // Not read yet: its stamp may tell its bytes' hash; if not (or the cache has lost that entry), read it now.
                     if (cache.Sha256Of(Relative(i), stamp!.Value) is { } known && cache.TryGet<T>(known, out var unread))
                     {
-                        results[i] = FromCache(unread, Relative(i), known);
+                        results[i] = FromCache(unread, Relative(i), known, Positions(i, known));
                         cache.Stamped(Relative(i), stamp.Value, known, read: false);
                         return;
                     }
                     (bytes, sha256) = ReadAndHash(i, fileSink);
                 }
                 if (bytes is null) return;
-                if (cache.TryGet<T>(sha256, out var cached)) results[i] = FromCache(cached, Relative(i), sha256);
+                if (cache.TryGet<T>(sha256, out var cached)) results[i] = FromCache(cached, Relative(i), sha256, Positions(i, sha256));
                 else Parse(i, bytes, fileSink, sha256);
                 // The stamp taken before the bytes were read: a write in between changed it, so the next build reads the file again.
                 if (stamp is { } before && results[i] is not null && fileSink.Count == 0) cache.Stamped(Relative(i), before, sha256, read: true);
@@ -96,11 +96,10 @@ public static partial class RegistryLoader
             var relative = Relative(i);
             sha256 ??= Sha256Hex(bytes);
             if (TextFile.Decode(bytes, relative, fileSink) is not { } text || ReadFrontMatter(text, relative, fileSink) is not { } front) return;
-            var document = results[i] = Complete<T>(front, relative, sha256, fileSink, options.KeepMarkdown, options.BodyView,
-                PositionsFromFile<T>(Full(i), relative, sha256, settings.EffectiveMaxFileBytes));
+            var document = results[i] = Complete<T>(front, relative, sha256, fileSink, options.KeepMarkdown, options.BodyView, Positions(i, sha256));
             if (cache is not null && document is not null && fileSink.Count == 0)
             {
-                cache.Add(sha256, new ParsedFile<T>(document.Model, document.Facts, document.BodyView, document.BodyLine, () => front.Yaml));
+                cache.Add(sha256, new ParsedFile<T>(document.Model, document.Facts, document.BodyView, document.BodyLine));
             }
         }
 
@@ -108,6 +107,8 @@ public static partial class RegistryLoader
         (byte[]? Bytes, string Sha256) ReadAndHash(int i, CountingSink fileSink) =>
             TextFile.ReadBytes(Full(i), Relative(i), settings.EffectiveMaxFileBytes, fileSink) is { } bytes ? (bytes, Sha256Hex(bytes)) : (null, "");
 
+        // Where each value of the file is, found again from the file only if a rule asks.
+        Func<SourceMap> Positions(int i, string sha256) => PositionsFromFile<T>(Full(i), Relative(i), sha256, settings.EffectiveMaxFileBytes);
         string Full(int i) => files[i].Path;
         string Relative(int i) => $"{folder}/{Path.GetFileName(files[i].Path)}";
 
