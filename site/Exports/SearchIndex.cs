@@ -55,29 +55,33 @@ public static class SearchIndex
         {
             var start = chunk * DocumentChunk;
             var end = Math.Min(agreements.Count, start + DocumentChunk);
+            var scratch = new Scratch();
             docs[chunk] = Json(json =>
             {
                 json.WriteStartArray();
-                for (var i = start; i < end; i++) WriteRecord(json, agreements[i]);
+                for (var i = start; i < end; i++) WriteRecord(json, agreements[i], scratch);
                 json.WriteEndArray();
-            }, DocumentChunk * 1024);
+            });
         });
         for (var n = 0; n < docs.Length; n++) files.Add((SiteUrls.SearchDocsPath(n), docs[n]));
 
         var terms = Postings(agreements, parallel);
         var chunkFirsts = new List<string>();
-        var chunk = new MemoryStream();
+        var chunk = new ArrayBufferWriter<byte>(2 * TermChunkBytes);
         var chunkWriter = new Utf8JsonWriter(chunk, s_compact);
         void Close()
         {
             chunkWriter.WriteEndObject();
             chunkWriter.Flush();
-            files.Add((SiteUrls.SearchTermsPath(chunkFirsts.Count - 1), [.. chunk.ToArray(), (byte)'\n']));
-            chunk.SetLength(0);
+            chunk.Write("\n"u8);
+            files.Add((SiteUrls.SearchTermsPath(chunkFirsts.Count - 1), chunk.WrittenSpan.ToArray()));
+            chunk.ResetWrittenCount();
             chunkWriter.Reset();
         }
-        foreach (var (term, postings) in terms)
+        for (var t = 0; t < terms.Count; t++)
         {
+            var term = terms.Terms[t];
+            var (ordinals, weights) = terms.Postings(t);
             if (chunkFirsts.Count == 0 || chunkWriter.BytesCommitted + chunkWriter.BytesPending > TermChunkBytes)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -88,7 +92,7 @@ public static class SearchIndex
             chunkWriter.WriteStartArray(term);
             chunkWriter.WriteStartArray();
             var previous = 0;
-            foreach (var (ordinal, _) in postings)
+            foreach (var ordinal in ordinals.Span)
             {
                 chunkWriter.WriteNumberValue(ordinal - previous);
                 previous = ordinal;
@@ -97,7 +101,7 @@ public static class SearchIndex
             if (term[0] is not ('=' or '#'))
             {
                 chunkWriter.WriteStartArray();
-                foreach (var (_, weight) in postings) chunkWriter.WriteNumberValue(weight);
+                foreach (var weight in weights.Span) chunkWriter.WriteNumberValue(weight);
                 chunkWriter.WriteEndArray();
             }
             chunkWriter.WriteEndArray();
@@ -108,7 +112,7 @@ public static class SearchIndex
 
         // Words of letters only, by length, for typo tolerance.
         var lengths = new List<int>();
-        foreach (var group in terms.Select(t => t.Term).Where(t => t[0] is not ('=' or '#') && SearchTokens.LettersOnly(t)).GroupBy(t => t.Length).OrderBy(g => g.Key))
+        foreach (var group in terms.Terms.Where(t => t[0] is not ('=' or '#') && SearchTokens.LettersOnly(t)).GroupBy(t => t.Length).OrderBy(g => g.Key))
         {
             lengths.Add(group.Key);
             files.Add((SiteUrls.SearchWordsPath(group.Key), Json(json =>
@@ -139,7 +143,7 @@ public static class SearchIndex
     }
 
     /// <summary>Every term with its postings (ordinal, weight), terms sorted by code unit, postings by ordinal.</summary>
-    private static (string Term, List<(int Ordinal, int Weight)> Postings)[] Postings(IReadOnlyList<AgreementView> agreements, ParallelOptions parallel)
+    private static PostingTable Postings(IReadOnlyList<AgreementView> agreements, ParallelOptions parallel)
     {
         var count = agreements.Count;
         // Every term passes through one table (one string per distinct term), so every table below is keyed by reference:
@@ -161,14 +165,14 @@ public static class SearchIndex
         // The terms that carry only ordinals (exact identifiers and filter values), per document.
         var exact = new string[count][];
         // Splitting each agreement's fields into words is independent of the others: on every core.
-        Parallel.For(0, count, parallel, () => (new Dictionary<string, int>(byReference), new List<string>()), (i, loop, reused) =>
+        Parallel.For(0, count, parallel, () => (new Dictionary<string, int>(byReference), new List<string>(), new Scratch()), (i, loop, reused) =>
         {
-            var (frequencies, words) = reused;
+            var (frequencies, words, scratch) = reused;
             var a = agreements[i];
             for (var f = 0; f < s_fields.Length; f++)
             {
                 words.Clear();
-                FieldWords(a, s_fields[f].Name, table, words);
+                FieldWords(a, s_fields[f].Name, table, words, scratch);
                 frequencies.Clear();
                 foreach (var word in words) CollectionsMarshal.GetValueRefOrAddDefault(frequencies, word, out _)++;
                 var counted = new (string, int)[frequencies.Count];
@@ -177,7 +181,7 @@ public static class SearchIndex
                 fieldWords[f][i] = counted;
                 fieldLengths[f][i] = words.Count;
             }
-            exact[i] = OrdinalTerms(a, table);
+            exact[i] = OrdinalTerms(a, table, scratch);
             return reused;
         }, _ => { });
         for (var f = 0; f < s_fields.Length; f++)
@@ -211,37 +215,92 @@ public static class SearchIndex
             return scores;
         }, _ => { });
 
-        // Terms are gathered in a hash table and sorted once at the end. Ordinals arrive in order, so a term's postings are in
-        // order, and a repeat within one document is the list's last entry.
-        var terms = new Dictionary<string, List<(int, int)>>(byReference);
-        void Add(string term, int ordinal, int weight)
-        {
-            ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(terms, term, out _);
-            list ??= [];
-            if (list.Count > 0 && list[^1].Item1 == ordinal) return;
-            list.Add((ordinal, weight));
-        }
+        // The postings in two passes over flat arrays (no list per term to grow): each document's terms get a number and are
+        // counted, then every posting is put in its term's slice. Documents are taken in order, so each slice is in ordinal
+        // order. A term twice in one document (two identifiers with one key) keeps its first posting.
+        var ids = new Dictionary<string, int>(byReference);
+        var names = new List<string>();
+        var counts = new List<int>();
+        var lastDocument = new List<int>();
+        var entries = 0;
+        for (var i = 0; i < count; i++) entries += weights[i].Length + exact[i].Length;
+        var entryTerm = new int[entries];
+        var entryWeight = new int[entries];
+        var e = 0;
         for (var i = 0; i < count; i++)
         {
-            foreach (var (word, weight) in weights[i]) Add(word, i, weight);
-            foreach (var term in exact[i]) Add(term, i, 0);
+            foreach (var (word, weight) in weights[i]) Count(word, i, weight);
+            foreach (var term in exact[i]) Count(term, i, 0);
         }
-        var sorted = new (string Term, List<(int Ordinal, int Weight)> Postings)[terms.Count];
-        var k = 0;
-        foreach (var (term, postings) in terms) sorted[k++] = (term, postings);
-        Array.Sort(sorted, static (x, y) => string.CompareOrdinal(x.Term, y.Term));
-        return sorted;
+        void Count(string term, int document, int weight)
+        {
+            ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(ids, term, out var known);
+            if (!known)
+            {
+                id = names.Count;
+                names.Add(term);
+                counts.Add(0);
+                lastDocument.Add(-1);
+            }
+            var repeat = lastDocument[id] == document;
+            if (!repeat)
+            {
+                lastDocument[id] = document;
+                counts[id]++;
+            }
+            entryTerm[e] = repeat ? -1 : id;
+            entryWeight[e++] = weight;
+        }
+        var starts = new int[names.Count + 1];
+        for (var t = 0; t < names.Count; t++) starts[t + 1] = starts[t] + counts[t];
+        var next = starts[..^1];
+        var ordinals = new int[starts[^1]];
+        var scores = new int[starts[^1]];
+        e = 0;
+        for (var i = 0; i < count; i++)
+        {
+            for (var end = e + weights[i].Length + exact[i].Length; e < end; e++)
+            {
+                if (entryTerm[e] < 0) continue;
+                var at = next[entryTerm[e]]++;
+                ordinals[at] = i;
+                scores[at] = entryWeight[e];
+            }
+        }
+        // Terms sorted by code unit, as JavaScript compares strings (StringComparer.Ordinal is the same order).
+        var sortedNames = names.ToArray();
+        var order = Enumerable.Range(0, sortedNames.Length).ToArray();
+        Array.Sort(sortedNames, order, StringComparer.Ordinal);
+        return new PostingTable(sortedNames, order, starts, ordinals, scores);
+    }
+
+    /// <summary>Every term's postings: <see cref="Terms"/> in order, each term's ordinals and weights a slice of two flat arrays.</summary>
+    private sealed class PostingTable(string[] terms, int[] ids, int[] starts, int[] ordinals, int[] weights)
+    {
+        /// <summary>The terms, sorted by code unit.</summary>
+        public string[] Terms { get; } = terms;
+
+        public int Count => Terms.Length;
+
+        /// <summary>The postings of the <paramref name="n"/>th term: ordinals ascending, and their weights.</summary>
+        public (ReadOnlyMemory<int> Ordinals, ReadOnlyMemory<int> Weights) Postings(int n)
+        {
+            var id = ids[n];
+            var range = starts[id]..starts[id + 1];
+            return (ordinals.AsMemory(range), weights.AsMemory(range));
+        }
     }
 
     /// <summary>
     /// The terms of <paramref name="a"/> that carry only ordinals: <c>=key</c> for each exact identifier (<see cref="ExactIds"/>;
     /// one whose key is empty has none), then <c>#filter:value</c> for each filter value, each the table's string.
     /// </summary>
-    private static string[] OrdinalTerms(AgreementView a, WordTable table)
+    private static string[] OrdinalTerms(AgreementView a, WordTable table, Scratch scratch)
     {
-        var terms = new List<string>(16);
+        var terms = scratch.Terms;
+        terms.Clear();
         Span<char> buffer = stackalloc char[256];
-        foreach (var id in ExactIds(a))
+        foreach (var id in ExactIds(a, scratch))
         {
             var key = SearchTokens.ExactKey(id);
             if (key.Length > 0) terms.Add(Term(table, buffer, "=", key, "", ""));
@@ -287,22 +346,22 @@ public static class SearchIndex
     /// (names, elements, citations) is the parts joined by separators that are never part of a word, so its words are each
     /// part's words in turn: the parts are split one by one, and the joined text is never made.
     /// </summary>
-    private static void FieldWords(AgreementView a, string field, WordTable table, List<string> words)
+    private static void FieldWords(AgreementView a, string field, WordTable table, List<string> words, Scratch scratch)
     {
         switch (field)
         {
             case "id": Add(a.Id); break;
             case "title": Add(a.Title); break;
             case "partyNames":
-                foreach (var party in PartyAgencies(a))
+                foreach (var party in PartyAgencies(a, scratch))
                 {
                     Add(party.Name);
                     Add(party.Acronym);
                 }
                 break;
-            case "people": foreach (var name in People(a)) Add(name); break;
+            case "people": foreach (var name in People(a, scratch)) Add(name); break;
             case "purpose": Add(a.Purpose); break;
-            case "elements": foreach (var element in Elements(a)) Add(element); break;
+            case "elements": foreach (var element in Elements(a, scratch)) Add(element); break;
             case "regulations": foreach (var regulation in a.Regulations) Add(regulation); break;
             case "citations": foreach (var authority in a.LegalAuthority) Add(authority.Citation); break;
             case "tags": foreach (var tag in a.Tags) Add(tag); break;
@@ -315,17 +374,45 @@ public static class SearchIndex
     }
 
     /// <summary>Each distinct data element name and element of the agreement's data flows, in order.</summary>
-    private static IEnumerable<string> Elements(AgreementView a) =>
-        a.DataFlows.SelectMany(d => d.Elements.Prepend(d.Name)).Where(e => e.Length > 0).Distinct(StringComparer.Ordinal);
+    private static List<string> Elements(AgreementView a, Scratch scratch)
+    {
+        var elements = scratch.Start();
+        foreach (var flow in a.DataFlows)
+        {
+            scratch.AddOnce(flow.Name);
+            foreach (var element in flow.Elements) scratch.AddOnce(element);
+        }
+        return elements;
+    }
 
     /// <summary>Each party agency once, in order.</summary>
-    private static IEnumerable<AgencyRef> PartyAgencies(AgreementView a) => a.Parties.Select(p => p.Agency).DistinctBy(p => p.Id);
+    private static List<AgencyRef> PartyAgencies(AgreementView a, Scratch scratch)
+    {
+        var agencies = scratch.Agencies;
+        agencies.Clear();
+        var seen = scratch.Start();
+        foreach (var party in a.Parties)
+        {
+            if (scratch.AddOnce(party.Agency.Id)) agencies.Add(party.Agency);
+        }
+        seen.Clear();
+        return agencies;
+    }
 
-    private static string PartyNames(AgreementView a) => string.Join(" ", PartyAgencies(a)
-        .Select(p => string.IsNullOrEmpty(p.Acronym) ? p.Name : $"{p.Name} {p.Acronym}"));
+    private static string PartyNames(AgreementView a, Scratch scratch)
+    {
+        var names = scratch.Text.Clear();
+        foreach (var party in PartyAgencies(a, scratch))
+        {
+            if (names.Length > 0) names.Append(' ');
+            names.Append(party.Name);
+            if (!string.IsNullOrEmpty(party.Acronym)) names.Append(' ').Append(party.Acronym);
+        }
+        return names.ToString();
+    }
 
     /// <summary>What a live result and a table row show, and the row's filter attributes.</summary>
-    private static void WriteRecord(Utf8JsonWriter json, AgreementView a)
+    private static void WriteRecord(Utf8JsonWriter json, AgreementView a, Scratch scratch)
     {
         json.WriteStartObject();
         json.WriteString("id", a.Id);
@@ -337,7 +424,7 @@ public static class SearchIndex
         json.WriteString("frameworkLabel", a.Framework.Label);
         if (a.Year is { } year) json.WriteNumber("year", year);
         else json.WriteNull("year");
-        json.WriteString("partyNames", PartyNames(a));
+        json.WriteString("partyNames", PartyNames(a, scratch));
         json.WriteString("owners", string.Join(", ", a.Owners.Select(p => p.Agency.Short)));
         json.WriteString("recipients", string.Join(", ", a.Recipients.Select(p => p.Agency.Short)));
         JsonExport.Strings(json, "agencies", a.AgencyIds);
@@ -352,27 +439,87 @@ public static class SearchIndex
 
     /// <summary>The JSON <paramref name="write"/> writes and a line end; <paramref name="capacity"/> is the size expected, so the
     /// buffer rarely grows.</summary>
-    private static byte[] Json(Action<Utf8JsonWriter> write, int capacity = 1024)
+    private static byte[] Json(Action<Utf8JsonWriter> write)
     {
-        var buffer = new ArrayBufferWriter<byte>(capacity);
+        var buffer = t_json ??= new ArrayBufferWriter<byte>(64 * 1024);
+        buffer.ResetWrittenCount();
         using (var json = new Utf8JsonWriter(buffer, s_compact)) write(json);
         buffer.Write("\n"u8);
-        return buffer.WrittenSpan.ToArray();
+        var bytes = buffer.WrittenSpan.ToArray();
+        if (buffer.Capacity > 1024 * 1024) t_json = null; // a huge chunk's buffer is not kept
+        return bytes;
     }
 
+    /// <summary>Each thread's buffer for <see cref="Json"/>, reused file after file.</summary>
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_json;
+
     /// <summary>The agreement id, its service request number and each party's id and acronym, once each (case-insensitively).</summary>
-    private static List<string> ExactIds(AgreementView a)
+    private static List<string> ExactIds(AgreementView a, Scratch scratch)
     {
-        IEnumerable<string?> candidates = [a.Id, a.ServiceRequest, .. a.Parties.SelectMany(p => new[] { p.Agency.Id, p.Agency.Acronym })];
-        return candidates.Select(c => c?.Trim()).OfType<string>().Where(c => c.Length > 0)
-            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var ids = scratch.Start(ignoreCase: true);
+        scratch.AddOnce(a.Id?.Trim());
+        scratch.AddOnce(a.ServiceRequest?.Trim());
+        foreach (var party in a.Parties)
+        {
+            scratch.AddOnce(party.Agency.Id?.Trim());
+            scratch.AddOnce(party.Agency.Acronym?.Trim());
+        }
+        return ids;
     }
 
     /// <summary>Everyone named on the agreement: DULA managers, signatories (listed and signed), drafters.</summary>
-    private static IEnumerable<string> People(AgreementView a) =>
-        a.Parties.SelectMany(p => new[] { p.DulaManager?.Name, p.Signatory?.Name })
-            .Concat(a.Signatures.Select(s => s.Name))
-            .Concat(a.Drafters.Select(d => d.Name))
-            .Select(n => n?.Trim()).OfType<string>().Where(n => n.Length > 0)
-            .Distinct(StringComparer.Ordinal);
+    private static List<string> People(AgreementView a, Scratch scratch)
+    {
+        var people = scratch.Start();
+        foreach (var party in a.Parties)
+        {
+            scratch.AddOnce(party.DulaManager?.Name?.Trim());
+            scratch.AddOnce(party.Signatory?.Name?.Trim());
+        }
+        foreach (var signature in a.Signatures) scratch.AddOnce(signature.Name?.Trim());
+        foreach (var drafter in a.Drafters) scratch.AddOnce(drafter.Name?.Trim());
+        return people;
+    }
+
+    /// <summary>
+    /// One thread's lists for the distinct values of a document's fields (people, elements, parties, identifiers), reused
+    /// document after document: these run for every agreement on every build, and lists made anew were a third of what
+    /// making the index allocated.
+    /// </summary>
+    private sealed class Scratch
+    {
+        private readonly HashSet<string> _ordinal = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _ignoringCase = new(StringComparer.OrdinalIgnoreCase);
+        private HashSet<string> _seen;
+
+        public Scratch() => _seen = _ordinal;
+
+        /// <summary>The distinct values <see cref="AddOnce"/> adds, in the order first added.</summary>
+        public List<string> Values { get; } = new(16);
+
+        public List<string> Terms { get; } = new(16);
+
+        public List<AgencyRef> Agencies { get; } = new(4);
+
+        public System.Text.StringBuilder Text { get; } = new(256);
+
+        /// <summary>Empties <see cref="Values"/> for a new field; values are told apart by ordinal comparison, or ignoring case.</summary>
+        public List<string> Start(bool ignoreCase = false)
+        {
+            _ordinal.Clear();
+            _ignoringCase.Clear();
+            _seen = ignoreCase ? _ignoringCase : _ordinal;
+            Values.Clear();
+            return Values;
+        }
+
+        /// <summary>Adds <paramref name="value"/> to <see cref="Values"/> unless it is null, empty or already there; true if added.</summary>
+        public bool AddOnce(string? value)
+        {
+            if (string.IsNullOrEmpty(value) || !_seen.Add(value)) return false;
+            Values.Add(value);
+            return true;
+        }
+    }
 }

@@ -1,0 +1,81 @@
+using System.Text.Json;
+using DulaRegistry.Site.Build;
+using DulaRegistry.Site.Exports;
+using DulaRegistry.Site.Tests.Infrastructure;
+using DulaRegistry.Site.ViewModels;
+
+namespace DulaRegistry.Site.Tests;
+
+/// <summary>
+/// The prebuilt search index's own promises, which site.js relies on: the terms of every chunk in code-unit order, starting
+/// with the manifest's first term for that chunk; every posting list ascending with each document once; words weighted, the
+/// identifier and filter terms not. The browser tests search through it; these read its files.
+/// </summary>
+public sealed class SearchIndexFormatTests
+{
+    private static readonly DateOnly s_today = new(2026, 11, 22);
+
+    private static SiteModel Site()
+    {
+        var registry = DulaRegistry.Loading.RegistryLoader.Load(RepoPaths.FixtureRegistry, new DulaRegistry.Diagnostics.DiagnosticBag(), RenderedBody.ForSite);
+        return SiteModel.Create(registry, new BuildContext(new SiteBuildOptions("root", "out", "/", s_today)).Urls, s_today);
+    }
+
+    /// <summary>Every term of the index with its ordinals and (for words) weights, in file order.</summary>
+    private static List<(string Term, int[] Ordinals, int[]? Weights)> Terms(IReadOnlyList<(string Path, byte[] Bytes)> files, out List<string> firsts)
+    {
+        var manifest = JsonDocument.Parse(files.Single(f => f.Path == SiteUrls.SearchManifestPath).Bytes).RootElement;
+        firsts = [.. manifest.GetProperty("chunks").EnumerateArray().Select(c => c.GetString()!)];
+        var terms = new List<(string, int[], int[]?)>();
+        for (var n = 0; n < firsts.Count; n++)
+        {
+            var chunk = JsonDocument.Parse(files.Single(f => f.Path == SiteUrls.SearchTermsPath(n)).Bytes).RootElement;
+            var first = true;
+            foreach (var term in chunk.EnumerateObject())
+            {
+                if (first) term.Name.ShouldBe(firsts[n], "a chunk starts with the manifest's first term for it");
+                first = false;
+                var parts = term.Value.EnumerateArray().ToList();
+                var ordinal = 0;
+                var ordinals = parts[0].EnumerateArray().Select(d => ordinal += d.GetInt32()).ToArray();
+                terms.Add((term.Name, ordinals, parts.Count > 1 ? [.. parts[1].EnumerateArray().Select(w => w.GetInt32())] : null));
+            }
+        }
+        return terms;
+    }
+
+    [Fact]
+    public void Terms_are_in_code_unit_order_and_each_posting_list_names_a_document_once_in_order()
+    {
+        var site = Site();
+        var terms = Terms(SearchIndex.Write(site), out var firsts);
+        firsts.Count.ShouldBeGreaterThan(0);
+        terms.Select(t => t.Term).ShouldBe(terms.Select(t => t.Term).Order(StringComparer.Ordinal), "terms sorted as JavaScript compares strings");
+        terms.Select(t => t.Term).Distinct(StringComparer.Ordinal).Count().ShouldBe(terms.Count);
+        foreach (var (term, ordinals, weights) in terms)
+        {
+            ordinals.ShouldNotBeEmpty(term);
+            ordinals.Zip(ordinals.Skip(1)).ShouldAllBe(pair => pair.First < pair.Second, $"{term}: ascending, each document once");
+            ordinals.ShouldAllBe(o => o >= 0 && o < site.Agreements.Count);
+            if (term[0] is '=' or '#') weights.ShouldBeNull(term);
+            else weights!.Length.ShouldBe(ordinals.Length, term);
+            weights?.ShouldAllBe(w => w >= 1);
+        }
+        // Each agreement is found by its own identifier, at its ordinal (its place in id order).
+        var byTerm = terms.ToDictionary(t => t.Term, t => t.Ordinals, StringComparer.Ordinal);
+        for (var i = 0; i < site.Agreements.Count; i++) byTerm["=" + SearchTokens.ExactKey(site.Agreements[i].Id)].ShouldContain(i);
+    }
+
+    [Fact]
+    public void Two_identifiers_of_one_agreement_with_the_same_key_give_one_posting()
+    {
+        var site = Site();
+        var first = site.Agreements[0];
+        // "DULA-2026-0001." is another identifier than the id itself (it is not the same ignoring case), with the same key.
+        var twice = first with { ServiceRequest = first.Id + "." };
+        var changed = site with { Agreements = [twice, .. site.Agreements.Skip(1)] };
+        var terms = Terms(SearchIndex.Write(changed), out _);
+        terms.Single(t => t.Term == "=" + SearchTokens.ExactKey(first.Id)).Ordinals.Count(o => o == 0).ShouldBe(1);
+        terms.ShouldAllBe(t => t.Ordinals.Zip(t.Ordinals.Skip(1)).All(pair => pair.First < pair.Second));
+    }
+}
