@@ -112,7 +112,27 @@ public sealed record SiteModel
             var a = doc.Model;
             var id = a.Id!;
             var parties = a.Parties.Select(p => new PartyView(Agency(p.Agency), Labels.Of(p.Role), p.DulaManager, p.Signatory)).ToList();
-            var agencyIds = a.Parties.Select(p => p.Agency).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            var agencyIds = new List<string>(a.Parties.Count);
+            foreach (var party in a.Parties)
+            {
+                if (party.Agency is { } agencyId) agencyIds.Add(agencyId);
+            }
+            SortDistinct(agencyIds);
+            var secretariatIds = new List<string>(agencyIds.Count);
+            foreach (var agencyId in agencyIds)
+            {
+                if (SecretariatOf(agencyId) is { } secretariat) secretariatIds.Add(secretariat);
+            }
+            SortDistinct(secretariatIds);
+            var classifications = new List<DataClassification>(a.Data.Count);
+            var regulations = new List<string>();
+            foreach (var item in a.Data)
+            {
+                if (item.Classification is { } classification) classifications.Add(classification);
+                regulations.AddRange(item.Regulations);
+            }
+            SortDistinct(classifications, Comparer<DataClassification>.Default);
+            SortDistinct(regulations);
             var flows = a.Data.Select(d => new DataFlowView(
                 d.Name ?? "",
                 d.From is null ? null : Agency(d.From),
@@ -151,10 +171,9 @@ public sealed record SiteModel
                 AmendedBy = amendedBy.TryGetValue(id, out var abs) ? abs.Select(Ref).ToList() : [],
                 Tags = a.Tags,
                 AgencyIds = agencyIds,
-                SecretariatIds = agencyIds.Select(SecretariatOf).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
-                Classifications = a.Data.Where(d => d.Classification is not null).Select(d => d.Classification!.Value)
-                    .Distinct().Order().Select(c => DulaRegistry.Loading.FrontMatterBinder.EnumName(c)).ToList(),
-                Regulations = a.Data.SelectMany(d => d.Regulations).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+                SecretariatIds = secretariatIds,
+                Classifications = classifications.ConvertAll(c => DulaRegistry.Loading.FrontMatterBinder.EnumName(c)),
+                Regulations = regulations,
                 Body = body,
                 SourcePath = doc.Path,
                 SourceUrl = Source(doc.Path),
@@ -251,6 +270,24 @@ public sealed record SiteModel
             ? new NextStepsView(StatusView.Of(steps.Next), StatusView.Of(steps.Gate),
                 steps.Items.Select(i => new NextStepView(StatusView.Of(i.Status), i.What, i.Who.Text)).ToList())
             : null;
+
+    /// <summary>
+    /// Sorts <paramref name="values"/> in place and drops repeats: the distinct values in order, in the list they were
+    /// gathered in. Every agreement's view has four such lists; made with Distinct and Order they were most of what building
+    /// the site model allocated.
+    /// </summary>
+    private static void SortDistinct<T>(List<T> values, IComparer<T> comparer)
+    {
+        values.Sort(comparer);
+        var kept = 0;
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (kept == 0 || comparer.Compare(values[kept - 1], values[i]) != 0) values[kept++] = values[i];
+        }
+        values.RemoveRange(kept, values.Count - kept);
+    }
+
+    private static void SortDistinct(List<string> values) => SortDistinct(values, StringComparer.Ordinal);
 
     private static int? YearOf(string id)
     {
