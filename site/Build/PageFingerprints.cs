@@ -40,18 +40,18 @@ public static class PageFingerprints
         var agreementPages = Indexes(typeof(AgreementPage));
         Parallel.ForEach(agreementPages, i =>
         {
-            var agreement = (AgreementView)pages[i].Parameters["Agreement"]!;
+            var agreement = (AgreementView)pages[i].Parameter("Agreement")!;
             // The body's HTML is most of the bytes: it enters as its hash (the view's JSON leaves it out).
             var bodyHash = agreement.Body.HtmlHash;
             fingerprints[i] = Fingerprint(pages[i], globals, agreement, FingerprintJson.Default.AgreementView,
                 MemoryMarshal.AsBytes(new ReadOnlySpan<UInt128>(in bodyHash)));
         });
         var byAgreement = new Dictionary<string, string>(agreementPages.Length, StringComparer.Ordinal);
-        foreach (var i in agreementPages) byAgreement[((AgreementView)pages[i].Parameters["Agreement"]!).Id] = fingerprints[i]!;
+        foreach (var i in agreementPages) byAgreement[((AgreementView)pages[i].Parameter("Agreement")!).Id] = fingerprints[i]!;
 
         Parallel.ForEach(Indexes(typeof(AgencyPage)), i =>
         {
-            var agency = (AgencyView)pages[i].Parameters["Agency"]!;
+            var agency = (AgencyView)pages[i].Parameter("Agency")!;
             var theirs = string.Join(' ', agency.AsOwner.Select(Agreement).Append("|").Concat(agency.AsRecipient.Select(Agreement)));
             fingerprints[i] = Fingerprint(pages[i], globals, agency with { AsOwner = [], AsRecipient = [] }, FingerprintJson.Default.AgencyView,
                 MemoryMarshal.AsBytes(theirs.AsSpan()));
@@ -60,7 +60,7 @@ public static class PageFingerprints
         var years = site.YearListings.Select(y => new YearLink(y.Year, y.Url, y.Total)).ToList();
         Parallel.ForEach(Indexes(typeof(AgreementsIndexPage)), i =>
         {
-            var listing = (AgreementListing)pages[i].Parameters["Listing"]!;
+            var listing = (AgreementListing)pages[i].Parameter("Listing")!;
             var rows = string.Join(' ', listing.Agreements.Select(Agreement));
             fingerprints[i] = Fingerprint(pages[i], globals, new ListingInputs(listing with { Agreements = [] }, years, site.Filters),
                 FingerprintJson.Default.ListingInputs, MemoryMarshal.AsBytes(rows.AsSpan()));

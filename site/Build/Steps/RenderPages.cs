@@ -102,8 +102,6 @@ public sealed class RenderPages : IBuildStep<SiteTarget, WrittenFiles>
 
     private static PageSpec Page<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] T>(string path, SiteModel site, params (string Name, object? Value)[] parameters)
     {
-        var values = new Dictionary<string, object?>(StringComparer.Ordinal) { ["Site"] = site };
-        foreach (var (name, value) in parameters) values[name] = value;
-        return new PageSpec(path, typeof(T), values);
+        return new PageSpec(path, typeof(T), [("Site", site), .. parameters]);
     }
 }
