@@ -55,7 +55,7 @@ public static class SearchIndex
         {
             var start = chunk * DocumentChunk;
             var end = Math.Min(agreements.Count, start + DocumentChunk);
-            var scratch = new Scratch();
+            var scratch = new DistinctValues();
             docs[chunk] = Json(json =>
             {
                 json.WriteStartArray();
@@ -165,7 +165,7 @@ public static class SearchIndex
         // The terms that carry only ordinals (exact identifiers and filter values), per document.
         var exact = new string[count][];
         // Splitting each agreement's fields into words is independent of the others: on every core.
-        Parallel.For(0, count, parallel, () => (new Dictionary<string, int>(byReference), new List<string>(), new Scratch()), (i, loop, reused) =>
+        Parallel.For(0, count, parallel, () => (new Dictionary<string, int>(byReference), new List<string>(), new DistinctValues()), (i, loop, reused) =>
         {
             var (frequencies, words, scratch) = reused;
             var a = agreements[i];
@@ -215,87 +215,14 @@ public static class SearchIndex
             return scores;
         }, _ => { });
 
-        // The postings in two passes over flat arrays (no list per term to grow): each document's terms get a number and are
-        // counted, then every posting is put in its term's slice. Documents are taken in order, so each slice is in ordinal
-        // order. A term twice in one document (two identifiers with one key) keeps its first posting.
-        var ids = new Dictionary<string, int>(byReference);
-        var names = new List<string>();
-        var counts = new List<int>();
-        var lastDocument = new List<int>();
-        var entries = 0;
-        for (var i = 0; i < count; i++) entries += weights[i].Length + exact[i].Length;
-        var entryTerm = new int[entries];
-        var entryWeight = new int[entries];
-        var e = 0;
-        for (var i = 0; i < count; i++)
-        {
-            foreach (var (word, weight) in weights[i]) Count(word, i, weight);
-            foreach (var term in exact[i]) Count(term, i, 0);
-        }
-        void Count(string term, int document, int weight)
-        {
-            ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(ids, term, out var known);
-            if (!known)
-            {
-                id = names.Count;
-                names.Add(term);
-                counts.Add(0);
-                lastDocument.Add(-1);
-            }
-            var repeat = lastDocument[id] == document;
-            if (!repeat)
-            {
-                lastDocument[id] = document;
-                counts[id]++;
-            }
-            entryTerm[e] = repeat ? -1 : id;
-            entryWeight[e++] = weight;
-        }
-        var starts = new int[names.Count + 1];
-        for (var t = 0; t < names.Count; t++) starts[t + 1] = starts[t] + counts[t];
-        var next = starts[..^1];
-        var ordinals = new int[starts[^1]];
-        var scores = new int[starts[^1]];
-        e = 0;
-        for (var i = 0; i < count; i++)
-        {
-            for (var end = e + weights[i].Length + exact[i].Length; e < end; e++)
-            {
-                if (entryTerm[e] < 0) continue;
-                var at = next[entryTerm[e]]++;
-                ordinals[at] = i;
-                scores[at] = entryWeight[e];
-            }
-        }
-        // Terms sorted by code unit, as JavaScript compares strings (StringComparer.Ordinal is the same order).
-        var sortedNames = names.ToArray();
-        var order = Enumerable.Range(0, sortedNames.Length).ToArray();
-        Array.Sort(sortedNames, order, StringComparer.Ordinal);
-        return new PostingTable(sortedNames, order, starts, ordinals, scores);
-    }
-
-    /// <summary>Every term's postings: <see cref="Terms"/> in order, each term's ordinals and weights a slice of two flat arrays.</summary>
-    private sealed class PostingTable(string[] terms, int[] ids, int[] starts, int[] ordinals, int[] weights)
-    {
-        /// <summary>The terms, sorted by code unit.</summary>
-        public string[] Terms { get; } = terms;
-
-        public int Count => Terms.Length;
-
-        /// <summary>The postings of the <paramref name="n"/>th term: ordinals ascending, and their weights.</summary>
-        public (ReadOnlyMemory<int> Ordinals, ReadOnlyMemory<int> Weights) Postings(int n)
-        {
-            var id = ids[n];
-            var range = starts[id]..starts[id + 1];
-            return (ordinals.AsMemory(range), weights.AsMemory(range));
-        }
+        return PostingTable.Build(weights, exact);
     }
 
     /// <summary>
     /// The terms of <paramref name="a"/> that carry only ordinals: <c>=key</c> for each exact identifier (<see cref="ExactIds"/>;
     /// one whose key is empty has none), then <c>#filter:value</c> for each filter value, each the table's string.
     /// </summary>
-    private static string[] OrdinalTerms(AgreementView a, WordTable table, Scratch scratch)
+    private static string[] OrdinalTerms(AgreementView a, WordTable table, DistinctValues scratch)
     {
         var terms = scratch.Terms;
         terms.Clear();
@@ -346,7 +273,7 @@ public static class SearchIndex
     /// (names, elements, citations) is the parts joined by separators that are never part of a word, so its words are each
     /// part's words in turn: the parts are split one by one, and the joined text is never made.
     /// </summary>
-    private static void FieldWords(AgreementView a, string field, WordTable table, List<string> words, Scratch scratch)
+    private static void FieldWords(AgreementView a, string field, WordTable table, List<string> words, DistinctValues scratch)
     {
         switch (field)
         {
@@ -374,7 +301,7 @@ public static class SearchIndex
     }
 
     /// <summary>Each distinct data element name and element of the agreement's data flows, in order.</summary>
-    private static List<string> Elements(AgreementView a, Scratch scratch)
+    private static List<string> Elements(AgreementView a, DistinctValues scratch)
     {
         var elements = scratch.Start();
         foreach (var flow in a.DataFlows)
@@ -386,20 +313,19 @@ public static class SearchIndex
     }
 
     /// <summary>Each party agency once, in order.</summary>
-    private static List<AgencyRef> PartyAgencies(AgreementView a, Scratch scratch)
+    private static List<AgencyRef> PartyAgencies(AgreementView a, DistinctValues scratch)
     {
         var agencies = scratch.Agencies;
         agencies.Clear();
-        var seen = scratch.Start();
+        scratch.Start();
         foreach (var party in a.Parties)
         {
-            if (scratch.AddOnce(party.Agency.Id)) agencies.Add(party.Agency);
+            if (scratch.FirstTime(party.Agency.Id)) agencies.Add(party.Agency);
         }
-        seen.Clear();
         return agencies;
     }
 
-    private static string PartyNames(AgreementView a, Scratch scratch)
+    private static string PartyNames(AgreementView a, DistinctValues scratch)
     {
         var names = scratch.Text.Clear();
         foreach (var party in PartyAgencies(a, scratch))
@@ -412,7 +338,7 @@ public static class SearchIndex
     }
 
     /// <summary>What a live result and a table row show, and the row's filter attributes.</summary>
-    private static void WriteRecord(Utf8JsonWriter json, AgreementView a, Scratch scratch)
+    private static void WriteRecord(Utf8JsonWriter json, AgreementView a, DistinctValues scratch)
     {
         json.WriteStartObject();
         json.WriteString("id", a.Id);
@@ -455,7 +381,7 @@ public static class SearchIndex
     private static ArrayBufferWriter<byte>? t_json;
 
     /// <summary>The agreement id, its service request number and each party's id and acronym, once each (case-insensitively).</summary>
-    private static List<string> ExactIds(AgreementView a, Scratch scratch)
+    private static List<string> ExactIds(AgreementView a, DistinctValues scratch)
     {
         var ids = scratch.Start(ignoreCase: true);
         scratch.AddOnce(a.Id?.Trim());
@@ -469,7 +395,7 @@ public static class SearchIndex
     }
 
     /// <summary>Everyone named on the agreement: DULA managers, signatories (listed and signed), drafters.</summary>
-    private static List<string> People(AgreementView a, Scratch scratch)
+    private static List<string> People(AgreementView a, DistinctValues scratch)
     {
         var people = scratch.Start();
         foreach (var party in a.Parties)
@@ -482,44 +408,4 @@ public static class SearchIndex
         return people;
     }
 
-    /// <summary>
-    /// One thread's lists for the distinct values of a document's fields (people, elements, parties, identifiers), reused
-    /// document after document: these run for every agreement on every build, and lists made anew were a third of what
-    /// making the index allocated.
-    /// </summary>
-    private sealed class Scratch
-    {
-        private readonly HashSet<string> _ordinal = new(StringComparer.Ordinal);
-        private readonly HashSet<string> _ignoringCase = new(StringComparer.OrdinalIgnoreCase);
-        private HashSet<string> _seen;
-
-        public Scratch() => _seen = _ordinal;
-
-        /// <summary>The distinct values <see cref="AddOnce"/> adds, in the order first added.</summary>
-        public List<string> Values { get; } = new(16);
-
-        public List<string> Terms { get; } = new(16);
-
-        public List<AgencyRef> Agencies { get; } = new(4);
-
-        public System.Text.StringBuilder Text { get; } = new(256);
-
-        /// <summary>Empties <see cref="Values"/> for a new field; values are told apart by ordinal comparison, or ignoring case.</summary>
-        public List<string> Start(bool ignoreCase = false)
-        {
-            _ordinal.Clear();
-            _ignoringCase.Clear();
-            _seen = ignoreCase ? _ignoringCase : _ordinal;
-            Values.Clear();
-            return Values;
-        }
-
-        /// <summary>Adds <paramref name="value"/> to <see cref="Values"/> unless it is null, empty or already there; true if added.</summary>
-        public bool AddOnce(string? value)
-        {
-            if (string.IsNullOrEmpty(value) || !_seen.Add(value)) return false;
-            Values.Add(value);
-            return true;
-        }
-    }
 }
