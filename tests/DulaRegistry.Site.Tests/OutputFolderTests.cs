@@ -89,6 +89,33 @@ public sealed class OutputFolderTests : IDisposable
     }
 
     [Fact]
+    public void Only_a_regular_file_has_a_size_links_folders_and_pipes_have_none()
+    {
+        var file = PathOf("page.html");
+        File.WriteAllText(file, "<p>12345</p>");
+        SafeDelete.RegularFileLength(file).ShouldBe(12);
+        File.CreateSymbolicLink(PathOf("link.html"), file);
+        SafeDelete.RegularFileLength(PathOf("link.html")).ShouldBeNull("a link to a page is not the page");
+        SafeDelete.RegularFileLength(_temp).ShouldBeNull();
+        SafeDelete.RegularFileLength(PathOf("missing.html")).ShouldBeNull();
+        if (OperatingSystem.IsWindows()) return;
+        using (var mkfifo = Process.Start(new ProcessStartInfo("mkfifo", [PathOf("pipe.html")]) { UseShellExecute = false })!) mkfifo.WaitForExit();
+        SafeDelete.RegularFileLength(PathOf("pipe.html")).ShouldBeNull("a pipe is never taken for a page (nor opened)");
+    }
+
+    [Fact]
+    public async Task A_marker_that_is_a_pipe_is_no_marker_and_the_build_does_not_block_on_it()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        var output = UserFolder("site");
+        using (var mkfifo = Process.Start(new ProcessStartInfo("mkfifo", [Path.Combine(output, OutputFolder.MarkerFile)]) { UseShellExecute = false })!) mkfifo.WaitForExit();
+        var result = await Build(output).WaitAsync(TimeSpan.FromMinutes(2));
+        result.Succeeded.ShouldBeFalse();
+        result.Error.ShouldNotBeNull().ShouldContain("not written by this tool");
+        ShouldBeUntouchedUserFolder(output);
+    }
+
+    [Fact]
     public async Task A_marker_that_is_a_link_is_no_marker()
     {
         var output = UserFolder("site");
