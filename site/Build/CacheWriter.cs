@@ -41,10 +41,6 @@ internal sealed class CacheWriter(BinaryWriter writer)
     /// <summary>True when <paramref name="text"/> has no lone surrogate (so UTF-8 holds it exactly).</summary>
     public static bool WellFormed(string text) => WellFormed(text.AsSpan());
 
-    /// <summary>Writes <paramref name="text"/> as <see cref="BinaryWriter.Write(string)"/> over UTF-8 writes a string (its byte
-    /// count, 7-bit encoded, then its UTF-8 bytes), from a slice of a longer text without copying it into a string.</summary>
-    public static void WriteString(BinaryWriter writer, ReadOnlySpan<char> text) => WriteUtf8(writer, text, lengthBias: 0);
-
     /// <summary>The UTF-8 byte count plus <paramref name="lengthBias"/>, 7-bit encoded, then the bytes.</summary>
     private static void WriteUtf8(BinaryWriter writer, ReadOnlySpan<char> text, int lengthBias)
     {

@@ -12,8 +12,8 @@ namespace DulaRegistry.Site.Build;
 /// The incremental build's cache of loaded files (<see cref="IParsedFileCache"/>): for each file loaded without a diagnostic, by
 /// the SHA-256 of its bytes, its bound front matter (<see cref="FrontMatterCodec"/>), the body facts the rules read and the
 /// <see cref="RenderedBody"/> its page shows. Not its YAML: a position is found again from the file itself, should a rule
-/// ask (a third of each entry's bytes that every build read and wrote, for the rare diagnostic on an unchanged file). The next build into the same folder reads as YAML and parses as Markdown only the
-/// files whose bytes changed. Kept in the build cache folder as one binary file (<c>files.bin</c>) that starts with the
+/// ask (a third of each entry's bytes that every build read and wrote, for the rare diagnostic on an unchanged file). The
+/// next build into the same folder reads as YAML and parses as Markdown only the files whose bytes changed. Kept in the build cache folder as one binary file (<c>files.bin</c>) that starts with the
 /// build's key (<see cref="BuildCache.KeyFor"/>): another tool, template or option makes it unusable. Each entry is kept as
 /// its bytes and decoded only when its file is loaded (on the loading's threads); an entry used again is written back as the
 /// same bytes. It holds the files of the last build only, so it does not grow with deleted or edited files. Beside the
