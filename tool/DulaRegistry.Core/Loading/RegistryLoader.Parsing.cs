@@ -23,11 +23,7 @@ public static partial class RegistryLoader
     }
 
     /// <summary>A file split at its front matter, with the front matter read into a YAML tree.</summary>
-    internal sealed record FrontMatter(string Text, YMapping Mapping, int YamlStart, int CloseStart, int CloseLine)
-    {
-        /// <summary>The YAML between the delimiters, as it was read: a slice of the file's text, not a copy.</summary>
-        public ReadOnlyMemory<char> Yaml => Text.AsMemory(YamlStart..CloseStart);
-    }
+    internal sealed record FrontMatter(string Text, YMapping Mapping, int CloseStart, int CloseLine);
 
     /// <summary>The first half of parsing: delimiters and YAML (kept apart from binding so each can be measured alone).</summary>
     internal static FrontMatter? ReadFrontMatter(string text, string relative, IDiagnosticSink sink)
@@ -63,7 +59,7 @@ public static partial class RegistryLoader
             return null;
         }
 
-        return new FrontMatter(text, mapping, yamlStart, closeStart, closeLine);
+        return new FrontMatter(text, mapping, closeStart, closeLine);
     }
 
     /// <summary>A file loaded before with the same bytes, from <paramref name="cached"/>: its source map is made again, from the
@@ -100,7 +96,7 @@ public static partial class RegistryLoader
         Func<Markdig.Syntax.MarkdownDocument, object>? bodyView = null, Func<SourceMap>? positions = null)
         where T : class, new()
     {
-        var (text, mapping, _, closeStart, closeLine) = front;
+        var (text, mapping, closeStart, closeLine) = front;
         // Loading a folder, positions are found again only for a file a rule reports on: most files are never asked, and
         // a map for each held a third of what a loaded registry keeps (27 of 75 MB at 10,000 agreements).
         var map = positions is null ? new SourceMap(SourcePosition.Start) : SourceMap.Deferred(SourcePosition.Start, positions);
