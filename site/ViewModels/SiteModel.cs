@@ -193,23 +193,37 @@ public sealed record SiteModel
             .Where(a => a.Model.Secretariat is { Length: > 0 })
             .GroupBy(a => a.Model.Secretariat!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(a => agencyRefs[a.Model.Id!]).OrderBy(a => a.Name, StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
-        // Each agency's agreements in one pass over the agreements (not one pass per agency), in id order.
-        var involvedIn = new Dictionary<string, List<AgreementView>>(StringComparer.Ordinal);
-        foreach (var a in agreements)
+        // Each agency's agreements as an owner and as a recipient, in one pass over the agreements (not one pass per agency, nor
+        // a lookup of each agreement's parties per agency), in id order.
+        var ownerIn = new Dictionary<string, List<AgreementView>>(StringComparer.Ordinal);
+        var recipientIn = new Dictionary<string, List<AgreementView>>(StringComparer.Ordinal);
+        static bool Plays(List<Party> parties, string agencyId, bool owner)
         {
+            foreach (var p in parties)
+            {
+                if (p.Agency == agencyId && (owner ? Lifecycle.IsOwner(p.Role) : Lifecycle.IsRecipient(p.Role))) return true;
+            }
+            return false;
+        }
+        static void AddTo(Dictionary<string, List<AgreementView>> index, string agencyId, AgreementView a)
+        {
+            if (!index.TryGetValue(agencyId, out var list)) index[agencyId] = list = [];
+            list.Add(a);
+        }
+        for (var i = 0; i < agreements.Count; i++)
+        {
+            var a = agreements[i];
+            var parties = agreementDocs[i].Model.Parties; // views[i] was made from agreementDocs[i]
             foreach (var agencyId in a.AgencyIds)
             {
-                if (!involvedIn.TryGetValue(agencyId, out var list)) involvedIn[agencyId] = list = [];
-                list.Add(a);
+                if (Plays(parties, agencyId, owner: true)) AddTo(ownerIn, agencyId, a);
+                if (Plays(parties, agencyId, owner: false)) AddTo(recipientIn, agencyId, a);
             }
         }
         var agencies = agencyDocs.Select(doc =>
         {
             var m = doc.Model;
             var id = m.Id!;
-            bool Has(AgreementView a, Func<PartyRole?, bool> role) =>
-                byId[a.Id].Model.Parties.Any(p => p.Agency == id && role(p.Role));
-            var involved = involvedIn.TryGetValue(id, out var found) ? found : [];
             return new AgencyView
             {
                 Id = id,
@@ -226,8 +240,8 @@ public sealed record SiteModel
                 BodyHtml = RenderedBody.Of(doc).Html,
                 SourcePath = doc.Path,
                 SourceUrl = Source(doc.Path),
-                AsOwner = involved.Where(a => Has(a, Lifecycle.IsOwner)).ToList(),
-                AsRecipient = involved.Where(a => Has(a, Lifecycle.IsRecipient)).ToList(),
+                AsOwner = ownerIn.TryGetValue(id, out var owns) ? owns : [],
+                AsRecipient = recipientIn.TryGetValue(id, out var receives) ? receives : [],
                 Members = membersOf.TryGetValue(id, out var members) ? members : [],
             };
         }).OrderBy(a => a.Name, StringComparer.Ordinal).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
