@@ -43,11 +43,13 @@ public static class SiteBuilder
         BuildResult Result(bool succeeded, IReadOnlyList<OutputFile> files, string? error) =>
             new(succeeded, diagnostics, files, run.Timings, clock.Elapsed, Path.GetFullPath(options.Output), error);
         string? staging = null;
+        FileCache? fileCache = null;
         Task<string?>? filesWritten = null;
         try
         {
             staging = (await run.Run(PrepareOutput, context).ConfigureAwait(false)).Path;
             var cache = await run.Run(ReadBuildCache, context).ConfigureAwait(false);
+            fileCache = cache.Files;
             var model = await ModelAsync(run, context, cache, additions).ConfigureAwait(false);
             diagnostics = model.Validation.Diagnostics;
             if (model.Content is not { } content) return Result(false, [], null);
@@ -77,6 +79,8 @@ public static class SiteBuilder
         {
             // Nothing of a build goes on writing once it has returned.
             if (filesWritten is not null) await Task.WhenAny(filesWritten).ConfigureAwait(false);
+            // Then the last build's files are let go: the bodies taken from them were only read while this build ran.
+            fileCache?.Dispose();
             // A failed or cancelled build leaves the previous site untouched and no half site behind.
             if (staging is not null) SafeDelete.TryTree(staging); // if that fails, the next build removes it: it is marked
         }
