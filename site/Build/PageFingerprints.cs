@@ -81,14 +81,23 @@ public static class PageFingerprints
     [ThreadStatic]
     private static XxHash128? t_hash;
 
+    /// <summary>One JSON writer per thread over <see cref="t_buffer"/>, reset for each page.</summary>
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_json;
+
     /// <summary>The hash of the page's component and path, the site-wide values, the page's JSON and <paramref name="more"/>.</summary>
     private static string Fingerprint<T>(PageSpec page, byte[] globals, T value, JsonTypeInfo<T> type, ReadOnlySpan<byte> more)
     {
         var buffer = t_buffer ??= new ArrayBufferWriter<byte>(64 * 1024);
         var hash = t_hash ??= new XxHash128();
         buffer.ResetWrittenCount();
-        using (var json = new Utf8JsonWriter(buffer)) JsonSerializer.Serialize(json, value, type);
-        hash.Append(System.Text.Encoding.UTF8.GetBytes($"{page.Component.FullName}\n{page.Path}\n"));
+        var json = t_json ??= new Utf8JsonWriter(buffer);
+        json.Reset(buffer);
+        JsonSerializer.Serialize(json, value, type);
+        json.Flush();
+        // The component's name and the page's path, each followed by a line break, as UTF-8 (no string made for them).
+        AppendLine(hash, page.Component.FullName);
+        AppendLine(hash, page.Path);
         hash.Append(globals);
         hash.Append("\n"u8);
         hash.Append(buffer.WrittenSpan);
@@ -97,6 +106,23 @@ public static class PageFingerprints
         Span<byte> digest = stackalloc byte[16];
         hash.GetHashAndReset(digest);
         return Convert.ToHexStringLower(digest);
+    }
+
+    /// <summary>Appends <paramref name="text"/> and a line break, as UTF-8, through the stack when it is short (as a path is).</summary>
+    private static void AppendLine(XxHash128 hash, string? text)
+    {
+        Span<byte> utf8 = stackalloc byte[512];
+        var line = (text ?? "").AsSpan();
+        var length = System.Text.Encoding.UTF8.GetMaxByteCount(line.Length) < utf8.Length - 1
+            ? System.Text.Encoding.UTF8.GetBytes(line, utf8) : -1;
+        if (length < 0)
+        {
+            hash.Append(System.Text.Encoding.UTF8.GetBytes(line.ToString()));
+            hash.Append("\n"u8);
+            return;
+        }
+        utf8[length] = (byte)'\n';
+        hash.Append(utf8[..(length + 1)]);
     }
 }
 
