@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using DulaRegistry.Git;
 using DulaRegistry.Loading;
 using DulaRegistry.Model;
@@ -39,50 +38,34 @@ public static class StatusHistory
     /// <summary>Timelines from an open repository.</summary>
     public static RegistryHistory Read(RegistryRepository repository, long maxFileBytes = 1024 * 1024)
     {
-        // The walk stays on this thread (the repository is not thread-safe); reading and parsing the blobs, the costly part, runs
-        // on one reader thread with a repository handle of its own, while the walk goes on; each distinct blob is read once. Each
-        // commit's blobs go over as one batch. Measured at 10,000 agreements (50 commits, 45,456 blob versions): a reader per
-        // core, fed blob by blob, took 0.62-0.70 s and 1.2 s of CPU (mostly the two sides waking each other); batches, 0.51 s
-        // and 0.9 s; one reader with batches, 0.51-0.57 s and 0.62-0.72 s: as fast, and the other core is left to the loading
-        // that runs beside the walk in a build.
+        // First the walk, then the blobs: each distinct blob read once, file by file and each file's versions newest first.
+        // Git packs a file's newest version whole and its older ones as deltas against newer ones, and libgit2 keeps only a
+        // small cache of the bases it has rebuilt: read in the walk's order (commit by commit), every older version rebuilt
+        // its bases again. Measured (first read, fresh process; 50 commits): at 100,000 agreements (454,547 blob versions)
+        // 22.5 s in the walk's order, 15.1 s file by file oldest first, 11.6 s file by file newest first (5.6 s with a pack
+        // of no deltas at all, which is what the blobs alone cost); at 10,000 the same 0.5-0.6 s either way, beside the
+        // loading. Reading on a thread of its own while the walk went on saved only the walk's 0.1 s at 10,000.
         var commits = new List<FolderCommit>();
-        var statuses = new Dictionary<string, AgreementStatus?>(StringComparer.Ordinal);
+        var wanted = new List<(string BlobId, string Name, int Order)>();
         var queued = new HashSet<string>(StringComparer.Ordinal);
-        using var batches = new BlockingCollection<List<(string BlobId, string Name)>>(boundedCapacity: 64);
+        foreach (var commit in repository.FirstParentChanges(RegistryLoader.AgreementsFolder))
+        {
+            commits.Add(commit);
+            foreach (var change in commit.Changes)
+            {
+                if (change.BlobId is { } blobId && queued.Add(blobId)) wanted.Add((blobId, change.Name, wanted.Count));
+            }
+        }
+        wanted.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name) is var byName and not 0 ? byName : b.Order.CompareTo(a.Order));
+        var statuses = new Dictionary<string, AgreementStatus?>(wanted.Count, StringComparer.Ordinal);
         using (var reader = repository.OpenBlobReader())
         {
-            // A thread of its own, not the pool's: it blocks on the queue, and a blocked pool thread is one the loading beside the
-            // walk (Parallel.For) cannot use.
-            var worker = Task.Factory.StartNew(() =>
+            var buffer = new byte[16 * 1024]; // grown when a blob needs more: blobs are read, parsed and forgotten
+            foreach (var (blobId, name, _) in wanted)
             {
-                var buffer = new byte[16 * 1024]; // grown when a blob needs more: blobs are read, parsed and forgotten
-                foreach (var batch in batches.GetConsumingEnumerable())
-                {
-                    foreach (var (blobId, name) in batch)
-                    {
-                        var length = reader.Read(blobId, maxFileBytes, ref buffer);
-                        // Over the size limit: the loader would refuse it too.
-                        statuses[blobId] = length < 0 ? null : StatusReader.Read(buffer.AsSpan(0, length), $"{RegistryLoader.AgreementsFolder}/{name}");
-                    }
-                }
-            }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-            try
-            {
-                foreach (var commit in repository.FirstParentChanges(RegistryLoader.AgreementsFolder))
-                {
-                    commits.Add(commit);
-                    var batch = new List<(string BlobId, string Name)>();
-                    foreach (var change in commit.Changes)
-                    {
-                        if (change.BlobId is { } blobId && queued.Add(blobId)) batch.Add((blobId, change.Name));
-                    }
-                    if (batch.Count > 0) batches.Add(batch);
-                }
-            }
-            finally
-            {
-                batches.CompleteAdding();
-                worker.GetAwaiter().GetResult(); // a failure of the reader (a damaged pack, say) is thrown here as it was thrown
+                var length = reader.Read(blobId, maxFileBytes, ref buffer);
+                // Over the size limit: the loader would refuse it too.
+                statuses[blobId] = length < 0 ? null : StatusReader.Read(buffer.AsSpan(0, length), $"{RegistryLoader.AgreementsFolder}/{name}");
             }
         }
 
