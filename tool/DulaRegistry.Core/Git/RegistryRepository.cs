@@ -122,6 +122,10 @@ public sealed class RegistryRepository : IDisposable
     /// <summary>The content of a blob named by a <see cref="FolderFileChange"/>; null when it is missing or over <paramref name="maxBytes"/>.</summary>
     public byte[]? ReadBlob(string blobId, long maxBytes) => Blobs.Read(blobId, maxBytes);
 
+    /// <summary>Reads a blob into <paramref name="buffer"/>, as <see cref="BlobReader.Read(string, long, ref byte[])"/> does: the
+    /// number of bytes read, or -1 when it is missing or over <paramref name="maxBytes"/>.</summary>
+    public int ReadBlob(string blobId, long maxBytes, ref byte[] buffer) => Blobs.Read(blobId, maxBytes, ref buffer);
+
     /// <summary>A reader of blobs with a repository handle of its own, for use on another thread than this repository's.</summary>
     public BlobReader OpenBlobReader() => new(_repository.Info.Path);
 
