@@ -31,6 +31,10 @@ public sealed record IncrementalReport(string CacheNote, int FilesFromCache, int
     /// the last build saw, and had settled before it (see <see cref="DulaRegistry.IO.FileStamp"/>).</summary>
     public int FilesNotRead { get; init; }
 
+    /// <summary>How many agreements the search index took the words of from the last build, their searched texts being the
+    /// same (see <see cref="SearchWordCache"/>).</summary>
+    public int SearchWordsReused { get; init; }
+
     public static readonly IncrementalReport None = new("off", 0, 0, 0, 0, 0);
 }
 

@@ -38,6 +38,12 @@ internal struct CacheReader(ReadOnlyMemory<byte> bytes)
 
     public readonly bool AtEnd => _at == _bytes.Length;
 
+    /// <summary>How many bytes are left to read.</summary>
+    public readonly int Remaining => _bytes.Length - _at;
+
+    /// <summary>Passes over <paramref name="length"/> bytes.</summary>
+    public void Skip(int length) => ReadBytes(length);
+
     public bool ReadBoolean() => _at < _bytes.Length ? _bytes.Span[_at++] != 0 : throw Damaged();
 
     public string ReadString() => Decode(ReadUtf8().Span);

@@ -17,6 +17,9 @@ internal abstract class WriteThroughStream(Stream inner) : Stream
 
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
+    // Stream's own WriteByte makes a one-byte array per call (BinaryWriter writes 7-bit encoded lengths and booleans so).
+    public override void WriteByte(byte value) => Write(new ReadOnlySpan<byte>(in value));
+
     public override void Write(ReadOnlySpan<byte> buffer)
     {
         Writing(buffer);

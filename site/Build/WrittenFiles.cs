@@ -12,6 +12,13 @@ public sealed record WrittenFiles(IReadOnlyList<OutputFile> Files, IReadOnlyDict
     /// <summary>Files that are not pages.</summary>
     public static WrittenFiles Of(IReadOnlyList<OutputFile> files) => new(files, s_none, 0);
 
+    /// <summary>The search index's words for the next build (<see cref="SearchWordCache.Encode"/>), written with the build
+    /// cache; null when the build is not incremental or they are the ones already kept.</summary>
+    public byte[]? SearchWords { get; init; }
+
+    /// <summary>How many documents of the search index took their words from the last build's (<see cref="SearchWordCache"/>).</summary>
+    public int SearchWordsReused { get; init; }
+
     public int Count(OutputKind kind) => Files.Count(f => f.Kind == kind);
 
     /// <summary>These files, then <paramref name="more"/>'s.</summary>
@@ -20,6 +27,10 @@ public sealed record WrittenFiles(IReadOnlyList<OutputFile> Files, IReadOnlyDict
         var fingerprints = more.PageFingerprints.Count == 0 ? PageFingerprints
             : PageFingerprints.Count == 0 ? more.PageFingerprints
             : PageFingerprints.Concat(more.PageFingerprints).ToDictionary(StringComparer.Ordinal);
-        return new WrittenFiles([.. Files, .. more.Files], fingerprints, PagesReused + more.PagesReused);
+        return new WrittenFiles([.. Files, .. more.Files], fingerprints, PagesReused + more.PagesReused)
+        {
+            SearchWords = SearchWords ?? more.SearchWords,
+            SearchWordsReused = SearchWordsReused + more.SearchWordsReused,
+        };
     }
 }

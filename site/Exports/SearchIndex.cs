@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
@@ -38,12 +39,23 @@ public static class SearchIndex
         ("regulations", 1), ("citations", 1), ("tags", 1), ("status", 1), ("serviceRequest", 3),
     ];
 
+    /// <summary>How many fields a document's words are kept for (<see cref="DocumentWords.FieldCount"/>).</summary>
+    public static int FieldCount => s_fields.Length;
+
     private static readonly JsonWriterOptions s_compact = JsonExport.Options with { Indented = false };
 
     /// <summary>Every file of the index, as paths relative to the site and their bytes, in a fixed order.</summary>
     /// <param name="cancellationToken">Checked between documents and between terms: a signalled build stops here at once
     /// (a build has two seconds to stop and clean up after a signal).</param>
-    public static IReadOnlyList<(string Path, byte[] Bytes)> Write(SiteModel site, CancellationToken cancellationToken = default)
+    public static IReadOnlyList<(string Path, byte[] Bytes)> Write(SiteModel site, CancellationToken cancellationToken = default) =>
+        Build(site, null, cancellationToken).Files;
+
+    /// <summary>
+    /// Every file of the index (as <see cref="Write"/>), and each document's words for the next build. A document whose field
+    /// texts hash as one in <paramref name="kept"/> (the last build's, <see cref="IKeptSearchWords"/>) takes its words from there
+    /// instead of splitting its text again: in a one-file rebuild, every document but one. The files are the same bytes.
+    /// </summary>
+    public static SearchIndexBuild Build(SiteModel site, IKeptSearchWords? kept, CancellationToken cancellationToken = default)
     {
         var agreements = site.Agreements;
         var parallel = new ParallelOptions { CancellationToken = cancellationToken };
@@ -65,7 +77,7 @@ public static class SearchIndex
         });
         for (var n = 0; n < docs.Length; n++) files.Add((SiteUrls.SearchDocsPath(n), docs[n]));
 
-        var terms = Postings(agreements, parallel);
+        var terms = Postings(agreements, kept, parallel, out var hashes, out var words, out var fromKept);
         var chunkFirsts = new List<string>();
         var chunk = new ArrayBufferWriter<byte>(2 * TermChunkBytes);
         var chunkWriter = new Utf8JsonWriter(chunk, s_compact);
@@ -139,57 +151,75 @@ public static class SearchIndex
             json.WriteEndArray();
             json.WriteEndObject();
         })));
-        return files;
+        return new SearchIndexBuild(files, hashes, words, fromKept);
     }
 
-    /// <summary>Every term with its postings (ordinal, weight), terms sorted by code unit, postings by ordinal.</summary>
-    private static PostingTable Postings(IReadOnlyList<AgreementView> agreements, ParallelOptions parallel)
+    /// <summary>Every term with its postings (ordinal, weight), terms sorted by code unit, postings by ordinal; and each
+    /// document's words (<paramref name="documents"/>), the hash of the texts they come from, and which were taken from
+    /// <paramref name="kept"/>.</summary>
+    private static PostingTable Postings(IReadOnlyList<AgreementView> agreements, IKeptSearchWords? kept, ParallelOptions parallel,
+        out UInt128[] hashes, out DocumentWords[] documents, out bool[] fromKept)
     {
         var count = agreements.Count;
         // Every term passes through one table (one string per distinct term), so every table below is keyed by reference:
-        // a lookup compares pointers instead of hashing and comparing text (hundreds of thousands of lookups per build).
-        var table = new WordTable();
+        // a lookup compares pointers instead of hashing and comparing text (hundreds of thousands of lookups per build). Words
+        // kept from the last build are that table's strings already.
+        var table = kept?.Table ?? new WordTable();
         IEqualityComparer<string> byReference = ReferenceEqualityComparer.Instance;
-        // Per field: each document's words with their frequency, the field's length, and how many documents hold each word.
-        // Held as small arrays (not a dictionary per field per document): this step allocates little, which matters most in an
-        // incremental build, where the heap is large and every collection costs.
-        var fieldWords = new (string Word, int Count)[s_fields.Length][][];
-        var fieldLengths = new int[s_fields.Length][];
-        var matching = new Dictionary<string, int>[s_fields.Length];
-        for (var f = 0; f < s_fields.Length; f++)
-        {
-            fieldWords[f] = new (string, int)[count][];
-            fieldLengths[f] = new int[count];
-            matching[f] = new Dictionary<string, int>(byReference);
-        }
+        // Per document: each field's words with their frequency and the field's length (small arrays, not a dictionary per
+        // field per document: this step allocates little, which matters most in an incremental build, where the heap is large
+        // and every collection costs). The hash of the texts they were split from identifies them for the next build.
+        var words = documents = new DocumentWords[count];
+        var hashOf = hashes = new UInt128[count];
+        var reused = fromKept = new bool[count];
         // The terms that carry only ordinals (exact identifiers and filter values), per document.
         var exact = new string[count][];
         // Splitting each agreement's fields into words is independent of the others: on every core.
-        Parallel.For(0, count, parallel, () => (new Dictionary<string, int>(byReference), new List<string>(), new DistinctValues()), (i, loop, reused) =>
+        Parallel.For(0, count, parallel, () => (new Dictionary<string, int>(byReference), new List<string>(), new DistinctValues(), new XxHash128(),
+            new List<(string, int)>()), (i, loop, scratchpad) =>
         {
-            var (frequencies, words, scratch) = reused;
+            var (frequencies, split, scratch, hash, all) = scratchpad;
             var a = agreements[i];
-            for (var f = 0; f < s_fields.Length; f++)
+            hash.Reset();
+            var hashing = new HashSink(hash);
+            for (var f = 0; f < s_fields.Length; f++) FieldTexts(a, s_fields[f].Name, scratch, ref hashing);
+            hashOf[i] = hash.GetCurrentHashAsUInt128();
+            if (kept is not null && kept.TryGet(hashOf[i], out var known) && known.FieldCount == s_fields.Length)
             {
-                words.Clear();
-                FieldWords(a, s_fields[f].Name, table, words, scratch);
-                frequencies.Clear();
-                foreach (var word in words) CollectionsMarshal.GetValueRefOrAddDefault(frequencies, word, out _)++;
-                var counted = new (string, int)[frequencies.Count];
-                var n = 0;
-                foreach (var (word, frequency) in frequencies) counted[n++] = (word, frequency);
-                fieldWords[f][i] = counted;
-                fieldLengths[f][i] = words.Count;
+                words[i] = known;
+                reused[i] = true;
+            }
+            else
+            {
+                all.Clear();
+                var fields = new int[2 * s_fields.Length];
+                var splitting = new WordSink(table, split);
+                for (var f = 0; f < s_fields.Length; f++)
+                {
+                    split.Clear();
+                    FieldTexts(a, s_fields[f].Name, scratch, ref splitting);
+                    frequencies.Clear();
+                    foreach (var word in split) CollectionsMarshal.GetValueRefOrAddDefault(frequencies, word, out _)++;
+                    foreach (var (word, frequency) in frequencies) all.Add((word, frequency));
+                    fields[f] = all.Count;
+                    fields[s_fields.Length + f] = split.Count;
+                }
+                words[i] = new DocumentWords([.. all], fields);
             }
             exact[i] = OrdinalTerms(a, table, scratch);
-            return reused;
+            return scratchpad;
         }, _ => { });
+
+        var matching = new Dictionary<string, int>[s_fields.Length];
+        var fieldLengths = new int[s_fields.Length][];
         for (var f = 0; f < s_fields.Length; f++)
         {
-            var field = matching[f];
+            var field = matching[f] = new Dictionary<string, int>(byReference);
+            fieldLengths[f] = new int[count];
             for (var i = 0; i < count; i++)
             {
-                foreach (var (word, _) in fieldWords[f][i]) CollectionsMarshal.GetValueRefOrAddDefault(field, word, out _)++;
+                foreach (var (word, _) in words[i].Field(f)) CollectionsMarshal.GetValueRefOrAddDefault(field, word, out _)++;
+                fieldLengths[f][i] = words[i].Length(f);
             }
         }
 
@@ -202,7 +232,7 @@ public static class SearchIndex
             scores.Clear();
             for (var f = 0; f < s_fields.Length; f++)
             {
-                foreach (var (word, frequency) in fieldWords[f][i])
+                foreach (var (word, frequency) in words[i].Field(f))
                 {
                     CollectionsMarshal.GetValueRefOrAddDefault(scores, word, out _) +=
                         s_fields[f].Boost * Bm25(frequency, matching[f][word], count, fieldLengths[f][i], averages[f]);
@@ -269,35 +299,66 @@ public static class SearchIndex
     }
 
     /// <summary>
-    /// Adds the words of <paramref name="a"/>'s <paramref name="field"/> to <paramref name="words"/>. A field of several parts
+    /// Gives <paramref name="sink"/> the texts of <paramref name="a"/>'s <paramref name="field"/>, in order: what is split into
+    /// the field's words (<see cref="WordSink"/>) and what identifies them (<see cref="HashSink"/>). A field of several parts
     /// (names, elements, citations) is the parts joined by separators that are never part of a word, so its words are each
-    /// part's words in turn: the parts are split one by one, and the joined text is never made.
+    /// part's words in turn: the parts are given one by one, and the joined text is never made.
     /// </summary>
-    private static void FieldWords(AgreementView a, string field, WordTable table, List<string> words, DistinctValues scratch)
+    private static void FieldTexts<TSink>(AgreementView a, string field, DistinctValues scratch, ref TSink sink) where TSink : struct, ITextSink
     {
+        sink.StartField();
         switch (field)
         {
-            case "id": Add(a.Id); break;
-            case "title": Add(a.Title); break;
+            case "id": sink.Add(a.Id); break;
+            case "title": sink.Add(a.Title); break;
             case "partyNames":
                 foreach (var party in PartyAgencies(a, scratch))
                 {
-                    Add(party.Name);
-                    Add(party.Acronym);
+                    sink.Add(party.Name);
+                    sink.Add(party.Acronym);
                 }
                 break;
-            case "people": foreach (var name in People(a, scratch)) Add(name); break;
-            case "purpose": Add(a.Purpose); break;
-            case "elements": foreach (var element in Elements(a, scratch)) Add(element); break;
-            case "regulations": foreach (var regulation in a.Regulations) Add(regulation); break;
-            case "citations": foreach (var authority in a.LegalAuthority) Add(authority.Citation); break;
-            case "tags": foreach (var tag in a.Tags) Add(tag); break;
-            case "status": Add(a.Status.Name); break;
-            case "serviceRequest": Add(a.ServiceRequest); break;
+            case "people": foreach (var name in People(a, scratch)) sink.Add(name); break;
+            case "purpose": sink.Add(a.Purpose); break;
+            case "elements": foreach (var element in Elements(a, scratch)) sink.Add(element); break;
+            case "regulations": foreach (var regulation in a.Regulations) sink.Add(regulation); break;
+            case "citations": foreach (var authority in a.LegalAuthority) sink.Add(authority.Citation); break;
+            case "tags": foreach (var tag in a.Tags) sink.Add(tag); break;
+            case "status": sink.Add(a.Status.Name); break;
+            case "serviceRequest": sink.Add(a.ServiceRequest); break;
             default: throw new ArgumentOutOfRangeException(nameof(field), field, "not a search field");
         }
+    }
 
-        void Add(string? text) => SearchTokens.AddWords(text, table, words);
+    /// <summary>What <see cref="FieldTexts"/> gives a field's texts to.</summary>
+    private interface ITextSink
+    {
+        void StartField();
+
+        void Add(string? text);
+    }
+
+    /// <summary>Splits each text into words, added to a list (<see cref="SearchTokens.AddWords"/>).</summary>
+    private readonly struct WordSink(WordTable table, List<string> words) : ITextSink
+    {
+        public void StartField() { }
+
+        public void Add(string? text) => SearchTokens.AddWords(text, table, words);
+    }
+
+    /// <summary>Hashes the texts, each with its length (null apart from empty) and each field marked, so that different
+    /// texts, split differently among fields or parts, never hash alike by construction.</summary>
+    private readonly struct HashSink(XxHash128 hash) : ITextSink
+    {
+        public void StartField() => hash.Append([0xFF, 0xFF, 0xFF, 0xFF]);
+
+        public void Add(string? text)
+        {
+            Span<byte> length = stackalloc byte[4];
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(length, text?.Length ?? -2);
+            hash.Append(length);
+            if (text is not null) hash.Append(MemoryMarshal.AsBytes(text.AsSpan()));
+        }
     }
 
     /// <summary>Each distinct data element name and element of the agreement's data flows, in order.</summary>

@@ -14,8 +14,8 @@ namespace DulaRegistry.Benchmarks;
 /// `exports DIR [--rounds N] [--out OUT]`: loads DIR (with its Git history, as `registry build` does), builds the site model once,
 /// then times each export alone and the whole "Writing exports" step, N rounds (default 5) in this process. Each export
 /// is written to a file under a temporary folder, as the build writes it; the figures are wall time, CPU time of this
-/// process and bytes allocated (on this thread for one export; on every thread for the whole step, which runs them in
-/// parallel). With --out, the files of the last round are left in OUT (to compare with a build's).
+/// process and bytes allocated on every thread (one export runs alone; the search index splits and weighs on every core,
+/// and the whole step runs the exports in parallel). With --out, the files of the last round are left in OUT (to compare with a build's).
 /// </summary>
 internal static class ExportsBenchmark
 {
@@ -32,6 +32,8 @@ internal static class ExportsBenchmark
         var pagePaths = pages.Select(p => p.Path).ToList();
         Console.WriteLine($"{site.Agreements.Count:N0} agreements, {pages.Count:N0} pages");
 
+        // The search index's words as a build keeps them for the next (SearchWordCache), read back.
+        var kept = SearchWordCache.Parse(SearchWordCache.Encode(SearchIndex.Build(site, null), null, "benchmark")!, "benchmark")!;
         var output = keep is null ? Directory.CreateTempSubdirectory("dula-exports-") : Directory.CreateDirectory(keep);
         try
         {
@@ -49,6 +51,10 @@ internal static class ExportsBenchmark
                 ("feed.xml", path => Write(path, output => AtomFeed.Write(site, output))),
                 ("expirations.ics", path => Write(path, output => CalendarExport.Write(site, output))),
                 ("sitemap.xml", path => Write(path, output => SitemapExport.Write(site, pagePaths, output))),
+                // Every file of the search index, in memory (it splits and weighs words on every core: its CPU exceeds its wall time).
+                ("search index, no files", _ => SearchIndex.Write(site).Sum(file => (long)file.Bytes.Length)),
+                // The same with every document's words from an earlier build's (as in a rebuild where no searched text changed).
+                ("search index, words kept", _ => SearchIndex.Build(site, kept).Files.Sum(file => (long)file.Bytes.Length)),
             };
             var figures = new Dictionary<string, List<Figure>>(StringComparer.Ordinal);
             for (var round = 1; round <= rounds; round++)
@@ -57,12 +63,12 @@ internal static class ExportsBenchmark
                 foreach (var (name, write) in exports)
                 {
                     Settle();
-                    var allocated = GC.GetAllocatedBytesForCurrentThread();
+                    var allocated = GC.GetTotalAllocatedBytes(precise: true);
                     var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                     var clock = Stopwatch.StartNew();
                     var bytes = write(Path.Combine(output.FullName, name));
                     var figure = new Figure(clock.Elapsed.TotalMilliseconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds,
-                        GC.GetAllocatedBytesForCurrentThread() - allocated, bytes);
+                        GC.GetTotalAllocatedBytes(precise: true) - allocated, bytes);
                     Add(figures, name, figure);
                     line.Append(CultureInfo.InvariantCulture, $" {name} {figure.Ms:0} ms {MB(figure.Allocated)} alloc;");
                 }

@@ -15,6 +15,8 @@ using DulaRegistry.Validation;
 //                     first live search result, HTML bytes of the index pages (BrowserBenchmark.cs).
 // `exports DIR [--rounds N] [--out OUT]`  builds DIR's site model once, then times each export and the whole exports
 //                                   step N times (default 5); --out keeps the last round's files in OUT.
+// `rebuild DIR OUT [--rounds N]`  builds DIR into OUT, then N times (default 5) changes one agreement and builds again,
+//                                   printing each step's time and allocations (RebuildBenchmark.cs).
 // anything else       runs BenchmarkDotNet (e.g. `--filter '*'`).
 switch (args)
 {
@@ -150,6 +152,11 @@ switch (args)
         var keepAt = Array.IndexOf(args, "--out");
         ExportsBenchmark.Run(root, roundsAt > 0 && roundsAt + 1 < args.Length ? int.Parse(args[roundsAt + 1], System.Globalization.CultureInfo.InvariantCulture) : 5,
             keepAt > 0 && keepAt + 1 < args.Length ? args[keepAt + 1] : null);
+        break;
+    case ["rebuild", var root, var output, ..]:
+        var rebuildRoundsAt = Array.IndexOf(args, "--rounds");
+        await RebuildBenchmark.RunAsync(root, output,
+            rebuildRoundsAt > 0 && rebuildRoundsAt + 1 < args.Length ? int.Parse(args[rebuildRoundsAt + 1], System.Globalization.CultureInfo.InvariantCulture) : 5);
         break;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(ValidateBenchmark).Assembly).Run(args);

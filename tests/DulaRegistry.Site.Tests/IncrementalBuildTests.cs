@@ -77,6 +77,30 @@ public sealed class IncrementalBuildTests : IDisposable
     }
 
     [Fact]
+    public async Task The_search_index_splits_again_only_what_changed_and_a_damaged_word_cache_means_splitting_all()
+    {
+        var first = await Build(Options("site"));
+        first.Incremental.SearchWordsReused.ShouldBe(0);
+        var all = (await Build(Options("site"))).Incremental.SearchWordsReused;
+        all.ShouldBeGreaterThan(1);
+        Edit("agreements/DULA-2026-0001.md", "\ntitle: ", "\ntitle: Quixotic ");
+        var state = await Build(Options("site"));
+        state.Incremental.SearchWordsReused.ShouldBe(all - 1);
+        await Build(Options("full", incremental: false));
+        ShouldBeSameSite("site", "full");
+        (await Build(Options("site"))).Incremental.SearchWordsReused.ShouldBe(all, "the words written after the change serve every agreement");
+
+        var kept = Path.Combine(BuildCache.FolderOf(Path.Combine(_temp, "site")), "search.bin");
+        var bytes = File.ReadAllBytes(kept);
+        foreach (var damage in new[] { bytes[..(bytes.Length / 2)], bytes.Select((b, i) => i % 97 == 50 ? (byte)~b : b).ToArray(), [] })
+        {
+            File.WriteAllBytes(kept, damage);
+            (await Build(Options("site"))).Incremental.SearchWordsReused.ShouldBe(0);
+            ShouldBeSameSite("site", "full");
+        }
+    }
+
+    [Fact]
     public async Task An_agency_renamed_reaches_every_page_that_names_it()
     {
         await Build(Options("site"));

@@ -2,15 +2,29 @@ using DulaRegistry.Site.Exports;
 
 namespace DulaRegistry.Site.Build;
 
-/// <summary>Writes the prebuilt search index site.js reads chunk by chunk (<see cref="SearchIndex"/>); an incremental build leaves
-/// the files whose bytes are unchanged as they are.</summary>
+/// <summary>Writes the prebuilt search index site.js reads chunk by chunk (<see cref="SearchIndex"/>); an incremental build
+/// splits into words only the documents whose texts changed (<see cref="SearchWordCache"/>) and leaves the files whose bytes
+/// are unchanged as they are.</summary>
 public sealed class IndexSearch : IBuildStep<SiteTarget, WrittenFiles>
 {
     public string Description => "Indexing for search";
 
-    public Task<WrittenFiles> RunAsync(SiteTarget target, CancellationToken cancellationToken) =>
-        Task.FromResult(WrittenFiles.Of([.. SearchIndex.Write(target.Site, cancellationToken)
-            .Select(file => OutputWriter.WriteIfChanged(target, file.Path, file.Bytes, OutputKind.Export))]));
+    public Task<WrittenFiles> RunAsync(SiteTarget target, CancellationToken cancellationToken)
+    {
+        var options = target.Context.Options;
+        var key = options.Incremental ? BuildCache.KeyFor(options) : null;
+        var kept = key is null ? null : SearchWordCache.Read(target.Context.Output, key);
+        var index = SearchIndex.Build(target.Site, kept, cancellationToken);
+        var written = index.Files.Select(file => OutputWriter.WriteIfChanged(target, file.Path, file.Bytes, OutputKind.Export)).ToList();
+        return Task.FromResult(WrittenFiles.Of(written) with
+        {
+            SearchWordsReused = index.Reused,
+            // Kept for the next build, unless they are the words already kept.
+            SearchWords = key is null ? null : SearchWordCache.Encode(index, kept, key),
+        });
+    }
 
-    public string? Summarize(SiteTarget target, WrittenFiles written) => $"{target.Site.Agreements.Count:N0} entries";
+    public string? Summarize(SiteTarget target, WrittenFiles written) => written.SearchWordsReused > 0
+        ? $"{target.Site.Agreements.Count:N0} entries ({written.SearchWordsReused:N0} of them split into words by the last build)"
+        : $"{target.Site.Agreements.Count:N0} entries";
 }

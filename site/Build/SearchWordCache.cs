@@ -1,0 +1,267 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Diagnostics.CodeAnalysis;
+using System.IO.Hashing;
+using System.Text;
+using DulaRegistry.Site.Exports;
+
+namespace DulaRegistry.Site.Build;
+
+/// <summary>
+/// The search index's words of the last build (<see cref="IKeptSearchWords"/>), kept in the build cache folder as one binary
+/// file (<c>search.bin</c>): the build's key (<see cref="BuildCache.KeyFor"/>: another tool or option makes it unusable),
+/// every word once, then per document the hash of its texts and its entry: per field, the number of distinct words, the
+/// field's length, and each word as (word number, count). An entry is decoded only when a build asks for it, on the
+/// index's threads; and an entry used again is written back as the same bytes, so a one-file rebuild encodes one document.
+/// New words are added after the old ones; once those added since the last full write pass a tenth of the list (words no
+/// document uses any more stay until then), the file is written afresh. Each entry is found by the hash of the texts it was
+/// split from, so whatever site the cache folder describes, an entry is right for any document with those texts. Anything
+/// unexpected in the file means no kept words (every document split again), never wrong ones.
+/// </summary>
+public static class SearchWordCache
+{
+    private const string DataFile = "search.bin";
+    private const string Format = "dula-registry-search-words 1";
+    private const int ChecksumBytes = 16;
+
+    /// <summary>More words or documents than this is not a file this tool wrote.</summary>
+    private const int MaxCount = 50_000_000;
+
+    /// <summary>The words kept beside <paramref name="output"/> for builds with <paramref name="key"/>; null when there are none
+    /// or they cannot be used.</summary>
+    public static Kept? Read(string output, string key)
+    {
+        if (BuildCache.OwnFile(output, DataFile) is not { } file) return null;
+        try
+        {
+            // Read whole (a few megabytes): entries are decoded from it while the index is built, after this returns.
+            return Parse(File.ReadAllBytes(file), key);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            return null; // damaged or cut short: every document is split again
+        }
+    }
+
+    /// <summary>The kept words in <paramref name="bytes"/>, or null when they are not words this build can use.</summary>
+    public static Kept? Parse(byte[] bytes, string key)
+    {
+        // The last 16 bytes are the XXH3-128 of the rest: a file cut short or changed on disk is not used.
+        if (bytes.Length < ChecksumBytes || !XxHash128.Hash(bytes.AsSpan(0, bytes.Length - ChecksumBytes)).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - ChecksumBytes)))
+        {
+            return null;
+        }
+        var reader = new CacheReader(bytes.AsMemory(0, bytes.Length - ChecksumBytes));
+        if (reader.ReadString() != Format || reader.ReadString() != key || reader.ReadInt32() != SearchIndex.FieldCount) return null;
+        var added = Count(ref reader);
+        var table = new WordTable();
+        var words = new string[Count(ref reader)];
+        var chars = new char[256];
+        for (var i = 0; i < words.Length; i++)
+        {
+            var utf8 = reader.ReadUtf8().Span;
+            if (chars.Length < utf8.Length) chars = new char[utf8.Length]; // n bytes of UTF-8 are at most n chars
+            words[i] = table.Get(chars.AsSpan(0, Encoding.UTF8.GetChars(utf8, chars)));
+        }
+        var count = Count(ref reader);
+        var entries = new Dictionary<UInt128, (int Start, int Length)>(count);
+        for (var d = 0; d < count; d++)
+        {
+            var hash = reader.ReadUInt128();
+            var length = reader.Read7BitEncodedInt();
+            var start = bytes.Length - ChecksumBytes - reader.Remaining;
+            reader.Skip(length);
+            entries[hash] = (start, length);
+        }
+        return reader.AtEnd ? new Kept(bytes, table, words, entries, added) : null;
+    }
+
+    private static int Count(ref CacheReader reader) =>
+        reader.ReadInt32() is var n and >= 0 and <= MaxCount ? n : throw new InvalidDataException("the build cache is damaged");
+
+    /// <summary>
+    /// The file that keeps <paramref name="index"/>'s words for builds with <paramref name="key"/>, as bytes (written later, with
+    /// the rest of the cache, by <see cref="Write"/>); null when it would keep the same words as <paramref name="kept"/>, the
+    /// file it was built with. A document with a word that UTF-8 would not bring back the same is left out: it is split again
+    /// next time.
+    /// </summary>
+    public static byte[]? Encode(SearchIndexBuild index, Kept? kept, string key)
+    {
+        var distinct = new HashSet<UInt128>(index.Hashes);
+        if (kept is not null && index.Kept.All(k => k) && distinct.Count == kept.Count) return null;
+
+        // The words: the kept file's, in its order, when few have been added since it was last written whole (entries used again
+        // are then copied as they are); otherwise only the words in use, numbered afresh.
+        var numbers = new Dictionary<string, int>(ReferenceEqualityComparer.Instance);
+        var list = new List<string>();
+        var added = 0;
+        if (kept is not null)
+        {
+            foreach (var word in kept.Words) numbers.TryAdd(word, numbers.Count);
+            list.AddRange(kept.Words);
+            for (var i = 0; i < index.Words.Length; i++)
+            {
+                if (index.Kept[i]) continue;
+                foreach (var (word, _) in index.Words[i].All)
+                {
+                    if (numbers.TryAdd(word, list.Count)) list.Add(word);
+                }
+            }
+            added = kept.Added + (list.Count - kept.Words.Length);
+        }
+        var copy = kept is not null && added <= list.Count / 10;
+        if (!copy)
+        {
+            numbers.Clear();
+            list.Clear();
+            added = 0;
+            foreach (var document in index.Words)
+            {
+                foreach (var (word, _) in document.All)
+                {
+                    if (numbers.TryAdd(word, list.Count)) list.Add(word);
+                }
+            }
+        }
+
+        var output = new ArrayBufferWriter<byte>(1 << 20);
+        var head = new MemoryStream();
+        using (var writer = new BinaryWriter(head, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(Format);
+            writer.Write(key);
+            writer.Write(SearchIndex.FieldCount);
+            writer.Write(added);
+            writer.Write(list.Count);
+            foreach (var word in list)
+            {
+                if (!CacheWriter.WellFormed(word)) numbers.Remove(word); // its documents are left out below
+                writer.Write(CacheWriter.WellFormed(word) ? word : "");
+            }
+        }
+        output.Write(head.GetBuffer().AsSpan(0, (int)head.Length));
+        var counted = output.WrittenCount;
+        output.Write(stackalloc byte[4]); // the number of entries, once known
+        var written = 0;
+        var seen = new HashSet<UInt128>();
+        var entry = new ArrayBufferWriter<byte>(4096);
+        for (var i = 0; i < index.Words.Length; i++)
+        {
+            var hash = index.Hashes[i];
+            if (!seen.Add(hash)) continue; // two documents with the same texts: one entry
+            entry.ResetWrittenCount();
+            if (copy && index.Kept[i] && kept!.Entry(hash) is { IsEmpty: false } same) entry.Write(same);
+            else if (!TryEncode(index.Words[i], numbers, entry)) continue;
+            BinaryPrimitives.WriteUInt128LittleEndian(output.GetSpan(16), hash);
+            output.Advance(16);
+            Varint(output, entry.WrittenCount);
+            output.Write(entry.WrittenSpan);
+            written++;
+        }
+        var bytes = new byte[output.WrittenCount + ChecksumBytes];
+        output.WrittenSpan.CopyTo(bytes);
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(counted), written);
+        XxHash128.Hash(bytes.AsSpan(0, output.WrittenCount), bytes.AsSpan(output.WrittenCount));
+        return bytes;
+    }
+
+    /// <summary>One document's entry; false when one of its words cannot be kept.</summary>
+    private static bool TryEncode(DocumentWords document, Dictionary<string, int> numbers, ArrayBufferWriter<byte> entry)
+    {
+        for (var f = 0; f < document.FieldCount; f++)
+        {
+            var field = document.Field(f);
+            Varint(entry, field.Length);
+            Varint(entry, document.Length(f));
+            foreach (var (word, count) in field)
+            {
+                if (!numbers.TryGetValue(word, out var number)) return false;
+                Varint(entry, number);
+                Varint(entry, count);
+            }
+        }
+        return true;
+    }
+
+    /// <summary>7-bit encoded, as <see cref="BinaryWriter.Write7BitEncodedInt"/> writes it.</summary>
+    private static void Varint(ArrayBufferWriter<byte> output, int value)
+    {
+        var span = output.GetSpan(5);
+        var n = 0;
+        var v = (uint)value;
+        for (; v >= 0x80; v >>= 7) span[n++] = (byte)(v | 0x80);
+        span[n++] = (byte)v;
+        output.Advance(n);
+    }
+
+    /// <summary>Writes <paramref name="encoded"/> (<see cref="Encode"/>) beside <paramref name="output"/>, atomically. The caller
+    /// has checked that the cache folder is this tool's (<see cref="BuildCache.OwnFolder"/>).</summary>
+    public static void Write(string output, byte[] encoded) => BuildCache.WriteOwnFile(output, DataFile, stream => stream.Write(encoded));
+
+    /// <summary>The words a build kept: the file's bytes, its words (one string each, in <see cref="Table"/>) and where each
+    /// entry is; an entry is decoded when asked for.</summary>
+    public sealed class Kept : IKeptSearchWords
+    {
+        private readonly byte[] _bytes;
+        private readonly Dictionary<UInt128, (int Start, int Length)> _entries;
+
+        internal Kept(byte[] bytes, WordTable table, string[] words, Dictionary<UInt128, (int Start, int Length)> entries, int added)
+        {
+            _bytes = bytes;
+            _entries = entries;
+            Table = table;
+            Words = words;
+            Added = added;
+        }
+
+        public WordTable Table { get; }
+
+        public int Count => _entries.Count;
+
+        /// <summary>The words in file order (an entry's word numbers index them).</summary>
+        internal string[] Words { get; }
+
+        /// <summary>How many words were added after the file was last written whole.</summary>
+        internal int Added { get; }
+
+        /// <summary>The bytes of the entry for <paramref name="hash"/>, or empty.</summary>
+        internal ReadOnlySpan<byte> Entry(UInt128 hash) =>
+            _entries.TryGetValue(hash, out var at) ? _bytes.AsSpan(at.Start, at.Length) : default;
+
+        /// <summary>Each thread's list for decoding an entry, reused entry after entry.</summary>
+        [ThreadStatic]
+        private static List<(string, int)>? t_words;
+
+        public bool TryGet(UInt128 hash, [NotNullWhen(true)] out DocumentWords? words)
+        {
+            words = null;
+            if (!_entries.TryGetValue(hash, out var at)) return false;
+            try
+            {
+                var reader = new CacheReader(_bytes.AsMemory(at.Start, at.Length));
+                var fields = new int[2 * SearchIndex.FieldCount];
+                var all = t_words ??= [];
+                all.Clear();
+                for (var f = 0; f < SearchIndex.FieldCount; f++)
+                {
+                    var distinct = reader.Read7BitEncodedInt();
+                    fields[SearchIndex.FieldCount + f] = reader.Read7BitEncodedInt();
+                    for (var w = 0; w < distinct; w++)
+                    {
+                        var number = reader.Read7BitEncodedInt();
+                        if (number >= Words.Length || Words[number].Length == 0) return false;
+                        all.Add((Words[number], reader.Read7BitEncodedInt()));
+                    }
+                    fields[f] = all.Count;
+                }
+                if (!reader.AtEnd) return false;
+                words = new DocumentWords([.. all], fields);
+                return true;
+            }
+            catch (InvalidDataException)
+            {
+                return false; // split again
+            }
+        }
+    }
+}

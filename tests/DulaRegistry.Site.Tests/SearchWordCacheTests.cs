@@ -1,0 +1,97 @@
+using DulaRegistry.Site.Build;
+using DulaRegistry.Site.Exports;
+using DulaRegistry.Site.Tests.Infrastructure;
+using DulaRegistry.Site.ViewModels;
+
+namespace DulaRegistry.Site.Tests;
+
+/// <summary>
+/// The search index's words kept between builds (<see cref="SearchWordCache"/>): an index built with them is the same bytes
+/// as one built without; a document whose searched text changed is split again; the file written after a change serves the
+/// next build whole; and a damaged file or another build's is not used.
+/// </summary>
+public sealed class SearchWordCacheTests
+{
+    private static readonly DateOnly s_today = new(2026, 11, 22);
+    private const string Key = "test key";
+
+    private static SiteModel Site()
+    {
+        var registry = DulaRegistry.Loading.RegistryLoader.Load(RepoPaths.FixtureRegistry, new DulaRegistry.Diagnostics.DiagnosticBag(), RenderedBody.ForSite);
+        return SiteModel.Create(registry, new BuildContext(new SiteBuildOptions("root", "out", "/", s_today)).Urls, s_today);
+    }
+
+    private static void ShouldBeSameFiles(IReadOnlyList<(string Path, byte[] Bytes)> actual, IReadOnlyList<(string Path, byte[] Bytes)> expected)
+    {
+        actual.Select(f => f.Path).ShouldBe(expected.Select(f => f.Path));
+        for (var i = 0; i < actual.Count; i++) actual[i].Bytes.SequenceEqual(expected[i].Bytes).ShouldBeTrue(actual[i].Path);
+    }
+
+    private static SiteModel Retitled(SiteModel site, int n, string title) =>
+        site with { Agreements = [.. site.Agreements.Select((a, i) => i == n ? a with { Title = title } : a)] };
+
+    [Fact]
+    public void Kept_words_give_the_same_index_and_every_document_takes_them()
+    {
+        var site = Site();
+        var first = SearchIndex.Build(site, null);
+        first.Reused.ShouldBe(0);
+        var kept = SearchWordCache.Parse(SearchWordCache.Encode(first, null, Key).ShouldNotBeNull(), Key).ShouldNotBeNull();
+        kept.Count.ShouldBe(first.Hashes.Distinct().Count());
+
+        var again = SearchIndex.Build(site, kept);
+        again.Reused.ShouldBe(site.Agreements.Count);
+        ShouldBeSameFiles(again.Files, first.Files);
+        SearchWordCache.Encode(again, kept, Key).ShouldBeNull("the same words are kept already: nothing to write");
+    }
+
+    [Fact]
+    public void A_changed_document_is_split_again_and_the_next_file_serves_the_next_build_whole()
+    {
+        var site = Site();
+        var kept = SearchWordCache.Parse(SearchWordCache.Encode(SearchIndex.Build(site, null), null, Key)!, Key)!;
+        var changed = Retitled(site, 1, "Quixotic zebra exchange");
+
+        var rebuilt = SearchIndex.Build(changed, kept);
+        rebuilt.Reused.ShouldBe(site.Agreements.Count - 1);
+        rebuilt.Kept[1].ShouldBeFalse();
+        ShouldBeSameFiles(rebuilt.Files, SearchIndex.Write(changed));
+        rebuilt.Files.ShouldContain(f => System.Text.Encoding.UTF8.GetString(f.Bytes).Contains("\"quixotic\"", StringComparison.Ordinal));
+
+        // Written with the old entries as they were and the new words after the old ones; read back, it serves every document.
+        var next = SearchWordCache.Parse(SearchWordCache.Encode(rebuilt, kept, Key).ShouldNotBeNull(), Key).ShouldNotBeNull();
+        next.Words.Take(kept.Words.Length).ShouldBe(kept.Words);
+        next.Added.ShouldBeGreaterThan(0);
+        var third = SearchIndex.Build(changed, next);
+        third.Reused.ShouldBe(site.Agreements.Count);
+        ShouldBeSameFiles(third.Files, rebuilt.Files);
+    }
+
+    [Fact]
+    public void Once_many_words_were_added_the_file_is_written_afresh_with_only_the_words_in_use()
+    {
+        var site = Site();
+        var kept = SearchWordCache.Parse(SearchWordCache.Encode(SearchIndex.Build(site, null), null, Key)!, Key)!;
+        // More new words than a tenth of the list: every agreement retitled with words of its own.
+        var changed = site with
+        {
+            Agreements = [.. site.Agreements.Select((a, i) => a with { Title = string.Join(' ', Enumerable.Range(0, 40).Select(w => $"fresh{i}x{w}")) })],
+        };
+        var rebuilt = SearchIndex.Build(changed, kept);
+        var next = SearchWordCache.Parse(SearchWordCache.Encode(rebuilt, kept, Key)!, Key)!;
+        next.Added.ShouldBe(0);
+        next.Words.ShouldNotContain(kept.Words.Except(rebuilt.Words.SelectMany(w => w.All.ToArray().Select(p => p.Word))).First());
+        SearchIndex.Build(changed, next).Reused.ShouldBe(site.Agreements.Count);
+    }
+
+    [Fact]
+    public void A_damaged_file_or_another_builds_is_not_used()
+    {
+        var bytes = SearchWordCache.Encode(SearchIndex.Build(Site(), null), null, Key)!;
+        SearchWordCache.Parse(bytes, "another build").ShouldBeNull();
+        SearchWordCache.Parse(bytes[..(bytes.Length / 2)], Key).ShouldBeNull();
+        SearchWordCache.Parse([.. bytes.Select((b, i) => i == bytes.Length / 3 ? (byte)~b : b)], Key).ShouldBeNull();
+        SearchWordCache.Parse([], Key).ShouldBeNull();
+        SearchWordCache.Parse("not a cache at all, but long enough"u8.ToArray(), Key).ShouldBeNull();
+    }
+}
