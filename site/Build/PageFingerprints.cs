@@ -140,9 +140,27 @@ internal sealed record ListingInputs(AgreementListing Listing, IReadOnlyList<Yea
 /// Serialization made at compile time for the fingerprinted view models: no reflection per value, about twice as fast as the
 /// reflection-based serializer over ten thousand pages. Enums as their names, so a renamed label changes the fingerprint.
 /// </summary>
-[JsonSourceGenerationOptions(UseStringEnumConverter = true)]
+[JsonSourceGenerationOptions(UseStringEnumConverter = true, Converters = [typeof(StringListJson)])]
 [JsonSerializable(typeof(AgreementView))]
 [JsonSerializable(typeof(AgencyView))]
 [JsonSerializable(typeof(SiteGlobals))]
 [JsonSerializable(typeof(ListingInputs))]
 internal sealed partial class FingerprintJson : JsonSerializerContext;
+
+/// <summary>
+/// A list of strings written by index: the generated serializer enumerates an <see cref="IReadOnlyList{T}"/> through the
+/// interface, boxing an enumerator for each of the half-dozen lists of every view of every page. The same JSON. Only written:
+/// fingerprints are never read back.
+/// </summary>
+internal sealed class StringListJson : JsonConverter<IReadOnlyList<string>>
+{
+    public override IReadOnlyList<string> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        throw new NotSupportedException("fingerprints are only written");
+
+    public override void Write(Utf8JsonWriter writer, IReadOnlyList<string> value, JsonSerializerOptions options)
+    {
+        writer.WriteStartArray();
+        for (var i = 0; i < value.Count; i++) writer.WriteStringValue(value[i]);
+        writer.WriteEndArray();
+    }
+}

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using DulaRegistry.History;
 using DulaRegistry.Loading;
 using DulaRegistry.Model;
 using DulaRegistry.Site.Rendering;
@@ -60,7 +61,8 @@ public sealed record SiteModel
         // Thousands of status changes name the same few commits: each commit's link is made once.
         var commitUrls = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         string? CommitUrl(string sha) => repositoryUrl is null ? null : commitUrls.GetOrAdd(sha, static (sha, url) => url.TrimEnd('/') + "/commit/" + sha, repositoryUrl);
-        IReadOnlyList<StatusChangeView> Timeline(string stem) => history is null ? [] : Timelines.Of(history.For(stem), CommitUrl);
+        var changeViews = new System.Collections.Concurrent.ConcurrentDictionary<(StatusChange, bool), StatusChangeView>();
+        IReadOnlyList<StatusChangeView> Timeline(string stem) => history is null ? [] : Timelines.Of(history.For(stem), CommitUrl, changeViews);
         LastChangeView? LastChanged(string stem) => history?.For(stem).LastChanged is { } last
             ? new LastChangeView(last.Date, last.Commit, last.Subject, CommitUrl(last.Commit))
             : null;

@@ -7,9 +7,29 @@ namespace DulaRegistry.Site.ViewModels;
 /// <summary>An agreement's status changes from Git as entries in plain words: "Proposed on 3 March 2026".</summary>
 public static class Timelines
 {
-    public static IReadOnlyList<StatusChangeView> Of(AgreementHistory history, Func<string, string?> commitUrl) =>
-        [.. history.StatusChanges.Select((c, i) =>
-            new StatusChangeView(StatusView.Of(c.Status), c.Date, Sentence(c.Status, c.Date, first: i == 0), c.Commit, c.Subject, commitUrl(c.Commit)))];
+    public static IReadOnlyList<StatusChangeView> Of(AgreementHistory history, Func<string, string?> commitUrl) => Of(history, commitUrl, null);
+
+    /// <summary>The entries of <paramref name="history"/>; with <paramref name="shared"/>, an entry equal to one made before is
+    /// that one (thousands of agreements change status in the same few commits: one view per change, not per agreement).</summary>
+    public static IReadOnlyList<StatusChangeView> Of(AgreementHistory history, Func<string, string?> commitUrl,
+        System.Collections.Concurrent.ConcurrentDictionary<(StatusChange Change, bool First), StatusChangeView>? shared)
+    {
+        var changes = history.StatusChanges;
+        if (changes.Count == 0) return [];
+        var views = new StatusChangeView[changes.Count];
+        for (var i = 0; i < views.Length; i++)
+        {
+            var key = (changes[i], i == 0);
+            views[i] = shared is null ? View(key, commitUrl) : shared.GetOrAdd(key, View, commitUrl);
+        }
+        return views;
+    }
+
+    private static StatusChangeView View((StatusChange Change, bool First) key, Func<string, string?> commitUrl)
+    {
+        var c = key.Change;
+        return new StatusChangeView(StatusView.Of(c.Status), c.Date, Sentence(c.Status, c.Date, key.First), c.Commit, c.Subject, commitUrl(c.Commit));
+    }
 
     /// <summary>
     /// The change as a sentence. Steps that are events read as a verb ("Executed on ..."); the working stages read as a move

@@ -27,7 +27,8 @@ public sealed record BodySection(string Title, int Line, bool HasContent)
         var kept = buffer[..n].TrimEnd(":.");
         var lower = kept.Length <= 256 ? stackalloc char[kept.Length] : new char[kept.Length];
         kept.ToLowerInvariant(lower);
-        return lower.SequenceEqual(s) ? s : new string(lower);
+        // Most files share their headings: one key string each (SharedStrings), not one per section per file.
+        return lower.SequenceEqual(s) ? s : SharedStrings.Get(lower);
     }
 
     /// <summary>

@@ -61,6 +61,9 @@ public sealed class SourceMap
     /// <summary>True when the value at <paramref name="path"/> was present but rejected by the binder.</summary>
     public bool IsInvalid(string path) => _invalid?.Contains(path) == true;
 
+    /// <summary><see cref="IsInvalid(string)"/> for <c>path.member</c>, without making that path when nothing was rejected (most files).</summary>
+    public bool IsInvalid(string path, string member) => _invalid is { } invalid && invalid.Contains(path + "." + member);
+
     public bool Contains(string path) => Positions.ContainsKey(path);
 
     /// <summary>The position of <paramref name="path"/>, or of its nearest recorded parent.</summary>

@@ -84,16 +84,16 @@ public static class StatusRequirements
             for (var i = 0; i < m.Parties.Count; i++)
             {
                 var party = m.Parties[i];
-                var path = $"parties[{i}]";
+                var path = ItemPath("parties", s_partyPaths, i);
                 var who = party.Agency ?? $"party {i + 1}";
-                if (string.IsNullOrWhiteSpace(party.DulaManager?.Name) && !map.IsInvalid($"{path}.dula_manager"))
+                if (string.IsNullOrWhiteSpace(party.DulaManager?.Name) && !map.IsInvalid(path, "dula_manager"))
                 {
                     unmet.Add(new(RequirementKind.DulaManager, AgreementStatus.Final, path,
                         LifecycleDiagnostics.NeedsManager(file, where[path], target, who), party.Agency));
                 }
                 if (string.IsNullOrWhiteSpace(party.Signatory?.Name))
                 {
-                    if (!map.IsInvalid($"{path}.signatory")) // a wrong-typed signatory was already reported
+                    if (!map.IsInvalid(path, "signatory")) // a wrong-typed signatory was already reported
                     {
                         unmet.Add(new(RequirementKind.Signatory, AgreementStatus.Final, path,
                             LifecycleDiagnostics.NeedsSignatory(file, where[path], target, who), party.Agency));
@@ -163,7 +163,7 @@ public static class StatusRequirements
         for (var i = 0; i < m.Signatures.Count; i++)
         {
             var signature = m.Signatures[i];
-            var path = $"signatures[{i}]";
+            var path = ItemPath("signatures", s_signaturePaths, i);
             if (signature.Agency is { } meant && !parties.Contains(meant) && meantByUnknown.Contains(meant)) continue;
             if (string.IsNullOrWhiteSpace(signature.Agency) || !parties.Contains(signature.Agency))
             {
@@ -176,7 +176,7 @@ public static class StatusRequirements
             {
                 unmet.Add(new(RequirementKind.SignatureTwice, since, path, LifecycleDiagnostics.SignedTwice(file, where[path], signature.Agency), signature.Agency));
             }
-            if (signature.Date is null && !agreement.Map.IsInvalid($"{path}.date"))
+            if (signature.Date is null && !map.IsInvalid(path, "date"))
             {
                 unmet.Add(new(RequirementKind.SignatureDate, since, path, LifecycleDiagnostics.SignatureNeedsDate(file, where[path], signature.Agency), signature.Agency));
             }
@@ -191,6 +191,12 @@ public static class StatusRequirements
             unmet.Add(new(RequirementKind.Signature, since, at, LifecycleDiagnostics.NeedsSignature(file, where[at], target, party), party));
         }
     }
+
+    // Every agreement asks for the paths of its first few parties and signatures: one string each, not one per agreement per build.
+    private static readonly string[] s_partyPaths = [.. Enumerable.Range(0, 16).Select(i => $"parties[{i}]")];
+    private static readonly string[] s_signaturePaths = [.. Enumerable.Range(0, 16).Select(i => $"signatures[{i}]")];
+
+    private static string ItemPath(string list, string[] known, int i) => i < known.Length ? known[i] : $"{list}[{i}]";
 
     private static bool SameName(string? a, string? b) =>
         a is not null && b is not null && string.Compare(a.Trim(), b.Trim(), CultureInfo.InvariantCulture, CompareOptions.IgnoreCase) == 0;
