@@ -13,13 +13,8 @@ namespace DulaRegistry.Site.Tests;
 /// </summary>
 public sealed class SearchIndexFormatTests
 {
-    private static readonly DateOnly s_today = new(2026, 11, 22);
 
-    private static SiteModel Site()
-    {
-        var registry = DulaRegistry.Loading.RegistryLoader.Load(RepoPaths.FixtureRegistry, new DulaRegistry.Diagnostics.DiagnosticBag(), RenderedBody.ForSite);
-        return SiteModel.Create(registry, new BuildContext(new SiteBuildOptions("root", "out", "/", s_today)).Urls, s_today);
-    }
+    private static SiteModel Site() => FixtureSiteModel.Create();
 
     /// <summary>Every term of the index with its ordinals and (for words) weights, in file order.</summary>
     private static List<(string Term, int[] Ordinals, int[]? Weights)> Terms(IReadOnlyList<(string Path, byte[] Bytes)> files, out List<string> firsts)

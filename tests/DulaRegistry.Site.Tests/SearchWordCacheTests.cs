@@ -12,14 +12,9 @@ namespace DulaRegistry.Site.Tests;
 /// </summary>
 public sealed class SearchWordCacheTests
 {
-    private static readonly DateOnly s_today = new(2026, 11, 22);
     private const string Key = "test key";
 
-    private static SiteModel Site()
-    {
-        var registry = DulaRegistry.Loading.RegistryLoader.Load(RepoPaths.FixtureRegistry, new DulaRegistry.Diagnostics.DiagnosticBag(), RenderedBody.ForSite);
-        return SiteModel.Create(registry, new BuildContext(new SiteBuildOptions("root", "out", "/", s_today)).Urls, s_today);
-    }
+    private static SiteModel Site() => FixtureSiteModel.Create();
 
     private static void ShouldBeSameFiles(IReadOnlyList<(string Path, byte[] Bytes)> actual, IReadOnlyList<(string Path, byte[] Bytes)> expected)
     {
