@@ -97,7 +97,8 @@ public static class SearchWordCache
         var added = 0;
         if (kept is not null)
         {
-            foreach (var word in kept.Words) numbers.TryAdd(word, numbers.Count);
+            // A word's number is its place in the list (an entry copied as it is names its words so).
+            for (var i = 0; i < kept.Words.Length; i++) numbers.TryAdd(kept.Words[i], i);
             list.AddRange(kept.Words);
             for (var i = 0; i < index.Words.Length; i++)
             {
