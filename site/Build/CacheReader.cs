@@ -38,8 +38,8 @@ internal struct CacheReader(ReadOnlyMemory<byte> bytes)
 
     public readonly bool AtEnd => _at == _bytes.Length;
 
-    /// <summary>How many bytes are left to read.</summary>
-    public readonly int Remaining => _bytes.Length - _at;
+    /// <summary>Where the next read starts, from the start of the buffer.</summary>
+    public readonly int Position => _at;
 
     /// <summary>Passes over <paramref name="length"/> bytes.</summary>
     public void Skip(int length) => ReadBytes(length);

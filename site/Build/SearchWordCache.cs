@@ -69,9 +69,8 @@ public static class SearchWordCache
         {
             var hash = reader.ReadUInt128();
             var length = reader.Read7BitEncodedInt();
-            var start = bytes.Length - ChecksumBytes - reader.Remaining;
+            entries[hash] = (reader.Position, length); // the reader's buffer starts where the file does
             reader.Skip(length);
-            entries[hash] = (start, length);
         }
         return reader.AtEnd ? new Kept(bytes, table, words, entries, added) : null;
     }
@@ -94,6 +93,13 @@ public static class SearchWordCache
         // are then copied as they are); otherwise only the words in use, numbered afresh.
         var numbers = new Dictionary<string, int>(ReferenceEqualityComparer.Instance);
         var list = new List<string>();
+        void Number(DocumentWords document)
+        {
+            foreach (var (word, _) in document.All)
+            {
+                if (numbers.TryAdd(word, list.Count)) list.Add(word);
+            }
+        }
         var added = 0;
         if (kept is not null)
         {
@@ -102,11 +108,7 @@ public static class SearchWordCache
             list.AddRange(kept.Words);
             for (var i = 0; i < index.Words.Length; i++)
             {
-                if (index.Kept[i]) continue;
-                foreach (var (word, _) in index.Words[i].All)
-                {
-                    if (numbers.TryAdd(word, list.Count)) list.Add(word);
-                }
+                if (!index.Kept[i]) Number(index.Words[i]);
             }
             added = kept.Added + (list.Count - kept.Words.Length);
         }
@@ -116,13 +118,7 @@ public static class SearchWordCache
             numbers.Clear();
             list.Clear();
             added = 0;
-            foreach (var document in index.Words)
-            {
-                foreach (var (word, _) in document.All)
-                {
-                    if (numbers.TryAdd(word, list.Count)) list.Add(word);
-                }
-            }
+            foreach (var document in index.Words) Number(document);
         }
 
         var output = new ArrayBufferWriter<byte>(1 << 20);
@@ -136,8 +132,9 @@ public static class SearchWordCache
             writer.Write(list.Count);
             foreach (var word in list)
             {
-                if (!CacheWriter.WellFormed(word)) numbers.Remove(word); // its documents are left out below
-                writer.Write(CacheWriter.WellFormed(word) ? word : "");
+                var storable = CacheWriter.WellFormed(word);
+                if (!storable) numbers.Remove(word); // its documents are left out below
+                writer.Write(storable ? word : "");
             }
         }
         output.Write(head.GetBuffer().AsSpan(0, (int)head.Length));

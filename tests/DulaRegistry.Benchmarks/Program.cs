@@ -148,20 +148,21 @@ switch (args)
         await BrowserBenchmark.RunAsync(site, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3);
         break;
     case ["exports", var root, ..]:
-        var roundsAt = Array.IndexOf(args, "--rounds");
-        var keepAt = Array.IndexOf(args, "--out");
-        ExportsBenchmark.Run(root, roundsAt > 0 && roundsAt + 1 < args.Length ? int.Parse(args[roundsAt + 1], System.Globalization.CultureInfo.InvariantCulture) : 5,
-            keepAt > 0 && keepAt + 1 < args.Length ? args[keepAt + 1] : null);
+        ExportsBenchmark.Run(root, Rounds(args), Option(args, "--out"));
         break;
     case ["rebuild", var root, var output, ..]:
-        var rebuildRoundsAt = Array.IndexOf(args, "--rounds");
-        await RebuildBenchmark.RunAsync(root, output,
-            rebuildRoundsAt > 0 && rebuildRoundsAt + 1 < args.Length ? int.Parse(args[rebuildRoundsAt + 1], System.Globalization.CultureInfo.InvariantCulture) : 5);
+        await RebuildBenchmark.RunAsync(root, output, Rounds(args));
         break;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(ValidateBenchmark).Assembly).Run(args);
         break;
 }
+
+// The value after `name` among the arguments, or null.
+static string? Option(string[] args, string name) => Array.IndexOf(args, name) is var at and > 0 && at + 1 < args.Length ? args[at + 1] : null;
+
+// `--rounds N`, 5 by default.
+static int Rounds(string[] args) => Option(args, "--rounds") is { } n ? int.Parse(n, System.Globalization.CultureInfo.InvariantCulture) : 5;
 
 static string Measure(Stopwatch clock, TimeSpan cpuBefore) =>
     $"{clock.Elapsed.TotalMilliseconds:0} ms (CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds:0} ms)";

@@ -2,10 +2,10 @@ namespace DulaRegistry.Site.Build;
 
 /// <summary>
 /// Keeps, beside the output folder, what the next build needs to be incremental: each page's fingerprint, the status
-/// history with the Git state it came from, the search index's words (<see cref="SearchWordCache"/>), and (written earlier, see <see cref="FileCache.WriteInBackground"/>) what each
-/// file loaded as. Runs once the new site is in place, so the cache always names the site it
-/// describes; a build killed before it leaves the old cache, which no longer matches, and the next build is a full one.
-/// Returns what became of the cache: "written", "off", or why it was not written.
+/// history with the Git state it came from, the search index's words (<see cref="SearchWordCache"/>), and (written earlier,
+/// see <see cref="FileCache.WriteInBackground"/>) what each file loaded as. Runs once the new site is in place, so the cache
+/// always names the site it describes; a build killed before it leaves the old cache, which no longer matches, and the next
+/// build is a full one. Returns what became of the cache: "written", "off", or why it was not written.
 /// </summary>
 public sealed class WriteBuildCache : IBuildStep<(BuildContext Context, Task<string?>? FilesWritten, HistoryRead History, WrittenFiles Written), string>
 {
