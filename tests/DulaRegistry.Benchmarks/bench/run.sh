@@ -88,6 +88,21 @@ mkdir -p "$work"
 results="$work/results.tsv"   # size, step, round, wall s, cpu s, peak KB
 : > "$results"
 
+# What a round replaces is moved aside, not deleted, until every round is done. ext4 without a journal (as on the disk
+# these figures were taken on) does not reuse an inode freed in the last one to five minutes, and steps past each such
+# inode, one by one, whenever it creates a file: a build that follows the deletion of a previous build's tens of
+# thousands of files pays for that deletion (at 100,000 agreements, a third of the build's CPU time). A build on a fresh
+# checkout, as in CI, does not pay it, and neither should either side here. Whatever an interrupted run left aside is
+# deleted at the end of the next run.
+trash="$work/trash"
+mkdir -p "$trash"
+aside() {
+  local path
+  for path in "$@"; do
+    if [ -e "$path" ]; then mv "$path" "$(mktemp -d "$trash/XXXXXX")/"; fi
+  done
+}
+
 # measure SIZE STEP ROUND COMMAND...: runs COMMAND under /usr/bin/time -v, its output in $work/logs, one line in $results.
 measure() {
   local size="$1" step="$2" round="$3"; shift 3
@@ -114,14 +129,14 @@ measure() {
 for size in "${sizes[@]}"; do
   reg="$work/reg$size"
   echo "size $size: generating $reg ($commits commits)"
-  rm -rf "$reg"
+  aside "$reg"
   dotnet "$bench" generate "$reg" "$size" --commits "$commits" >/dev/null
   git -C "$reg" gc -q   # one pack, as a clone has
   git -C "$reg" checkout -q -f main   # a work tree that matches main, so `git status` is clean
 
   # A Hugo site whose content sections are the registry's own folders, mounted, not copied.
   site="$work/hugo$size"
-  rm -rf "$site"; mkdir -p "$site"
+  aside "$site"; mkdir -p "$site"
   cat > "$site/hugo.toml" <<EOF
 title = "Generated benchmark registry"
 baseURL = "/"
@@ -142,13 +157,13 @@ EOF
   out="$work/site$size" hout="$work/hugo-out$size" hcache="$work/hugo-cache$size"
   for round in $(seq 1 "$rounds"); do
     measure "$size" validate "$round" "${tool[@]}" validate --root "$reg" --today "$today"
-    rm -rf "$out" "$(dirname "$out")/.$(basename "$out").registry-cache"   # no site and no incremental-build cache
+    aside "$out" "$(dirname "$out")/.$(basename "$out").registry-cache"   # no site and no incremental-build cache
     measure "$size" build-cold "$round" "${tool[@]}" build --root "$reg" --out "$out" --today "$today"
     sed -i '0,/^title: /s/^title: .*/& (edited)/' "$reg/agreements/$changed"
     measure "$size" build-one "$round" "${tool[@]}" build --root "$reg" --out "$out" --today "$today"
     cp "$work/original.md" "$reg/agreements/$changed"
     measure "$size" history "$round" dotnet "$bench" history "$reg"
-    rm -rf "$hout" "$hcache"
+    aside "$hout" "$hcache"
     measure "$size" hugo-cold "$round" hugo --quiet --source "$site" --cacheDir "$hcache" -d "$hout"
   done
   # Both built a page for every agreement, or the comparison means nothing.
@@ -186,3 +201,5 @@ awk -F'\t' '
     for (s = 1; s <= ns; s++) print ratio[s]
   }' "$results"
 echo "(every round: $results; every output: $work/logs)"
+echo "deleting the outputs of the rounds ($trash)"
+rm -rf "$trash"
