@@ -129,6 +129,21 @@ public sealed class RegistryRepository : IDisposable
     /// <summary>A reader of blobs with a repository handle of its own, for use on another thread than this repository's.</summary>
     public BlobReader OpenBlobReader() => new(_repository.Info.Path);
 
+    /// <summary>Where this repository's packs store their objects, to read many blobs in storage order (<see cref="PackOrder"/>).</summary>
+    public PackOrder ReadPackOrder() => PackOrder.Read(ObjectsFolder(_repository.Info.Path));
+
+    /// <summary>The object folder of the repository whose Git folder is <paramref name="gitFolder"/>: a linked work tree's own
+    /// folder names the main one in <c>commondir</c>, and the objects are there.</summary>
+    private static string ObjectsFolder(string gitFolder)
+    {
+        if (DulaRegistry.IO.RegularFile.Read(Path.Combine(gitFolder, "commondir"), 4096) is { Status: DulaRegistry.IO.ReadStatus.Ok, Bytes: { } bytes }
+            && System.Text.Encoding.UTF8.GetString(bytes).Trim() is { Length: > 0 } common)
+        {
+            return Path.Combine(Path.GetFullPath(Path.Combine(gitFolder, common)), "objects");
+        }
+        return Path.Combine(gitFolder, "objects");
+    }
+
     /// <summary>This repository's own blob reader, for use on its thread.</summary>
     private BlobReader Blobs => _blobs ??= OpenBlobReader();
 
