@@ -84,7 +84,7 @@ public static class StatusRequirements
             for (var i = 0; i < m.Parties.Count; i++)
             {
                 var party = m.Parties[i];
-                var path = ItemPath("parties", s_partyPaths, i);
+                var path = ItemPaths.Party(i);
                 var who = party.Agency ?? $"party {i + 1}";
                 if (string.IsNullOrWhiteSpace(party.DulaManager?.Name) && !map.IsInvalid(path, "dula_manager"))
                 {
@@ -163,7 +163,7 @@ public static class StatusRequirements
         for (var i = 0; i < m.Signatures.Count; i++)
         {
             var signature = m.Signatures[i];
-            var path = ItemPath("signatures", s_signaturePaths, i);
+            var path = ItemPaths.Signature(i);
             if (signature.Agency is { } meant && !parties.Contains(meant) && meantByUnknown.Contains(meant)) continue;
             if (string.IsNullOrWhiteSpace(signature.Agency) || !parties.Contains(signature.Agency))
             {
@@ -193,11 +193,6 @@ public static class StatusRequirements
     }
 
     // Every agreement asks for the paths of its first few parties and signatures: one string each, not one per agreement per build.
-    private static readonly string[] s_partyPaths = [.. Enumerable.Range(0, 16).Select(i => $"parties[{i}]")];
-    private static readonly string[] s_signaturePaths = [.. Enumerable.Range(0, 16).Select(i => $"signatures[{i}]")];
-
-    private static string ItemPath(string list, string[] known, int i) => i < known.Length ? known[i] : $"{list}[{i}]";
-
     private static bool SameName(string? a, string? b) =>
         a is not null && b is not null && string.Compare(a.Trim(), b.Trim(), CultureInfo.InvariantCulture, CompareOptions.IgnoreCase) == 0;
 }

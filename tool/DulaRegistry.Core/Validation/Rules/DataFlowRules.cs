@@ -17,17 +17,19 @@ public sealed partial class DataFlowRules : IRule
         Parallel.ForEach(context.Registry.Agreements, agreement =>
         {
             var m = agreement.Model;
-            var roles = m.Parties.Where(p => p.Agency is not null).GroupBy(p => p.Agency!).ToDictionary(g => g.Key, g => g.First().Role);
-            // A flow that names what an unknown party meant is not wrong on its own: the party is, and is reported once.
-            var meantByUnknown = AgencyNames.MeantByUnknownParties(m, context.Registry.AgencyById);
+            // A flow that names what an unknown party meant is not wrong on its own: the party is, and is reported once. Worked
+            // out only for a flow that names no party, as are the paths below only for what is reported: a valid agreement
+            // allocates nothing here (this rule runs on every agreement of every build).
+            HashSet<string>? meantByUnknown = null;
+            bool MeantByUnknown(string agency) => (meantByUnknown ??= AgencyNames.MeantByUnknownParties(m, context.Registry.AgencyById)).Contains(agency);
             var firstProtected = -1;
             for (var i = 0; i < m.Data.Count; i++)
             {
                 var item = m.Data[i];
-                var path = $"data[{i}]";
+                var path = ItemPaths.Data(i);
                 void Need(DataItemField field, bool present)
                 {
-                    if (!present && !agreement.Map.IsInvalid($"{path}.{Loading.FrontMatterBinder.EnumName(field)}"))
+                    if (!present && !agreement.Map.IsInvalid(path, Loading.FrontMatterBinder.EnumName(field)))
                     {
                         context.Report(FieldDiagnostics.DataItemFieldRequired(agreement.Path, agreement.Map[path], path, field));
                     }
@@ -44,9 +46,9 @@ public sealed partial class DataFlowRules : IRule
 
                 if (item.From is { Length: > 0 } from)
                 {
-                    if (!roles.TryGetValue(from, out var role))
+                    if (!TryRoleOf(m.Parties, from, out var role))
                     {
-                        if (!meantByUnknown.Contains(from)) context.Report(PartyDiagnostics.FlowSourceNotParty(agreement.Path, agreement.Map[$"{path}.from"], path, from));
+                        if (!MeantByUnknown(from)) context.Report(PartyDiagnostics.FlowSourceNotParty(agreement.Path, agreement.Map[$"{path}.from"], path, from));
                     }
                     else if (role is not null && !Lifecycle.IsOwner(role)) // a missing or invalid role is reported on the party
                     {
@@ -57,19 +59,19 @@ public sealed partial class DataFlowRules : IRule
                 for (var j = 0; j < item.To.Count; j++)
                 {
                     var to = item.To[j];
-                    var toPath = $"{path}.to[{j}]";
-                    if (!roles.TryGetValue(to, out var role))
+                    string ToPath() => $"{path}.to[{j}]";
+                    if (!TryRoleOf(m.Parties, to, out var role))
                     {
-                        if (!meantByUnknown.Contains(to)) context.Report(PartyDiagnostics.FlowTargetNotParty(agreement.Path, agreement.Map[toPath], path, to));
+                        if (!MeantByUnknown(to)) context.Report(PartyDiagnostics.FlowTargetNotParty(agreement.Path, agreement.Map[ToPath()], path, to));
                     }
                     else if (role is not null && !Lifecycle.IsRecipient(role))
                     {
                         context.Report(PartyDiagnostics.FlowTargetNotRecipient(
-                            agreement.Path, agreement.Map[toPath], path, to, Loading.FrontMatterBinder.EnumName(role)));
+                            agreement.Path, agreement.Map[ToPath()], path, to, Loading.FrontMatterBinder.EnumName(role)));
                     }
                     else if (to == item.From)
                     {
-                        context.Report(PartyDiagnostics.FlowToItself(agreement.Path, agreement.Map[toPath], path, to));
+                        context.Report(PartyDiagnostics.FlowToItself(agreement.Path, agreement.Map[ToPath()], path, to));
                     }
                 }
                 for (var j = 0; j < item.Regulations.Count; j++)
@@ -82,18 +84,18 @@ public sealed partial class DataFlowRules : IRule
             }
 
             if (firstProtected < 0) return;
-            var at = $"data[{firstProtected}].classification";
+            string At() => ItemPaths.Data(firstProtected) + ".classification";
             if (m.LegalAuthority.Count == 0 || m.LegalAuthority.All(a => string.IsNullOrWhiteSpace(a.Citation)))
             {
                 if (!agreement.Map.IsInvalid("legal_authority"))
                 {
                     context.Report(PartyDiagnostics.ProtectedNeedsAuthority(
-                        agreement.Path, agreement.Map[agreement.Map.Contains("legal_authority") ? "legal_authority" : at]));
+                        agreement.Path, agreement.Map[agreement.Map.Contains("legal_authority") ? "legal_authority" : At()]));
                 }
             }
             if (string.IsNullOrWhiteSpace(m.Retention) && !agreement.Map.IsInvalid("retention"))
             {
-                context.Report(PartyDiagnostics.ProtectedNeedsRetention(agreement.Path, agreement.Map[agreement.Map.Contains("retention") ? "retention" : at]));
+                context.Report(PartyDiagnostics.ProtectedNeedsRetention(agreement.Path, agreement.Map[agreement.Map.Contains("retention") ? "retention" : At()]));
             }
             // A misspelled heading counts: it is reported once, as a misspelling, by the body rules.
             var safeguards = Loading.BodySection.Named(agreement.Facts.Sections, SafeguardsSection);
@@ -102,5 +104,21 @@ public sealed partial class DataFlowRules : IRule
                 context.Report(PartyDiagnostics.ProtectedNeedsSafeguards(agreement.Path, safeguards?.Line ?? agreement.BodyLine, SafeguardsSection));
             }
         });
+    }
+
+    /// <summary>The role of the first party of <paramref name="agency"/>; false when none is of it. (Parties are a handful: a
+    /// scan, not a dictionary per agreement.)</summary>
+    private static bool TryRoleOf(List<Party> parties, string agency, out PartyRole? role)
+    {
+        foreach (var party in parties)
+        {
+            if (party.Agency == agency)
+            {
+                role = party.Role;
+                return true;
+            }
+        }
+        role = null;
+        return false;
     }
 }
