@@ -1,4 +1,5 @@
 using DulaRegistry.Site.Graph;
+using DulaRegistry.Site.Rendering;
 using DulaRegistry.Site.ViewModels;
 
 namespace DulaRegistry.Site.Build;
@@ -7,9 +8,15 @@ namespace DulaRegistry.Site.Build;
 /// previous build's cache (null for a full build), which says what may be left as it is in the site.</summary>
 public sealed record SiteTarget(BuildContext Context, string Staging, BuildCache? Previous, SiteContent Content)
 {
+    private IReadOnlyList<PageSpec>? _pages;
+
     public SiteModel Site => Content.Site;
 
     public FlowGraphView Graph => Content.Graph;
+
+    /// <summary>Every page of the site (<see cref="RenderPages.Pages"/>), listed once for the steps that render them and that
+    /// name them (the sitemap), which may run side by side.</summary>
+    public IReadOnlyList<PageSpec> Pages => LazyInitializer.EnsureInitialized(ref _pages, () => RenderPages.Pages(Site, Graph));
 }
 
 /// <summary>The views every page and export reads, and the data-flow graph (<see cref="BuildSiteModel"/>).</summary>

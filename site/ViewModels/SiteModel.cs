@@ -307,8 +307,12 @@ public sealed record SiteModel
 
     private static int? YearOf(string id)
     {
-        var parts = id.Split('-');
-        return parts.Length >= 3 && int.TryParse(parts[^2], NumberStyles.None, CultureInfo.InvariantCulture, out var year) ? year : null;
+        // The second-last of three or more parts separated by '-' (DULA-2026-0001), read in place: no array, no strings.
+        var last = id.LastIndexOf('-');
+        if (last <= 0) return null;
+        var before = id.AsSpan(0, last);
+        var start = before.LastIndexOf('-') + 1;
+        return start > 0 && int.TryParse(before[start..], NumberStyles.None, CultureInfo.InvariantCulture, out var year) ? year : null;
     }
 
     private static AgreementListing IndexOf(List<AgreementView> agreements, SiteUrls urls,

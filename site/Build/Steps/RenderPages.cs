@@ -23,7 +23,7 @@ public sealed class RenderPages : IBuildStep<SiteTarget, WrittenFiles>
 
     public async Task<WrittenFiles> RunAsync(SiteTarget target, CancellationToken cancellationToken)
     {
-        var pages = Pages(target.Site, target.Graph);
+        var pages = target.Pages;
         var staging = target.Staging;
         var written = new ConcurrentBag<OutputFile>();
         var fingerprints = target.Context.Options.Incremental ? PageFingerprints.Of(pages, target.Site) : new Dictionary<string, string>();

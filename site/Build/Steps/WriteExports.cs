@@ -12,8 +12,8 @@ public sealed class WriteExports : IBuildStep<SiteTarget, WrittenFiles>
     {
         var site = target.Site;
         var staging = target.Staging;
-        // The site's pages as RenderPages lists them: this step may run beside it (see Concurrently).
-        var pages = RenderPages.Pages(site, target.Graph).Select(p => p.Path).ToList();
+        // The site's pages, as RenderPages renders them.
+        var pages = target.Pages.Select(p => p.Path).ToList();
         // Each export streams to its own file and reads only the site model, so they are written side by side.
         Func<OutputFile>[] exports =
         [
