@@ -56,4 +56,23 @@ public sealed class MappedFileTests : IDisposable
         Should.Throw<IOException>(() => MappedFile.Read(large, 10));
         Should.Throw<FileNotFoundException>(() => MappedFile.Read(Path.Combine(_folder, "missing.bin"), 10));
     }
+
+    [Fact]
+    public async Task A_link_a_folder_or_a_named_pipe_is_refused_at_once_never_followed_or_waited_on()
+    {
+        var target = Path.Combine(_folder, "target.bin");
+        File.WriteAllBytes(target, [1, 2, 3]);
+        var link = Path.Combine(_folder, "link.bin");
+        File.CreateSymbolicLink(link, target);
+        Should.Throw<IOException>(() => MappedFile.Read(link, 10)).Message.ShouldContain("a symbolic link");
+        Should.Throw<IOException>(() => MappedFile.Read(_folder, 10));
+        if (!OperatingSystem.IsLinux()) return;
+        var pipe = Path.Combine(_folder, "pipe.bin");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", pipe)) mkfifo.WaitForExit();
+        RegularFile.KindOf(pipe).ShouldBe(FileKind.NamedPipe); // the test's premise
+        // Opening a pipe for reading waits for a writer: the read must neither open it so nor hang.
+        var read = Task.Run(() => Should.Throw<IOException>(() => MappedFile.Read(pipe, 10)).Message);
+        (await Task.WhenAny(read, Task.Delay(TimeSpan.FromSeconds(30)))).ShouldBe(read, "the read waited on the pipe");
+        (await read).ShouldContain("a named pipe");
+    }
 }

@@ -141,11 +141,10 @@ public sealed class PackOrder
         /// </summary>
         public bool ReadOrder(string packPath)
         {
-            if (RegularFile.KindOf(packPath) != FileKind.RegularFile) return false;
             System.Buffers.IMemoryOwner<byte> pack;
             try
             {
-                pack = MappedFile.Read(packPath, int.MaxValue);
+                pack = MappedFile.Read(packPath, int.MaxValue); // a regular file only: never a link, never waiting on a pipe
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

@@ -29,11 +29,13 @@ public sealed unsafe class MappedFile : MemoryManager<byte>
     }
 
     /// <summary>The bytes of the regular file at <paramref name="path"/>: mapped, or read into an array where files are not
-    /// mapped (Windows) and for an empty file. The caller disposes what it returns once it has finished with the bytes.</summary>
-    /// <exception cref="IOException">The file cannot be opened, or is larger than <paramref name="maxBytes"/>.</exception>
+    /// mapped (Windows) and for an empty file. The caller disposes what it returns once it has finished with the bytes.
+    /// Opened as <see cref="RegularFile.OpenHandle"/> opens it: never through a link, never waiting on a named pipe.</summary>
+    /// <exception cref="IOException">The file cannot be opened, is not a regular file, or is larger than <paramref name="maxBytes"/>.</exception>
     public static IMemoryOwner<byte> Read(string path, int maxBytes)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, bufferSize: 1);
+        var handle = RegularFile.OpenHandle(path, out var kind) ?? throw new IOException($"'{path}' is {kind.Describe()}, not a file");
+        using var stream = new FileStream(handle, FileAccess.Read, bufferSize: 1);
         var length = stream.Length;
         if (length > maxBytes) throw new IOException($"'{path}' is larger than {maxBytes:N0} bytes");
         if (length == 0 || OperatingSystem.IsWindows())

@@ -43,6 +43,20 @@ public static partial class RegularFile
         }
     }
 
+    /// <summary>
+    /// Opens the file at <paramref name="path"/> for reading if it is a regular file, as <see cref="Read"/> does (on Linux the
+    /// type is checked on the open descriptor, opened without following a link and without blocking, so neither a swap of
+    /// the path nor a named pipe can make it wait); null with what the path is otherwise. The caller disposes the handle.
+    /// </summary>
+    /// <exception cref="IOException">The file cannot be opened (missing, no permission).</exception>
+    public static SafeFileHandle? OpenHandle(string path, out FileKind kind)
+    {
+        if (OperatingSystem.IsLinux() && Linux.Available) return Linux.OpenHandle(path, out kind);
+        kind = Portable.KindOf(path);
+        if (kind == FileKind.Missing) throw new FileNotFoundException($"Could not find file '{path}'.", path);
+        return kind == FileKind.RegularFile ? File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete) : null;
+    }
+
     /// <summary>What <paramref name="path"/> is, not following a symbolic link at its end.</summary>
     public static FileKind KindOf(string path) => Stat(path).Kind;
 
@@ -172,6 +186,28 @@ public static partial class RegularFile
             {
                 _ = close(fd);
             }
+        }
+
+        public static SafeFileHandle? OpenHandle(string path, out FileKind kind)
+        {
+            var fd = open(path, O_RDONLY | s_noFollow | O_NONBLOCK | O_CLOEXEC);
+            if (fd < 0)
+            {
+                var errno = Marshal.GetLastPInvokeError();
+                switch (errno)
+                {
+                    case ENOENT or ENOTDIR: throw new FileNotFoundException($"Could not find file '{path}'.", path);
+                    case ELOOP: kind = FileKind.SymbolicLink; return null;
+                    case ENXIO: kind = KindOf(path) ?? FileKind.Other; return null;
+                    default: throw new IOException($"'{path}' could not be opened: {new Win32Exception(errno).Message}");
+                }
+            }
+            Span<byte> stat = stackalloc byte[StatxSize];
+            var ok = statx(fd, "", AT_EMPTY_PATH, STATX_TYPE, ref MemoryMarshal.GetReference(stat)) == 0;
+            kind = ok ? KindFromMode(BitConverter.ToUInt16(stat[ModeOffset..])) : FileKind.Other;
+            if (kind == FileKind.RegularFile) return new SafeFileHandle(fd, ownsHandle: true);
+            _ = close(fd);
+            return null;
         }
 
         /// <summary>
