@@ -1,3 +1,4 @@
+using System.IO.Hashing;
 using System.Text;
 using DulaRegistry.Loading;
 
@@ -7,8 +8,25 @@ namespace DulaRegistry.Site.Build;
 /// UTF-8) from a buffer; anything out of range is <see cref="InvalidDataException"/>.</summary>
 internal struct CacheReader(ReadOnlyMemory<byte> bytes)
 {
+    /// <summary>The length of the XXH3-128 checksum the build cache's binary files end with.</summary>
+    public const int ChecksumBytes = 16;
+
     private readonly ReadOnlyMemory<byte> _bytes = bytes;
     private int _at;
+
+    /// <summary>A reader of <paramref name="file"/>'s bytes before its checksum, when its last 16 bytes are the XXH3-128 of the
+    /// rest; false for a file cut short or changed on disk, which is not used.</summary>
+    public static bool TryChecked(ReadOnlyMemory<byte> file, out CacheReader reader)
+    {
+        var span = file.Span;
+        if (span.Length < ChecksumBytes || !XxHash128.Hash(span[..^ChecksumBytes]).AsSpan().SequenceEqual(span[^ChecksumBytes..]))
+        {
+            reader = default;
+            return false;
+        }
+        reader = new CacheReader(file[..^ChecksumBytes]);
+        return true;
+    }
 
     public int ReadInt32()
     {

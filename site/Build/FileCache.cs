@@ -27,7 +27,6 @@ public sealed class FileCache : IParsedFileCache, IDisposable
 {
     private const string DataFile = "files.bin";
     private const string Format = "dula-registry-files 3";
-    private const int ChecksumBytes = 16;
 
     /// <summary>What earlier versions of this cache were called; removed when this one is written.</summary>
     private static readonly string[] s_formerFiles = ["bodies.bin"];
@@ -182,13 +181,7 @@ public sealed class FileCache : IParsedFileCache, IDisposable
     /// <summary>The entries and stamps in a cache file's bytes; null when they are not a cache this build can use.</summary>
     private static Kept? Parse(ReadOnlyMemory<byte> bytes, string key)
     {
-        var span = bytes.Span;
-        // The last 16 bytes are the XXH3-128 of the rest: a file cut short or changed on disk is not used.
-        if (bytes.Length < ChecksumBytes || !XxHash128.Hash(span[..^ChecksumBytes]).AsSpan().SequenceEqual(span[^ChecksumBytes..]))
-        {
-            return null;
-        }
-        var reader = new CacheReader(bytes[..^ChecksumBytes]);
+        if (!CacheReader.TryChecked(bytes, out var reader)) return null;
         if (reader.ReadString() != Format || reader.ReadString() != key) return null;
         var count = reader.ReadInt32();
         if (count is < 0 or > MaxEntries) return null;

@@ -22,7 +22,6 @@ public static class SearchWordCache
 {
     private const string DataFile = "search.bin";
     private const string Format = "dula-registry-search-words 1";
-    private const int ChecksumBytes = 16;
 
     /// <summary>More words or documents than this is not a file this tool wrote.</summary>
     private const int MaxCount = 50_000_000;
@@ -46,12 +45,7 @@ public static class SearchWordCache
     /// <summary>The kept words in <paramref name="bytes"/>, or null when they are not words this build can use.</summary>
     public static Kept? Parse(byte[] bytes, string key)
     {
-        // The last 16 bytes are the XXH3-128 of the rest: a file cut short or changed on disk is not used.
-        if (bytes.Length < ChecksumBytes || !XxHash128.Hash(bytes.AsSpan(0, bytes.Length - ChecksumBytes)).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - ChecksumBytes)))
-        {
-            return null;
-        }
-        var reader = new CacheReader(bytes.AsMemory(0, bytes.Length - ChecksumBytes));
+        if (!CacheReader.TryChecked(bytes, out var reader)) return null;
         if (reader.ReadString() != Format || reader.ReadString() != key || reader.ReadInt32() != SearchIndex.FieldCount) return null;
         var added = Count(ref reader);
         var table = new WordTable();
@@ -156,7 +150,7 @@ public static class SearchWordCache
             output.Write(entry.WrittenSpan);
             written++;
         }
-        var bytes = new byte[output.WrittenCount + ChecksumBytes];
+        var bytes = new byte[output.WrittenCount + CacheReader.ChecksumBytes];
         output.WrittenSpan.CopyTo(bytes);
         BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(counted), written);
         XxHash128.Hash(bytes.AsSpan(0, output.WrittenCount), bytes.AsSpan(output.WrittenCount));
