@@ -156,29 +156,14 @@ public static partial class RegularFile
 
         public static FileRead Read(string path, long maxBytes)
         {
-            var fd = open(path, O_RDONLY | s_noFollow | O_NONBLOCK | O_CLOEXEC);
+            var fd = OpenRegular(path, out var kind, out var size, out var error);
             if (fd < 0)
             {
-                var errno = Marshal.GetLastPInvokeError();
-                return errno switch
-                {
-                    ENOENT or ENOTDIR => new(ReadStatus.Missing, null, FileKind.Missing, 0, null),
-                    ELOOP => new(ReadStatus.NotAFile, null, FileKind.SymbolicLink, 0, null),
-                    // A socket (or a device without a driver) cannot be opened: say which.
-                    ENXIO => new(ReadStatus.NotAFile, null, KindOf(path) ?? FileKind.Other, 0, null),
-                    _ => new(ReadStatus.Failed, null, FileKind.RegularFile, 0, new Win32Exception(errno).Message),
-                };
+                if (error != 0) return new(ReadStatus.Failed, null, FileKind.RegularFile, 0, new Win32Exception(error).Message);
+                return new(kind == FileKind.Missing ? ReadStatus.Missing : ReadStatus.NotAFile, null, kind, 0, null);
             }
             try
             {
-                Span<byte> stat = stackalloc byte[StatxSize];
-                if (statx(fd, "", AT_EMPTY_PATH, STATX_TYPE | STATX_SIZE, ref MemoryMarshal.GetReference(stat)) != 0)
-                {
-                    return new(ReadStatus.Failed, null, FileKind.RegularFile, 0, new Win32Exception(Marshal.GetLastPInvokeError()).Message);
-                }
-                var kind = KindFromMode(BitConverter.ToUInt16(stat[ModeOffset..]));
-                var size = (long)Math.Min(BitConverter.ToUInt64(stat[SizeOffset..]), long.MaxValue);
-                if (kind != FileKind.RegularFile) return new(ReadStatus.NotAFile, null, kind, 0, null);
                 if (size > maxBytes) return new(ReadStatus.TooLarge, null, kind, size, null);
                 return ReadOpen(size, maxBytes, (into, _) => ReadDescriptor(fd, into));
             }
@@ -190,24 +175,46 @@ public static partial class RegularFile
 
         public static SafeFileHandle? OpenHandle(string path, out FileKind kind)
         {
+            var fd = OpenRegular(path, out kind, out _, out var error);
+            if (fd >= 0) return new SafeFileHandle(fd, ownsHandle: true);
+            if (error != 0) throw new IOException($"'{path}' could not be opened: {new Win32Exception(error).Message}");
+            return kind == FileKind.Missing ? throw new FileNotFoundException($"Could not find file '{path}'.", path) : null;
+        }
+
+        /// <summary>
+        /// Opens <paramref name="path"/> without following a link at its end and without blocking, and checks on the open
+        /// descriptor that it is a regular file (no race with a swap of the path): the descriptor, or -1 with what the path is
+        /// (<see cref="FileKind.Missing"/> included) or, when the system failed otherwise, its error number.
+        /// </summary>
+        private static int OpenRegular(string path, out FileKind kind, out long size, out int error)
+        {
+            (size, error) = (0, 0);
             var fd = open(path, O_RDONLY | s_noFollow | O_NONBLOCK | O_CLOEXEC);
             if (fd < 0)
             {
                 var errno = Marshal.GetLastPInvokeError();
                 switch (errno)
                 {
-                    case ENOENT or ENOTDIR: throw new FileNotFoundException($"Could not find file '{path}'.", path);
-                    case ELOOP: kind = FileKind.SymbolicLink; return null;
-                    case ENXIO: kind = KindOf(path) ?? FileKind.Other; return null;
-                    default: throw new IOException($"'{path}' could not be opened: {new Win32Exception(errno).Message}");
+                    case ENOENT or ENOTDIR: kind = FileKind.Missing; break;
+                    case ELOOP: kind = FileKind.SymbolicLink; break;
+                    // A socket (or a device without a driver) cannot be opened: say which.
+                    case ENXIO: kind = KindOf(path) ?? FileKind.Other; break;
+                    default: (kind, error) = (FileKind.RegularFile, errno); break;
                 }
+                return -1;
             }
             Span<byte> stat = stackalloc byte[StatxSize];
-            var ok = statx(fd, "", AT_EMPTY_PATH, STATX_TYPE, ref MemoryMarshal.GetReference(stat)) == 0;
-            kind = ok ? KindFromMode(BitConverter.ToUInt16(stat[ModeOffset..])) : FileKind.Other;
-            if (kind == FileKind.RegularFile) return new SafeFileHandle(fd, ownsHandle: true);
+            if (statx(fd, "", AT_EMPTY_PATH, STATX_TYPE | STATX_SIZE, ref MemoryMarshal.GetReference(stat)) != 0)
+            {
+                (kind, error) = (FileKind.RegularFile, Marshal.GetLastPInvokeError());
+                _ = close(fd);
+                return -1;
+            }
+            kind = KindFromMode(BitConverter.ToUInt16(stat[ModeOffset..]));
+            size = (long)Math.Min(BitConverter.ToUInt64(stat[SizeOffset..]), long.MaxValue);
+            if (kind == FileKind.RegularFile) return fd;
             _ = close(fd);
-            return null;
+            return -1;
         }
 
         /// <summary>
