@@ -192,7 +192,6 @@ public static class StatusRequirements
         }
     }
 
-    // Every agreement asks for the paths of its first few parties and signatures: one string each, not one per agreement per build.
     private static bool SameName(string? a, string? b) =>
         a is not null && b is not null && string.Compare(a.Trim(), b.Trim(), CultureInfo.InvariantCulture, CompareOptions.IgnoreCase) == 0;
 }
