@@ -363,7 +363,7 @@ public sealed class FileCache : IParsedFileCache, IDisposable
         var html = reader.ReadUtf8();
         var hash = reader.ReadUInt128();
         var sections = new TocEntry[reader.ReadCount()];
-        for (var i = 0; i < sections.Length; i++) sections[i] = new TocEntry(reader.ReadString(), reader.ReadString());
+        for (var i = 0; i < sections.Length; i++) sections[i] = TocEntry.Of(reader.ReadString(), reader.ReadString());
         return new RenderedBody(html, hash, sections);
     }
 }

@@ -66,8 +66,8 @@ public sealed record BodySection(string Title, int Line, bool HasContent)
     public static string PlainText(ContainerInline? inline)
     {
         if (inline is null) return "";
-        // Nearly every heading is one run of text.
-        if (inline.FirstChild is LiteralInline only && only.NextSibling is null) return only.Content.AsSpan().Trim().ToString();
+        // Nearly every heading is one run of text. Most files share their headings (SharedStrings): one title string each.
+        if (inline.FirstChild is LiteralInline only && only.NextSibling is null) return SharedStrings.Get(only.Content.AsSpan().Trim());
         var text = new StringBuilder();
         foreach (var child in inline.Descendants())
         {
@@ -77,6 +77,6 @@ public sealed record BodySection(string Title, int Line, bool HasContent)
                 case CodeInline code: text.Append(code.Content); break;
             }
         }
-        return text.ToString().Trim();
+        return SharedStrings.Get(text.ToString().AsSpan().Trim());
     }
 }

@@ -17,7 +17,10 @@ public static class FrontMatterBinder
 
     public static string KeyName(string propertyName) => JsonNamingPolicy.SnakeCaseLower.ConvertName(propertyName);
 
-    public static string EnumName(Enum value) => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+    /// <summary>The kebab-case name of an enum value, one string per value (the site asks it for every agreement's values).</summary>
+    public static string EnumName(Enum value) => s_enumNames.GetOrAdd(value, v => JsonNamingPolicy.KebabCaseLower.ConvertName(v.ToString()));
+
+    private static readonly ConcurrentDictionary<Enum, string> s_enumNames = new();
 
     public static string EnumName<T>(T? value) where T : struct, Enum => value is { } v ? EnumName(v) : "";
 

@@ -95,7 +95,7 @@ public static class NextSteps
     {
         var names = a.Drafters.Select(d => d.Name).OfType<string>().Where(n => n.Trim().Length > 0).ToList();
         var drafterAgencies = a.Drafters.Select(d => d.Agency).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        return new Actor(ActorKind.Drafters, drafterAgencies.Count > 0 ? drafterAgencies : PartyAgencies(a), "the drafters" + Names(names));
+        return new Actor(ActorKind.Drafters, drafterAgencies.Count > 0 ? drafterAgencies : PartyAgencies(a), SharedStrings.Get("the drafters" + Names(names)));
     }
 
     private static Actor Coordinators(string? party, IReadOnlyDictionary<string, RegistryDocument<Agency>> agencies)
@@ -104,14 +104,14 @@ public static class NextSteps
         var names = agencies.TryGetValue(party, out var agency)
             ? agency.Model.Coordinators.Select(c => c.Name).OfType<string>().Where(n => n.Trim().Length > 0).ToList()
             : [];
-        return new Actor(ActorKind.Coordinators, [party], $"{Short(party, agencies)}'s coordinators{Names(names)}");
+        return new Actor(ActorKind.Coordinators, [party], SharedStrings.Get($"{Short(party, agencies)}'s coordinators{Names(names)}"));
     }
 
     private static Actor Signatory(string? party, Agreement a, IReadOnlyDictionary<string, RegistryDocument<Agency>> agencies)
     {
         if (party is null) return new Actor(ActorKind.Signatory, [], "the party's signatory");
         var name = a.Parties.FirstOrDefault(p => p.Agency == party)?.Signatory?.Name;
-        return new Actor(ActorKind.Signatory, [party], $"{Short(party, agencies)}'s signatory{Names(string.IsNullOrWhiteSpace(name) ? [] : [name])}");
+        return new Actor(ActorKind.Signatory, [party], SharedStrings.Get($"{Short(party, agencies)}'s signatory{Names(string.IsNullOrWhiteSpace(name) ? [] : [name])}"));
     }
 
     private static List<string> PartyAgencies(Agreement a) =>
