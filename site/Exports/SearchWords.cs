@@ -53,9 +53,9 @@ public interface IKeptSearchWords
     bool TryGet(UInt128 hash, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out DocumentWords? words);
 }
 
-/// <summary>What building the search index made: its files (paths relative to the site, in a fixed order) and, per document in
-/// ordinal order, the hash of its texts, its words and whether they were the kept ones.</summary>
-public sealed record SearchIndexBuild(IReadOnlyList<(string Path, byte[] Bytes)> Files, UInt128[] Hashes, DocumentWords[] Words, bool[] Kept)
+/// <summary>What building the search index made besides its files (which it gave away as it made them): per document in ordinal
+/// order, the hash of its texts, its words and whether they were the kept ones.</summary>
+public sealed record SearchIndexBuild(UInt128[] Hashes, DocumentWords[] Words, bool[] Kept)
 {
     /// <summary>How many documents took their words from the kept ones.</summary>
     public int Reused => Kept.Count(k => k);

@@ -33,7 +33,7 @@ internal static class ExportsBenchmark
         Console.WriteLine($"{site.Agreements.Count:N0} agreements, {pages.Count:N0} pages");
 
         // The search index's words as a build keeps them for the next (SearchWordCache), read back.
-        var kept = SearchWordCache.Parse(SearchWordCache.Encode(SearchIndex.Build(site, null), null, "benchmark")!, "benchmark")!;
+        var kept = SearchWordCache.Parse(SearchWordCache.Encode(SearchIndex.Collect(site, null).Index, null, "benchmark")!, "benchmark")!;
         var output = keep is null ? Directory.CreateTempSubdirectory("dula-exports-") : Directory.CreateDirectory(keep);
         try
         {
@@ -54,7 +54,7 @@ internal static class ExportsBenchmark
                 // Every file of the search index, in memory (it splits and weighs words on every core: its CPU exceeds its wall time).
                 ("search index, no files", _ => SearchIndex.Write(site).Sum(file => (long)file.Bytes.Length)),
                 // The same with every document's words from an earlier build's (as in a rebuild where no searched text changed).
-                ("search index, words kept", _ => SearchIndex.Build(site, kept).Files.Sum(file => (long)file.Bytes.Length)),
+                ("search index, words kept", _ => SearchIndex.Collect(site, kept).Files.Sum(file => (long)file.Bytes.Length)),
             };
             var figures = new Dictionary<string, List<Figure>>(StringComparer.Ordinal);
             for (var round = 1; round <= rounds; round++)

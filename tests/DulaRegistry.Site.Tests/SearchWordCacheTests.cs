@@ -29,14 +29,14 @@ public sealed class SearchWordCacheTests
     public void Kept_words_give_the_same_index_and_every_document_takes_them()
     {
         var site = Site();
-        var first = SearchIndex.Build(site, null);
+        var (firstFiles, first) = SearchIndex.Collect(site, null);
         first.Reused.ShouldBe(0);
         var kept = SearchWordCache.Parse(SearchWordCache.Encode(first, null, Key).ShouldNotBeNull(), Key).ShouldNotBeNull();
         kept.Count.ShouldBe(first.Hashes.Distinct().Count());
 
-        var again = SearchIndex.Build(site, kept);
+        var (againFiles, again) = SearchIndex.Collect(site, kept);
         again.Reused.ShouldBe(site.Agreements.Count);
-        ShouldBeSameFiles(again.Files, first.Files);
+        ShouldBeSameFiles(againFiles, firstFiles);
         SearchWordCache.Encode(again, kept, Key).ShouldBeNull("the same words are kept already: nothing to write");
     }
 
@@ -44,39 +44,39 @@ public sealed class SearchWordCacheTests
     public void A_changed_document_is_split_again_and_the_next_file_serves_the_next_build_whole()
     {
         var site = Site();
-        var kept = SearchWordCache.Parse(SearchWordCache.Encode(SearchIndex.Build(site, null), null, Key)!, Key)!;
+        var kept = SearchWordCache.Parse(SearchWordCache.Encode(SearchIndex.Collect(site, null).Index, null, Key)!, Key)!;
         var changed = Retitled(site, 1, "Quixotic zebra exchange");
 
-        var rebuilt = SearchIndex.Build(changed, kept);
+        var (rebuiltFiles, rebuilt) = SearchIndex.Collect(changed, kept);
         rebuilt.Reused.ShouldBe(site.Agreements.Count - 1);
         rebuilt.Kept[1].ShouldBeFalse();
-        ShouldBeSameFiles(rebuilt.Files, SearchIndex.Write(changed));
-        rebuilt.Files.ShouldContain(f => System.Text.Encoding.UTF8.GetString(f.Bytes).Contains("\"quixotic\"", StringComparison.Ordinal));
+        ShouldBeSameFiles(rebuiltFiles, SearchIndex.Write(changed));
+        rebuiltFiles.ShouldContain(f => System.Text.Encoding.UTF8.GetString(f.Bytes).Contains("\"quixotic\"", StringComparison.Ordinal));
 
         // Written with the old entries as they were and the new words after the old ones; read back, it serves every document.
         var next = SearchWordCache.Parse(SearchWordCache.Encode(rebuilt, kept, Key).ShouldNotBeNull(), Key).ShouldNotBeNull();
         next.Words.Take(kept.Words.Length).ShouldBe(kept.Words);
         next.Added.ShouldBeGreaterThan(0);
-        var third = SearchIndex.Build(changed, next);
+        var (thirdFiles, third) = SearchIndex.Collect(changed, next);
         third.Reused.ShouldBe(site.Agreements.Count);
-        ShouldBeSameFiles(third.Files, rebuilt.Files);
+        ShouldBeSameFiles(thirdFiles, rebuiltFiles);
     }
 
     [Fact]
     public void Once_many_words_were_added_the_file_is_written_afresh_with_only_the_words_in_use()
     {
         var site = Site();
-        var kept = SearchWordCache.Parse(SearchWordCache.Encode(SearchIndex.Build(site, null), null, Key)!, Key)!;
+        var kept = SearchWordCache.Parse(SearchWordCache.Encode(SearchIndex.Collect(site, null).Index, null, Key)!, Key)!;
         // More new words than a tenth of the list: every agreement retitled with words of its own.
         var changed = site with
         {
             Agreements = [.. site.Agreements.Select((a, i) => a with { Title = string.Join(' ', Enumerable.Range(0, 40).Select(w => $"fresh{i}x{w}")) })],
         };
-        var rebuilt = SearchIndex.Build(changed, kept);
+        var rebuilt = SearchIndex.Collect(changed, kept).Index;
         var next = SearchWordCache.Parse(SearchWordCache.Encode(rebuilt, kept, Key)!, Key)!;
         next.Added.ShouldBe(0);
         next.Words.ShouldNotContain(kept.Words.Except(rebuilt.Words.SelectMany(w => w.All.ToArray().Select(p => p.Word))).First());
-        SearchIndex.Build(changed, next).Reused.ShouldBe(site.Agreements.Count);
+        SearchIndex.Collect(changed, next).Index.Reused.ShouldBe(site.Agreements.Count);
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed class SearchWordCacheTests
             return new DocumentWords([.. words.Select(w => (table.Get(w), 1))], fields);
         }
         static SearchIndexBuild Index(params (UInt128 Hash, DocumentWords Words, bool Kept)[] documents) =>
-            new([], [.. documents.Select(d => d.Hash)], [.. documents.Select(d => d.Words)], [.. documents.Select(d => d.Kept)]);
+            new([.. documents.Select(d => d.Hash)], [.. documents.Select(d => d.Words)], [.. documents.Select(d => d.Kept)]);
         string[] Words(SearchWordCache.Kept kept, UInt128 hash) =>
             kept.TryGet(hash, out var words) ? [.. words.Field(0).ToArray().Select(w => w.Word)] : ["(none)"];
         var many = Enumerable.Range(0, 100).Select(i => $"word{i}").ToArray();
@@ -121,7 +121,7 @@ public sealed class SearchWordCacheTests
     [Fact]
     public void A_damaged_file_or_another_builds_is_not_used()
     {
-        var bytes = SearchWordCache.Encode(SearchIndex.Build(Site(), null), null, Key)!;
+        var bytes = SearchWordCache.Encode(SearchIndex.Collect(Site(), null).Index, null, Key)!;
         SearchWordCache.Parse(bytes, "another build").ShouldBeNull();
         SearchWordCache.Parse(bytes[..(bytes.Length / 2)], Key).ShouldBeNull();
         SearchWordCache.Parse([.. bytes.Select((b, i) => i == bytes.Length / 3 ? (byte)~b : b)], Key).ShouldBeNull();

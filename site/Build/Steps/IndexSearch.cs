@@ -14,8 +14,10 @@ public sealed class IndexSearch : IBuildStep<SiteTarget, WrittenFiles>
         var options = target.Context.Options;
         var key = options.Incremental ? BuildCache.KeyFor(options) : null;
         var kept = key is null ? null : SearchWordCache.Read(target.Context.Output, key);
-        var index = SearchIndex.Build(target.Site, kept, cancellationToken);
-        var written = index.Files.Select(file => OutputWriter.WriteIfChanged(target, file.Path, file.Bytes, OutputKind.Export)).ToList();
+        // Each file is written as soon as it is made, and let go.
+        var written = new List<OutputFile>();
+        var index = SearchIndex.Build(target.Site, kept, (path, bytes) => written.Add(OutputWriter.WriteIfChanged(target, path, bytes, OutputKind.Export)),
+            cancellationToken);
         return Task.FromResult(WrittenFiles.Of(written) with
         {
             SearchWordsReused = index.Reused,
