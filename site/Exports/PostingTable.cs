@@ -53,16 +53,15 @@ internal sealed class PostingTable
         var counts = new List<int>();
         var lastDocument = new List<int>();
         var entries = 0;
-        for (var i = 0; i < count; i++) entries += weights[i].Length + exact[i].Length;
+        var lengths = new int[count];
+        for (var i = 0; i < count; i++) entries += lengths[i] = weights[i].Length + exact[i].Length;
         var entryTerm = new int[entries];
         var entryWeight = new int[entries];
         var e = 0;
-        var lengths = new int[count];
         for (var i = 0; i < count; i++)
         {
             foreach (var (word, weight) in weights[i]) Count(word, i, weight);
             foreach (var term in exact[i]) Count(term, i, 0);
-            lengths[i] = weights[i].Length + exact[i].Length;
             weights[i] = null!;
             exact[i] = null!;
         }

@@ -15,28 +15,20 @@ public static class SharedStrings
 
     private const int MaxCount = 50_000;
 
-    private static readonly ConcurrentDictionary<string, string> s_strings = new(StringComparer.Ordinal);
+    private static readonly SharedTable<string, string> s_strings = new(MaxCount, StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> s_lookup =
-        s_strings.GetAlternateLookup<ReadOnlySpan<char>>();
-
-    private static int s_count; // ConcurrentDictionary.Count takes every lock: counted here instead
+        s_strings.AlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The shared string equal to <paramref name="text"/> (a value read from YAML), or a new one; one longer than
     /// <see cref="MaxLength"/> is not looked up.</summary>
     public static string Get(ReadOnlySpan<char> text)
     {
         if (text.Length > MaxLength) return text.ToString();
-        return s_lookup.TryGetValue(text, out var shared) ? shared : Keep(text.ToString());
+        if (s_lookup.TryGetValue(text, out var shared)) return shared;
+        var made = text.ToString();
+        return s_strings.Keep(made, made);
     }
 
     /// <summary>The shared string equal to <paramref name="text"/> (a path made while binding), or this one, now shared.</summary>
-    public static string Get(string text) => s_strings.TryGetValue(text, out var shared) ? shared : Keep(text);
-
-    private static string Keep(string made)
-    {
-        if (Volatile.Read(ref s_count) >= MaxCount) return made;
-        var kept = s_strings.GetOrAdd(made, made);
-        if (ReferenceEquals(kept, made)) Interlocked.Increment(ref s_count);
-        return kept;
-    }
+    public static string Get(string text) => s_strings.TryGet(text, out var shared) ? shared : s_strings.Keep(text, text);
 }
