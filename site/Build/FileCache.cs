@@ -38,8 +38,20 @@ public sealed class FileCache : IParsedFileCache, IDisposable
     // Sized for a large registry: growing it takes every lock, and the loading's threads all add to it at once.
     private readonly ConcurrentDictionary<string, Entry> _current = new(Environment.ProcessorCount, 16_384, StringComparer.Ordinal);
 
-    /// <summary>One file's entry: the bytes it was read as (used again), or what this build made of it (written then).</summary>
-    private sealed record Entry(ReadOnlyMemory<byte> Kept, byte[]? Front = null, BodyFacts? Facts = null, RenderedBody? View = null);
+    /// <summary>One file's entry: the bytes it was read as (used again), or what this build made of it (written then): its
+    /// front matter encoded, on the heap or in the build's <see cref="SpillFile"/>.</summary>
+    private sealed record Entry(ReadOnlyMemory<byte> Kept, byte[]? Front = null, SpillRef Spilled = default, BodyFacts? Facts = null, RenderedBody? View = null)
+    {
+        public bool Made => Front is not null || Spilled.Store is not null;
+
+        public ReadOnlySpan<byte> FrontBytes => Front ?? Spilled.Read();
+    }
+
+    /// <summary>Where this build's new entries are kept until the cache is written; null: on the heap.</summary>
+    private SpillFile? _spill;
+
+    /// <summary>Keeps the entries this build adds in <paramref name="spill"/> rather than on the heap (set before loading).</summary>
+    public void SpillTo(SpillFile spill) => _spill = spill;
 
     /// <summary>What the last build kept: its entries (each still as its bytes) by SHA-256, each file's stamp and the hash of
     /// the bytes it had then by path, and when that build started (in <see cref="FileStamp"/>'s unit); and the file's bytes,
@@ -109,9 +121,14 @@ public sealed class FileCache : IParsedFileCache, IDisposable
         writer.Write(file.BodyLine);
         var exact = FrontMatterCodec.TryWrite(new CacheWriter(writer), file.Model);
         writer.Flush();
-        var bytes = exact ? encoded.GetBuffer().AsSpan(0, (int)encoded.Length).ToArray() : null;
+        Entry? entry = null;
+        if (exact)
+        {
+            var front = encoded.GetBuffer().AsSpan(0, (int)encoded.Length);
+            entry = _spill is { } spill ? new Entry(default, Spilled: spill.Append(front), Facts: file.Facts, View: view) : new Entry(default, front.ToArray(), Facts: file.Facts, View: view);
+        }
         if (encoded.Capacity > KeptBufferBytes) t_encoded = null; // a huge file's buffer is not kept for the next
-        if (bytes is not null && _current.TryAdd(sha256, new Entry(default, bytes, file.Facts, view))) Interlocked.Increment(ref _added);
+        if (entry is not null && _current.TryAdd(sha256, entry)) Interlocked.Increment(ref _added);
     }
 
     public string? Sha256Of(string relative, FileStamp stamp)
@@ -255,14 +272,14 @@ public sealed class FileCache : IParsedFileCache, IDisposable
                     // A signal stops the write between entries: the half-written file is removed, the last one stays.
                     if (++written % 1024 == 0) cancellationToken.ThrowIfCancellationRequested();
                     writer.Write(sha);
-                    if (entry.Front is null)
+                    if (!entry.Made)
                     {
                         writer.Write7BitEncodedInt(entry.Kept.Length);
                         writer.Write(entry.Kept.Span);
                         continue;
                     }
                     made.SetLength(0);
-                    part.Write(entry.Front);
+                    part.Write(entry.FrontBytes);
                     WriteFacts(part, entry.Facts!);
                     WriteView(part, entry.View!);
                     part.Flush();
@@ -293,7 +310,7 @@ public sealed class FileCache : IParsedFileCache, IDisposable
     }
 
     private static bool Storable(BodyFacts facts, RenderedBody view) =>
-        view.TryGetUtf8(out _) // a body is held as UTF-8 unless its HTML would not come back the same from it
+        view.IsUtf8 // a body is held as UTF-8 unless its HTML would not come back the same from it
         && view.Sections.All(t => CacheWriter.WellFormed(t.Id) && CacheWriter.WellFormed(t.Text))
         && facts.Sections.All(x => CacheWriter.WellFormed(x.Title)) && facts.Markup.All(x => CacheWriter.WellFormed(x.Text)) && facts.Leftovers.All(x => CacheWriter.WellFormed(x.Text));
 

@@ -45,12 +45,14 @@ public static class SiteBuilder
         string? staging = null;
         FileCache? fileCache = null;
         Task<string?>? filesWritten = null;
+        SpillFile? spill = null;
         try
         {
             staging = (await run.Run(PrepareOutput, context).ConfigureAwait(false)).Path;
             var cache = await run.Run(ReadBuildCache, context).ConfigureAwait(false);
             fileCache = cache.Files;
-            var model = await ModelAsync(run, context, cache, additions).ConfigureAwait(false);
+            spill = CreateSpill(staging); // bodies and new cache entries, until they are written
+            var model = await ModelAsync(run, context, cache, spill, additions).ConfigureAwait(false);
             diagnostics = model.Validation.Diagnostics;
             if (model.Content is not { } content) return Result(false, [], null);
             // What the loading kept for the next build is written now, beside the rest of the build, and then let go.
@@ -59,6 +61,9 @@ public static class SiteBuilder
             var target = new SiteTarget(context, staging, cache.Previous, content);
             var written = await run.Run(WriteSite, target).ConfigureAwait(false);
             foreach (var step in additions.WriteSteps) written = written.And(await run.Run(step, target).ConfigureAwait(false));
+            // Every page is written, and the file cache has taken what it keeps: the spill file goes before the swap.
+            if (filesWritten is not null) await Task.WhenAny(filesWritten).ConfigureAwait(false);
+            spill.Dispose();
             var published = await run.Run(SwapOutput, (target, written)).ConfigureAwait(false);
             if (published.StagingMoved) staging = null;
             run.Published = true;
@@ -79,10 +84,25 @@ public static class SiteBuilder
         {
             // Nothing of a build goes on writing once it has returned.
             if (filesWritten is not null) await Task.WhenAny(filesWritten).ConfigureAwait(false);
-            // Then the last build's files are let go: the bodies taken from them were only read while this build ran.
+            // Then the last build's files are let go, and this build's spill file: both were only read while this build ran.
             fileCache?.Dispose();
+            spill?.Dispose();
             // A failed or cancelled build leaves the previous site untouched and no half site behind.
             if (staging is not null) SafeDelete.TryTree(staging); // if that fails, the next build removes it: it is marked
+        }
+    }
+
+    /// <summary>The build's <see cref="SpillFile"/> in the staging folder; a failure to make it, in plain words.</summary>
+    private static SpillFile CreateSpill(string staging)
+    {
+        try
+        {
+            return SpillFile.Create(staging);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new BuildStoppedException($"could not create a temporary file in '{staging}': {ex.Message.TrimEnd('.')}; check that you may "
+                + "write to the output folder's parent folder and that the disk has free space, then build again", ex);
         }
     }
 
@@ -91,9 +111,9 @@ public static class SiteBuilder
     /// A method of its own so the parsed registry, which the views replace, is let go when it returns.
     /// </summary>
     private static async Task<(ValidationReport Validation, HistoryRead History, SiteContent? Content)> ModelAsync(StepRunner run, BuildContext context,
-        CacheRead cache, BuildAdditions additions)
+        CacheRead cache, SpillFile spill, BuildAdditions additions)
     {
-        var load = await run.Run(LoadRegistry, (context, cache)).ConfigureAwait(false);
+        var load = await run.Run(LoadRegistry, (context, cache, spill)).ConfigureAwait(false);
         var validation = await run.Run(ValidateRegistry, (context, load)).ConfigureAwait(false);
         if (validation.HasErrors) return (validation, HistoryRead.Off, null);
         var history = await run.Run(ReadHistory, (context, cache, load)).ConfigureAwait(false);

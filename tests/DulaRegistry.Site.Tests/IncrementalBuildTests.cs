@@ -405,7 +405,7 @@ public sealed class IncrementalBuildTests : IDisposable
     {
         var context = new BuildContext(options);
         var cache = await SiteBuilder.ReadBuildCache.RunAsync(context, CancellationToken.None);
-        var load = await SiteBuilder.LoadRegistry.RunAsync((context, cache), CancellationToken.None);
+        var load = await SiteBuilder.LoadRegistry.RunAsync((context, cache, null), CancellationToken.None);
         return (cache, load, await SiteBuilder.ValidateRegistry.RunAsync((context, load), CancellationToken.None));
     }
 

@@ -9,16 +9,19 @@ namespace DulaRegistry.Site.Build;
 /// needs only Git, so it starts first and runs beside the parsing (<see cref="ReadHistory"/> takes its result): the two
 /// leave each other's idle moments to the other, instead of one waiting for the other.
 /// </summary>
-public sealed class LoadRegistry : IBuildStep<(BuildContext Context, CacheRead Cache), RegistryLoad>
+public sealed class LoadRegistry : IBuildStep<(BuildContext Context, CacheRead Cache, SpillFile? Spill), RegistryLoad>
 {
     public string Description => "Loading the registry";
 
-    public Task<RegistryLoad> RunAsync((BuildContext Context, CacheRead Cache) input, CancellationToken cancellationToken)
+    /// <param name="input">The build, its cache, and where the parsed bodies' HTML and the file cache's new entries are kept
+    /// until they are written (<see cref="SpillFile"/>; null: on the heap).</param>
+    public Task<RegistryLoad> RunAsync((BuildContext Context, CacheRead Cache, SpillFile? Spill) input, CancellationToken cancellationToken)
     {
-        var (context, cache) = input;
+        var (context, cache, spill) = input;
         var history = context.Options.History ? StartHistory(context, cache) : null;
         var bag = new DiagnosticBag();
-        var options = RenderedBody.ForSite with { Cache = cache.Files, Cancellation = cancellationToken };
+        if (spill is not null) cache.Files?.SpillTo(spill);
+        var options = (spill is null ? RenderedBody.ForSite : RenderedBody.ForSiteStoring(spill)) with { Cache = cache.Files, Cancellation = cancellationToken };
         var registry = RegistryLoader.Load(context.Options.Root, bag, options);
         return Task.FromResult(new RegistryLoad(registry, bag.Sorted(), cache.Files, history));
     }
@@ -35,7 +38,7 @@ public sealed class LoadRegistry : IBuildStep<(BuildContext Context, CacheRead C
         return walk;
     }
 
-    public string? Summarize((BuildContext Context, CacheRead Cache) input, RegistryLoad load) =>
+    public string? Summarize((BuildContext Context, CacheRead Cache, SpillFile? Spill) input, RegistryLoad load) =>
         $"{load.Registry.Agreements.Count:N0} agreements, {load.Registry.Agencies.Count:N0} agencies"
         + (load.Files is { Hits: > 0 } files ? $" ({files.Hits:N0} unchanged, {files.Unread:N0} of them not read again; {files.Added:N0} parsed)" : "");
 }
