@@ -85,8 +85,10 @@ public static class SearchWordCache
 
         // The words: the kept file's, in its order, when few have been added since it was last written whole (entries used again
         // are then copied as they are); otherwise only the words in use, numbered afresh.
-        var numbers = new Dictionary<string, int>(ReferenceEqualityComparer.Instance);
-        var list = new List<string>();
+        // Sized up front (the word table's size bounds the words): at 100,000 agreements, tables grown by doubling left tens of
+        // megabytes of large arrays that only a full collection reclaims.
+        var numbers = new Dictionary<string, int>(index.Vocabulary, ReferenceEqualityComparer.Instance);
+        var list = new List<string>(index.Vocabulary);
         void Number(DocumentWords document)
         {
             foreach (var (word, _) in document.All)
@@ -115,7 +117,6 @@ public static class SearchWordCache
             foreach (var document in index.Words) Number(document);
         }
 
-        var output = new ArrayBufferWriter<byte>(1 << 20);
         var head = new MemoryStream();
         using (var writer = new BinaryWriter(head, Encoding.UTF8, leaveOpen: true))
         {
@@ -131,30 +132,67 @@ public static class SearchWordCache
                 writer.Write(storable ? word : "");
             }
         }
-        output.Write(head.GetBuffer().AsSpan(0, (int)head.Length));
-        var counted = output.WrittenCount;
-        output.Write(stackalloc byte[4]); // the number of entries, once known
-        var written = 0;
-        var seen = new HashSet<UInt128>();
+        // Two passes over the entries: their sizes, then the file's bytes into one array of exactly that size (no buffer grown
+        // by doubling and copied at the end).
+        var counted = (int)head.Length;
         var entry = new ArrayBufferWriter<byte>(4096);
+        var seen = new HashSet<UInt128>(index.Hashes.Length);
+        var entries = new bool[index.Words.Length]; // false: no entry (a repeat, or a word that cannot be kept)
+        long total = counted + 4;
+        var written = 0;
         for (var i = 0; i < index.Words.Length; i++)
         {
-            var hash = index.Hashes[i];
-            if (!seen.Add(hash)) continue; // two documents with the same texts: one entry
-            entry.ResetWrittenCount();
-            if (copy && index.Kept[i] && kept!.Entry(hash) is { IsEmpty: false } same) entry.Write(same);
-            else if (!TryEncode(index.Words[i], numbers, entry)) continue;
-            BinaryPrimitives.WriteUInt128LittleEndian(output.GetSpan(16), hash);
-            output.Advance(16);
-            Varint(output, entry.WrittenCount);
-            output.Write(entry.WrittenSpan);
+            if (!seen.Add(index.Hashes[i]) || !TryEntry(i)) continue; // two documents with the same texts: one entry
+            entries[i] = true;
+            total += 16 + VarintLength(entry.WrittenCount) + entry.WrittenCount;
             written++;
         }
-        var bytes = new byte[output.WrittenCount + CacheReader.ChecksumBytes];
-        output.WrittenSpan.CopyTo(bytes);
+        var bytes = new byte[checked((int)total) + CacheReader.ChecksumBytes];
+        head.GetBuffer().AsSpan(0, counted).CopyTo(bytes);
         BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(counted), written);
-        XxHash128.Hash(bytes.AsSpan(0, output.WrittenCount), bytes.AsSpan(output.WrittenCount));
+        var at = counted + 4;
+        for (var i = 0; i < index.Words.Length; i++)
+        {
+            if (!entries[i] || !TryEntry(i)) continue;
+            BinaryPrimitives.WriteUInt128LittleEndian(bytes.AsSpan(at), index.Hashes[i]);
+            at += 16;
+            at += WriteVarint(bytes.AsSpan(at), entry.WrittenCount);
+            entry.WrittenSpan.CopyTo(bytes.AsSpan(at));
+            at += entry.WrittenCount;
+        }
+        if (at != total) throw new InvalidOperationException("the search words' entries came out a different size the second time");
+        XxHash128.Hash(bytes.AsSpan(0, at), bytes.AsSpan(at));
         return bytes;
+
+        // Document i's entry into `entry`: copied as it was kept, or encoded; false when one of its words cannot be kept.
+        bool TryEntry(int i)
+        {
+            entry.ResetWrittenCount();
+            if (copy && index.Kept[i] && kept!.Entry(index.Hashes[i]) is { IsEmpty: false } same)
+            {
+                entry.Write(same);
+                return true;
+            }
+            return TryEncode(index.Words[i], numbers, entry);
+        }
+    }
+
+    /// <summary>How many bytes <see cref="Varint"/> writes for <paramref name="value"/>.</summary>
+    private static int VarintLength(int value)
+    {
+        var n = 1;
+        for (var v = (uint)value; v >= 0x80; v >>= 7) n++;
+        return n;
+    }
+
+    /// <summary><see cref="Varint"/> into a span; returns the bytes written.</summary>
+    private static int WriteVarint(Span<byte> span, int value)
+    {
+        var n = 0;
+        var v = (uint)value;
+        for (; v >= 0x80; v >>= 7) span[n++] = (byte)(v | 0x80);
+        span[n++] = (byte)v;
+        return n;
     }
 
     /// <summary>One document's entry; false when one of its words cannot be kept.</summary>
@@ -178,12 +216,7 @@ public static class SearchWordCache
     /// <summary>7-bit encoded, as <see cref="BinaryWriter.Write7BitEncodedInt"/> writes it.</summary>
     private static void Varint(ArrayBufferWriter<byte> output, int value)
     {
-        var span = output.GetSpan(5);
-        var n = 0;
-        var v = (uint)value;
-        for (; v >= 0x80; v >>= 7) span[n++] = (byte)(v | 0x80);
-        span[n++] = (byte)v;
-        output.Advance(n);
+        output.Advance(WriteVarint(output.GetSpan(5), value));
     }
 
     /// <summary>Writes <paramref name="encoded"/> (<see cref="Encode"/>) beside <paramref name="output"/>, atomically. The caller

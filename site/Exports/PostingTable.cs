@@ -40,18 +40,20 @@ internal sealed class PostingTable
     /// The table of the documents' weighted words (<paramref name="weights"/>) and ordinal-only terms (<paramref name="exact"/>,
     /// weight 0), both by ordinal. Every term string must be the one string of its text (a <see cref="WordTable"/>'s): terms are
     /// told apart by reference. Both arrays are used up: each document's entries are let go once counted (at 100,000 agreements
-    /// the weighted words are about 80 MB, which the flat arrays made next would otherwise join).
+    /// the weighted words are about 80 MB, which the flat arrays made next would otherwise join). <paramref name="vocabulary"/>,
+    /// when known, is at least the number of distinct terms: the tables are made that size at once, rather than grown by
+    /// doubling (each step a large array the collector reclaims only in a full collection).
     /// </summary>
-    public static PostingTable Build((string Word, int Weight)[][] weights, string[][] exact)
+    public static PostingTable Build((string Word, int Weight)[][] weights, string[][] exact, int vocabulary = 0)
     {
         var count = weights.Length;
         // Two passes over flat arrays (no list per term to grow): each document's terms get a number and are
         // counted, then every posting is put in its term's slice. Documents are taken in order, so each slice is in ordinal
         // order. A term twice in one document (two identifiers with one key) keeps its first posting.
-        var ids = new Dictionary<string, int>(ReferenceEqualityComparer.Instance);
-        var names = new List<string>();
-        var counts = new List<int>();
-        var lastDocument = new List<int>();
+        var ids = new Dictionary<string, int>(vocabulary, ReferenceEqualityComparer.Instance);
+        var names = new List<string>(vocabulary);
+        var counts = new List<int>(vocabulary);
+        var lastDocument = new List<int>(vocabulary);
         var entries = 0;
         var lengths = new int[count];
         for (var i = 0; i < count; i++) entries += lengths[i] = weights[i].Length + exact[i].Length;

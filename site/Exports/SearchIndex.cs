@@ -56,19 +56,26 @@ public static class SearchIndex
         CancellationToken cancellationToken = default)
     {
         var files = new List<(string, byte[])>();
-        var index = Build(site, kept, (path, bytes) => files.Add((path, bytes)), cancellationToken);
-        return (files, index);
+        SearchIndexBuild? index = null;
+        Build(site, kept, (path, bytes) => files.Add((path, bytes)), weighed => index = weighed with { Words = [.. weighed.Words] }, null, cancellationToken);
+        return (files, index!);
     }
 
     /// <summary>
     /// Makes every file of the index (as <see cref="Write"/>) and gives each to <paramref name="file"/> as soon as it is made, in
-    /// a fixed order, on the calling thread; returns each document's words for the next build. A document whose field texts hash
-    /// as one in <paramref name="kept"/> (the last build's, <see cref="IKeptSearchWords"/>) takes its words from there instead of
-    /// splitting its text again: in a one-file rebuild, every document but one. The files are the same bytes. No file is held
-    /// once given: at 100,000 agreements the index is 86 MB, which a build held whole until its last file was made.
+    /// a fixed order, on the calling thread. A document whose field texts hash as one in <paramref name="kept"/> (the last
+    /// build's, <see cref="IKeptSearchWords"/>) takes its words from there instead of splitting its text again: in a one-file
+    /// rebuild, every document but one. The files are the same bytes. No file is held once given: at 100,000 agreements the index
+    /// is 86 MB, which a build held whole until its last file was made.
     /// </summary>
-    public static SearchIndexBuild Build(SiteModel site, IKeptSearchWords? kept, Action<string, byte[]> file,
-        CancellationToken cancellationToken = default)
+    /// <param name="weighed">Given each document's words (for the next build, <see cref="Build.SearchWordCache"/>) once they are
+    /// counted, before they are weighed. When it returns, the index lets go of each document's words as it weighs them (the
+    /// array it gave is emptied: a caller that keeps the words copies it): at 100,000 agreements they are about 100 MB, which
+    /// the weights and the postings' arrays would otherwise join.</param>
+    /// <param name="gather">Called once every document is weighed and its words let go, before the postings are gathered (a
+    /// large build collects its garbage there: <see cref="Build.HeapTrim"/>).</param>
+    public static void Build(SiteModel site, IKeptSearchWords? kept, Action<string, byte[]> file, Action<SearchIndexBuild> weighed,
+        Action? gather, CancellationToken cancellationToken = default)
     {
         var agreements = site.Agreements;
         var parallel = new ParallelOptions { CancellationToken = cancellationToken };
@@ -93,7 +100,10 @@ public static class SearchIndex
             docs[n] = null!; // given: let go
         }
 
-        var terms = Postings(agreements, kept, parallel, out var hashes, out var words, out var fromKept);
+        var weighted = Weigh(agreements, kept, parallel, weighed, out var exact, out var vocabulary);
+        gather?.Invoke();
+        var terms = PostingTable.Build(weighted, exact, vocabulary);
+        weighted = null!; // used up
         var chunkFirsts = new List<string>();
         var chunk = new ArrayBufferWriter<byte>(2 * TermChunkBytes);
         var chunkWriter = new Utf8JsonWriter(chunk, s_compact);
@@ -167,14 +177,14 @@ public static class SearchIndex
             json.WriteEndArray();
             json.WriteEndObject();
         }));
-        return new SearchIndexBuild(hashes, words, fromKept);
     }
 
-    /// <summary>Every term with its postings (ordinal, weight), terms sorted by code unit, postings by ordinal; and each
-    /// document's words (<paramref name="documents"/>), the hash of the texts they come from, and which were taken from
-    /// <paramref name="kept"/>.</summary>
-    private static PostingTable Postings(IReadOnlyList<AgreementView> agreements, IKeptSearchWords? kept, ParallelOptions parallel,
-        out UInt128[] hashes, out DocumentWords[] documents, out bool[] fromKept)
+    /// <summary>Each document's weighted words, and the terms that carry only its ordinal (<paramref name="exact"/>), by ordinal;
+    /// <paramref name="vocabulary"/> is how many distinct strings the word table ended with (every term is one of them).
+    /// Each document's words, the hash of the texts they come from and which were taken from <paramref name="kept"/> go to
+    /// <paramref name="weighed"/> before they are weighed, and are let go one by one as they are.</summary>
+    private static (string Word, int Weight)[][] Weigh(IReadOnlyList<AgreementView> agreements, IKeptSearchWords? kept, ParallelOptions parallel,
+        Action<SearchIndexBuild> weighed, out string[][] exact, out int vocabulary)
     {
         var count = agreements.Count;
         // Every term passes through one table (one string per distinct term), so every table below is keyed by reference:
@@ -185,11 +195,11 @@ public static class SearchIndex
         // Per document: each field's words with their frequency and the field's length (small arrays, not a dictionary per
         // field per document: this step allocates little, which matters most in an incremental build, where the heap is large
         // and every collection costs). The hash of the texts they were split from identifies them for the next build.
-        var words = documents = new DocumentWords[count];
-        var hashOf = hashes = new UInt128[count];
-        var reused = fromKept = new bool[count];
+        var words = new DocumentWords[count];
+        var hashOf = new UInt128[count];
+        var reused = new bool[count];
         // The terms that carry only ordinals (exact identifiers and filter values), per document.
-        var exact = new string[count][];
+        var ordinalTerms = exact = new string[count][];
         // Splitting each agreement's fields into words is independent of the others: on every core.
         Parallel.For(0, count, parallel, () => (new Dictionary<string, int>(byReference), new List<string>(), new DistinctValues(), new XxHash128(),
             new List<(string, int)>()), (i, loop, scratchpad) =>
@@ -222,7 +232,7 @@ public static class SearchIndex
                 }
                 words[i] = new DocumentWords([.. all], fields);
             }
-            exact[i] = OrdinalTerms(a, table, scratch);
+            ordinalTerms[i] = OrdinalTerms(a, table, scratch);
             return scratchpad;
         }, _ => { });
 
@@ -238,6 +248,11 @@ public static class SearchIndex
                 fieldLengths[f][i] = words[i].Length(f);
             }
         }
+
+        // The words go to the caller now, before they are weighed: each document's are then let go as soon as it is weighed, so
+        // the words and the weights are never all held at once (at 100,000 agreements about 100 and 60 MB).
+        vocabulary = table.Count;
+        weighed(new SearchIndexBuild(hashOf, words, reused, vocabulary));
 
         var averages = fieldLengths.Select(lengths => count == 0 ? 1.0 : Math.Max(1e-9, lengths.Average())).ToArray();
         // Each agreement's word weights, on every core; then added to the terms in agreement order. A word's score is summed
@@ -258,10 +273,10 @@ public static class SearchIndex
             var n = 0;
             foreach (var (word, score) in scores) scored[n++] = (word, Math.Max(1, (int)Math.Round(score * 10, MidpointRounding.AwayFromZero)));
             weights[i] = scored;
+            words[i] = null!; // weighed: let go
             return scores;
         }, _ => { });
-
-        return PostingTable.Build(weights, exact);
+        return weights;
     }
 
     /// <summary>

@@ -54,8 +54,9 @@ public interface IKeptSearchWords
 }
 
 /// <summary>What building the search index made besides its files (which it gave away as it made them): per document in ordinal
-/// order, the hash of its texts, its words and whether they were the kept ones.</summary>
-public sealed record SearchIndexBuild(UInt128[] Hashes, DocumentWords[] Words, bool[] Kept)
+/// order, the hash of its texts, its words and whether they were the kept ones; and how many distinct strings its word table
+/// holds (<paramref name="Vocabulary"/>, at least the distinct words: for sizing tables up front).</summary>
+public sealed record SearchIndexBuild(UInt128[] Hashes, DocumentWords[] Words, bool[] Kept, int Vocabulary = 0)
 {
     /// <summary>How many documents took their words from the kept ones.</summary>
     public int Reused => Kept.Count(k => k);

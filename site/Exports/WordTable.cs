@@ -10,6 +10,9 @@ public sealed class WordTable
 
     public WordTable() => _bySpan = _words.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>How many distinct words the table holds (takes every lock: for sizing, once the splitting is done).</summary>
+    public int Count => _words.Count;
+
     /// <summary>The table's string for <paramref name="word"/>, added if it is new.</summary>
     public string Get(ReadOnlySpan<char> word)
     {

@@ -16,14 +16,17 @@ public sealed class IndexSearch : IBuildStep<SiteTarget, WrittenFiles>
         var kept = key is null ? null : SearchWordCache.Read(target.Context.Output, key);
         // Each file is written as soon as it is made, and let go.
         var written = new List<OutputFile>();
-        var index = SearchIndex.Build(target.Site, kept, (path, bytes) => written.Add(OutputWriter.WriteIfChanged(target, path, bytes, OutputKind.Export)),
+        var (reused, words) = (0, (byte[]?)null);
+        SearchIndex.Build(target.Site, kept, (path, bytes) => written.Add(OutputWriter.WriteIfChanged(target, path, bytes, OutputKind.Export)),
+            index =>
+            {
+                reused = index.Reused;
+                // Kept for the next build as bytes (the documents' words are let go), unless they are the words already kept.
+                words = key is null ? null : SearchWordCache.Encode(index, kept, key);
+            },
+            null,
             cancellationToken);
-        return Task.FromResult(WrittenFiles.Of(written) with
-        {
-            SearchWordsReused = index.Reused,
-            // Kept for the next build, unless they are the words already kept.
-            SearchWords = key is null ? null : SearchWordCache.Encode(index, kept, key),
-        });
+        return Task.FromResult(WrittenFiles.Of(written) with { SearchWordsReused = reused, SearchWords = words });
     }
 
     public string? Summarize(SiteTarget target, WrittenFiles written) => written.SearchWordsReused > 0
