@@ -58,6 +58,7 @@ public static class SiteBuilder
             // What the loading kept for the next build is written now, beside the rest of the build, and then let go.
             if (cache.Files is { } files) filesWritten = files.WriteInBackground(context.Output, BuildCache.KeyFor(options), cancellationToken);
 
+            HeapTrim.IfLarge(); // the parsed registry, which the site model replaced
             var target = new SiteTarget(context, staging, cache.Previous, content);
             var written = await run.Run(WriteSite, target).ConfigureAwait(false);
             foreach (var step in additions.WriteSteps) written = written.And(await run.Run(step, target).ConfigureAwait(false));
@@ -116,6 +117,7 @@ public static class SiteBuilder
         var load = await run.Run(LoadRegistry, (context, cache, spill)).ConfigureAwait(false);
         var validation = await run.Run(ValidateRegistry, (context, load)).ConfigureAwait(false);
         if (validation.HasErrors) return (validation, HistoryRead.Off, null);
+        HeapTrim.IfLarge(); // what the parsing of every file left, before the site model is built beside the registry
         var history = await run.Run(ReadHistory, (context, cache, load)).ConfigureAwait(false);
         var content = await run.Run(BuildSiteModel, (context, load.Registry, history)).ConfigureAwait(false);
         foreach (var step in additions.ModelSteps) content = await run.Run(step, content).ConfigureAwait(false);

@@ -14,6 +14,7 @@ public sealed class IndexSearch : IBuildStep<SiteTarget, WrittenFiles>
         var options = target.Context.Options;
         var key = options.Incremental ? BuildCache.KeyFor(options) : null;
         var kept = key is null ? null : SearchWordCache.Read(target.Context.Output, key);
+        HeapTrim.IfLarge(); // what the steps before left, before the words of every document join the site model
         // Each file is written as soon as it is made, and let go.
         var written = new List<OutputFile>();
         var (reused, words) = (0, (byte[]?)null);
@@ -24,7 +25,7 @@ public sealed class IndexSearch : IBuildStep<SiteTarget, WrittenFiles>
                 // Kept for the next build as bytes (the documents' words are let go), unless they are the words already kept.
                 words = key is null ? null : SearchWordCache.Encode(index, kept, key);
             },
-            null,
+            HeapTrim.IfLarge, // the words, weighed: dead, and long-lived enough that only a full collection reclaims them
             cancellationToken);
         return Task.FromResult(WrittenFiles.Of(written) with { SearchWordsReused = reused, SearchWords = words });
     }

@@ -70,6 +70,7 @@ public sealed class RenderPages : IBuildStep<SiteTarget, WrittenFiles>
             }
         }, cancellationToken)).ToList();
         await Task.WhenAll(tasks).ConfigureAwait(false);
+        HeapTrim.IfLarge(); // what the renderers held
         return new WrittenFiles([.. written.OrderBy(f => f.Path, StringComparer.Ordinal)], fingerprints, reused);
     }
 
