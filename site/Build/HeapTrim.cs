@@ -16,9 +16,20 @@ internal static class HeapTrim
     /// <summary>The heap size (at the last collection) above which these points collect.</summary>
     public const long Threshold = 512L * 1024 * 1024;
 
-    /// <summary>A full, blocking, compacting collection that also decommits what it frees, when the heap is large.</summary>
+    /// <summary>Bytes that must have been allocated since the last of these collections for another to be worth it: two points
+    /// can meet with little between them (in an incremental build the pages and the search index start right after the site
+    /// model's collection), and a second full collection there would return next to nothing for its 0.2–0.7 s.</summary>
+    public const long MinimumAllocated = 64L * 1024 * 1024;
+
+    private static long s_allocatedAtLast = long.MinValue / 2;
+
+    /// <summary>A full, blocking, compacting collection that also decommits what it frees, when the heap is large and enough
+    /// was allocated since the last one.</summary>
     public static void IfLarge()
     {
-        if (GC.GetGCMemoryInfo().HeapSizeBytes > Threshold) GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        var allocated = GC.GetTotalAllocatedBytes();
+        if (GC.GetGCMemoryInfo().HeapSizeBytes <= Threshold || allocated - Interlocked.Read(ref s_allocatedAtLast) < MinimumAllocated) return;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        Interlocked.Exchange(ref s_allocatedAtLast, GC.GetTotalAllocatedBytes());
     }
 }
