@@ -49,13 +49,13 @@ public static class SearchWordCache
         if (reader.ReadString() != Format || reader.ReadString() != key || reader.ReadInt32() != SearchIndex.FieldCount) return null;
         var added = Count(ref reader);
         var table = new WordTable();
-        var words = new string[Count(ref reader)];
+        var numbers = new int[Count(ref reader)]; // each word's number in the table
         var chars = new char[256];
-        for (var i = 0; i < words.Length; i++)
+        for (var i = 0; i < numbers.Length; i++)
         {
             var utf8 = reader.ReadUtf8().Span;
             if (chars.Length < utf8.Length) chars = new char[utf8.Length]; // n bytes of UTF-8 are at most n chars
-            words[i] = table.Get(chars.AsSpan(0, Encoding.UTF8.GetChars(utf8, chars)));
+            numbers[i] = utf8.IsEmpty ? -1 : table.Number(chars.AsSpan(0, Encoding.UTF8.GetChars(utf8, chars))); // empty: not kept
         }
         var count = Count(ref reader);
         var entries = new Dictionary<UInt128, (int Start, int Length)>(count);
@@ -66,7 +66,7 @@ public static class SearchWordCache
             entries[hash] = (reader.Position, length); // the reader's buffer starts where the file does
             reader.Skip(length);
         }
-        return reader.AtEnd ? new Kept(bytes, table, words, entries, added) : null;
+        return reader.AtEnd ? new Kept(bytes, table, numbers, entries, added) : null;
     }
 
     private static int Count(ref CacheReader reader) =>
@@ -84,34 +84,43 @@ public static class SearchWordCache
         if (kept is not null && index.Kept.All(k => k) && distinct.Count == kept.Count) return null;
 
         // The words: the kept file's, in its order, when few have been added since it was last written whole (entries used again
-        // are then copied as they are); otherwise only the words in use, numbered afresh.
-        // Sized up front (the word table's size bounds the words): at 100,000 agreements, tables grown by doubling left tens of
-        // megabytes of large arrays that only a full collection reclaims.
-        var numbers = new Dictionary<string, int>(index.Vocabulary, ReferenceEqualityComparer.Instance);
-        var list = new List<string>(index.Vocabulary);
+        // are then copied as they are); otherwise only the words in use, numbered afresh. A word's number in the file is its
+        // place in the list, found by its number in the table (-1: not in the list). Both are sized up front: at 100,000
+        // agreements, tables grown by doubling left tens of megabytes of large arrays that only a full collection reclaims.
+        var table = index.Table;
+        var numbers = new int[table.Count];
+        var list = new List<int>(table.Count); // table numbers, in file order; -1 for a kept word that could not be stored
         void Number(DocumentWords document)
         {
             foreach (var (word, _) in document.All)
             {
-                if (numbers.TryAdd(word, list.Count)) list.Add(word);
+                if (numbers[word] < 0)
+                {
+                    numbers[word] = list.Count;
+                    list.Add(word);
+                }
             }
         }
         var added = 0;
+        numbers.AsSpan().Fill(-1);
         if (kept is not null)
         {
-            // A word's number is its place in the list (an entry copied as it is names its words so).
-            for (var i = 0; i < kept.Words.Length; i++) numbers.TryAdd(kept.Words[i], i);
-            list.AddRange(kept.Words);
+            // A kept word keeps its place (an entry copied as it is names its words so).
+            for (var i = 0; i < kept.Numbers.Length; i++)
+            {
+                if (kept.Numbers[i] >= 0 && numbers[kept.Numbers[i]] < 0) numbers[kept.Numbers[i]] = i;
+            }
+            list.AddRange(kept.Numbers);
             for (var i = 0; i < index.Words.Length; i++)
             {
                 if (!index.Kept[i]) Number(index.Words[i]);
             }
-            added = kept.Added + (list.Count - kept.Words.Length);
+            added = kept.Added + (list.Count - kept.Numbers.Length);
         }
         var copy = kept is not null && added <= list.Count / 10;
         if (!copy)
         {
-            numbers.Clear();
+            numbers.AsSpan().Fill(-1);
             list.Clear();
             added = 0;
             foreach (var document in index.Words) Number(document);
@@ -125,10 +134,11 @@ public static class SearchWordCache
             writer.Write(SearchIndex.FieldCount);
             writer.Write(added);
             writer.Write(list.Count);
-            foreach (var word in list)
+            foreach (var number in list)
             {
+                var word = number < 0 ? "" : table[number];
                 var storable = CacheWriter.WellFormed(word);
-                if (!storable) numbers.Remove(word); // its documents are left out below
+                if (!storable && number >= 0) numbers[number] = -1; // its documents are left out below
                 writer.Write(storable ? word : "");
             }
         }
@@ -196,7 +206,7 @@ public static class SearchWordCache
     }
 
     /// <summary>One document's entry; false when one of its words cannot be kept.</summary>
-    private static bool TryEncode(DocumentWords document, Dictionary<string, int> numbers, ArrayBufferWriter<byte> entry)
+    private static bool TryEncode(DocumentWords document, int[] numbers, ArrayBufferWriter<byte> entry)
     {
         for (var f = 0; f < document.FieldCount; f++)
         {
@@ -205,8 +215,8 @@ public static class SearchWordCache
             Varint(entry, document.Length(f));
             foreach (var (word, count) in field)
             {
-                if (!numbers.TryGetValue(word, out var number)) return false;
-                Varint(entry, number);
+                if (numbers[word] < 0) return false;
+                Varint(entry, numbers[word]);
                 Varint(entry, count);
             }
         }
@@ -230,12 +240,12 @@ public static class SearchWordCache
         private readonly byte[] _bytes;
         private readonly Dictionary<UInt128, (int Start, int Length)> _entries;
 
-        internal Kept(byte[] bytes, WordTable table, string[] words, Dictionary<UInt128, (int Start, int Length)> entries, int added)
+        internal Kept(byte[] bytes, WordTable table, int[] numbers, Dictionary<UInt128, (int Start, int Length)> entries, int added)
         {
             _bytes = bytes;
             _entries = entries;
             Table = table;
-            Words = words;
+            Numbers = numbers;
             Added = added;
         }
 
@@ -243,8 +253,12 @@ public static class SearchWordCache
 
         public int Count => _entries.Count;
 
-        /// <summary>The words in file order (an entry's word numbers index them).</summary>
-        internal string[] Words { get; }
+        /// <summary>The words in file order (an entry's word numbers index them), as their numbers in <see cref="Table"/>; -1 for
+        /// a word that was not stored (an entry that names it is not used).</summary>
+        internal int[] Numbers { get; }
+
+        /// <summary>The words in file order ("" for one not stored).</summary>
+        internal IEnumerable<string> Words => Numbers.Select(n => n < 0 ? "" : Table[n]);
 
         /// <summary>How many words were added after the file was last written whole.</summary>
         internal int Added { get; }
@@ -255,7 +269,7 @@ public static class SearchWordCache
 
         /// <summary>Each thread's list for decoding an entry, reused entry after entry.</summary>
         [ThreadStatic]
-        private static List<(string, int)>? t_words;
+        private static List<(int, int)>? t_words;
 
         public bool TryGet(UInt128 hash, [NotNullWhen(true)] out DocumentWords? words)
         {
@@ -274,8 +288,8 @@ public static class SearchWordCache
                     for (var w = 0; w < distinct; w++)
                     {
                         var number = reader.Read7BitEncodedInt();
-                        if (number >= Words.Length || Words[number].Length == 0) return false;
-                        all.Add((Words[number], reader.Read7BitEncodedInt()));
+                        if ((uint)number >= (uint)Numbers.Length || Numbers[number] < 0) return false;
+                        all.Add((Numbers[number], reader.Read7BitEncodedInt()));
                     }
                     fields[f] = all.Count;
                 }

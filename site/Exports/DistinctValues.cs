@@ -18,8 +18,8 @@ internal sealed class DistinctValues
     /// <summary>The distinct values <see cref="AddOnce"/> adds, in the order first added.</summary>
     public List<string> Values { get; } = new(16);
 
-    /// <summary>A document's ordinal-only terms, before they are kept as an array.</summary>
-    public List<string> Terms { get; } = new(16);
+    /// <summary>A document's ordinal-only terms (their numbers in the word table), before they are kept as an array.</summary>
+    public List<int> Numbers { get; } = new(16);
 
     /// <summary>A document's party agencies, each once.</summary>
     public List<AgencyRef> Agencies { get; } = new(4);

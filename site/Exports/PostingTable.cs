@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace DulaRegistry.Site.Exports;
 
 /// <summary>
@@ -38,74 +36,66 @@ internal sealed class PostingTable
 
     /// <summary>
     /// The table of the documents' weighted words (<paramref name="weights"/>) and ordinal-only terms (<paramref name="exact"/>,
-    /// weight 0), both by ordinal. Every term string must be the one string of its text (a <see cref="WordTable"/>'s): terms are
-    /// told apart by reference. Both arrays are used up: each document's entries are let go once counted (at 100,000 agreements
-    /// the weighted words are about 80 MB, which the flat arrays made next would otherwise join). <paramref name="vocabulary"/>,
-    /// when known, is at least the number of distinct terms: the tables are made that size at once, rather than grown by
-    /// doubling (each step a large array the collector reclaims only in a full collection).
+    /// weight 0), both by ordinal and both as numbers in <paramref name="table"/>, whose words the terms are. Both arrays are
+    /// used up: each document's entries are let go as soon as they are in the table. Every count is an array indexed by the
+    /// word's number: no table keyed by string, and nothing grown by doubling.
     /// </summary>
-    public static PostingTable Build((string Word, int Weight)[][] weights, string[][] exact, int vocabulary = 0)
+    public static PostingTable Build((int Word, int Weight)[][] weights, int[][] exact, WordTable table)
     {
         var count = weights.Length;
-        // Two passes over flat arrays (no list per term to grow): each document's terms get a number and are
-        // counted, then every posting is put in its term's slice. Documents are taken in order, so each slice is in ordinal
-        // order. A term twice in one document (two identifiers with one key) keeps its first posting.
-        var ids = new Dictionary<string, int>(vocabulary, ReferenceEqualityComparer.Instance);
-        var names = new List<string>(vocabulary);
-        var counts = new List<int>(vocabulary);
-        var lastDocument = new List<int>(vocabulary);
-        var entries = 0;
-        var lengths = new int[count];
-        for (var i = 0; i < count; i++) entries += lengths[i] = weights[i].Length + exact[i].Length;
-        var entryTerm = new int[entries];
-        var entryWeight = new int[entries];
-        var e = 0;
+        var vocabulary = table.Count;
+        // Two passes over the documents' terms (no list per term to grow): each term's postings are counted, then every posting
+        // is put in its term's slice of two flat arrays, and the document's terms are let go. Documents are taken in order, so
+        // each slice is in ordinal order. A term twice in one document (two identifiers with one key) keeps its first posting.
+        var counts = new int[vocabulary];
+        var lastDocument = new int[vocabulary]; // plus one: 0 is none
         for (var i = 0; i < count; i++)
         {
-            foreach (var (word, weight) in weights[i]) Count(word, i, weight);
-            foreach (var term in exact[i]) Count(term, i, 0);
-            weights[i] = null!;
-            exact[i] = null!;
+            foreach (var (word, _) in weights[i]) Count(word, i);
+            foreach (var term in exact[i]) Count(term, i);
         }
-        void Count(string term, int document, int weight)
+        void Count(int term, int document)
         {
-            ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(ids, term, out var known);
-            if (!known)
-            {
-                id = names.Count;
-                names.Add(term);
-                counts.Add(0);
-                lastDocument.Add(-1);
-            }
-            var repeat = lastDocument[id] == document;
-            if (!repeat)
-            {
-                lastDocument[id] = document;
-                counts[id]++;
-            }
-            entryTerm[e] = repeat ? -1 : id;
-            entryWeight[e++] = weight;
+            if (lastDocument[term] == document + 1) return;
+            lastDocument[term] = document + 1;
+            counts[term]++;
         }
-        var starts = new int[names.Count + 1];
-        for (var t = 0; t < names.Count; t++) starts[t + 1] = starts[t] + counts[t];
+        var starts = new int[vocabulary + 1];
+        var used = 0;
+        for (var t = 0; t < vocabulary; t++)
+        {
+            starts[t + 1] = starts[t] + counts[t];
+            if (counts[t] > 0) used++;
+        }
         var next = starts[..^1];
         var ordinals = new int[starts[^1]];
         var scores = new int[starts[^1]];
-        e = 0;
         for (var i = 0; i < count; i++)
         {
-            for (var end = e + lengths[i]; e < end; e++)
-            {
-                if (entryTerm[e] < 0) continue;
-                var at = next[entryTerm[e]]++;
-                ordinals[at] = i;
-                scores[at] = entryWeight[e];
-            }
+            foreach (var (word, weight) in weights[i]) Put(word, i, weight);
+            foreach (var term in exact[i]) Put(term, i, 0);
+            weights[i] = null!;
+            exact[i] = null!;
         }
-        // Terms sorted by code unit, as JavaScript compares strings (StringComparer.Ordinal is the same order).
-        var sortedNames = names.ToArray();
-        var order = Enumerable.Range(0, sortedNames.Length).ToArray();
-        Array.Sort(sortedNames, order, StringComparer.Ordinal);
-        return new PostingTable(sortedNames, order, starts, ordinals, scores);
+        void Put(int term, int document, int weight)
+        {
+            var at = next[term];
+            if (at > starts[term] && ordinals[at - 1] == document) return; // a repeat in this document
+            ordinals[at] = document;
+            scores[at] = weight;
+            next[term] = at + 1;
+        }
+        // The terms in use (the table may hold words no document has any more), sorted by code unit, as JavaScript compares
+        // strings (StringComparer.Ordinal is the same order).
+        var names = new string[used];
+        var order = new int[used];
+        for (int t = 0, n = 0; t < vocabulary; t++)
+        {
+            if (counts[t] == 0) continue;
+            names[n] = table[t];
+            order[n++] = t;
+        }
+        Array.Sort(names, order, StringComparer.Ordinal);
+        return new PostingTable(names, order, starts, ordinals, scores);
     }
 }

@@ -100,9 +100,9 @@ public static class SearchIndex
             docs[n] = null!; // given: let go
         }
 
-        var weighted = Weigh(agreements, kept, parallel, weighed, out var exact, out var vocabulary);
+        var weighted = Weigh(agreements, kept, parallel, weighed, out var exact, out var table);
         gather?.Invoke();
-        var terms = PostingTable.Build(weighted, exact, vocabulary);
+        var terms = PostingTable.Build(weighted, exact, table);
         weighted = null!; // used up
         var chunkFirsts = new List<string>();
         var chunk = new ArrayBufferWriter<byte>(2 * TermChunkBytes);
@@ -179,30 +179,29 @@ public static class SearchIndex
         }));
     }
 
-    /// <summary>Each document's weighted words, and the terms that carry only its ordinal (<paramref name="exact"/>), by ordinal;
-    /// <paramref name="vocabulary"/> is how many distinct strings the word table ended with (every term is one of them).
-    /// Each document's words, the hash of the texts they come from and which were taken from <paramref name="kept"/> go to
-    /// <paramref name="weighed"/> before they are weighed, and are let go one by one as they are.</summary>
-    private static (string Word, int Weight)[][] Weigh(IReadOnlyList<AgreementView> agreements, IKeptSearchWords? kept, ParallelOptions parallel,
-        Action<SearchIndexBuild> weighed, out string[][] exact, out int vocabulary)
+    /// <summary>Each document's weighted words, and the terms that carry only its ordinal (<paramref name="exact"/>), by ordinal,
+    /// all as numbers in <paramref name="table"/> (every term is one of its words). Each document's words, the hash of the texts
+    /// they come from and which were taken from <paramref name="kept"/> go to <paramref name="weighed"/> before they are weighed,
+    /// and are let go one by one as they are.</summary>
+    private static (int Word, int Weight)[][] Weigh(IReadOnlyList<AgreementView> agreements, IKeptSearchWords? kept, ParallelOptions parallel,
+        Action<SearchIndexBuild> weighed, out int[][] exact, out WordTable table)
     {
         var count = agreements.Count;
-        // Every term passes through one table (one string per distinct term), so every table below is keyed by reference:
-        // a lookup compares pointers instead of hashing and comparing text (hundreds of thousands of lookups per build). Words
-        // kept from the last build are that table's strings already.
-        var table = kept?.Table ?? new WordTable();
-        IEqualityComparer<string> byReference = ReferenceEqualityComparer.Instance;
+        // Every term has a number in one table, and everything below is counted in arrays indexed by it: hundreds of thousands
+        // of lookups per build index an array instead of hashing a string. Words kept from the last build are numbers in that
+        // table already.
+        var words = table = kept?.Table ?? new WordTable();
         // Per document: each field's words with their frequency and the field's length (small arrays, not a dictionary per
         // field per document: this step allocates little, which matters most in an incremental build, where the heap is large
         // and every collection costs). The hash of the texts they were split from identifies them for the next build.
-        var words = new DocumentWords[count];
+        var documents = new DocumentWords[count];
         var hashOf = new UInt128[count];
         var reused = new bool[count];
         // The terms that carry only ordinals (exact identifiers and filter values), per document.
-        var ordinalTerms = exact = new string[count][];
+        var ordinalTerms = exact = new int[count][];
         // Splitting each agreement's fields into words is independent of the others: on every core.
-        Parallel.For(0, count, parallel, () => (new Dictionary<string, int>(byReference), new List<string>(), new DistinctValues(), new XxHash128(),
-            new List<(string, int)>()), (i, loop, scratchpad) =>
+        Parallel.For(0, count, parallel, () => (new Dictionary<int, int>(), new List<int>(), new DistinctValues(), new XxHash128(),
+            new List<(int, int)>()), (i, loop, scratchpad) =>
         {
             var (frequencies, split, scratch, hash, all) = scratchpad;
             var a = agreements[i];
@@ -212,14 +211,14 @@ public static class SearchIndex
             hashOf[i] = hash.GetCurrentHashAsUInt128();
             if (kept is not null && kept.TryGet(hashOf[i], out var known) && known.FieldCount == s_fields.Length)
             {
-                words[i] = known;
+                documents[i] = known;
                 reused[i] = true;
             }
             else
             {
                 all.Clear();
                 var fields = new int[2 * s_fields.Length];
-                var splitting = new WordSink(table, split);
+                var splitting = new WordSink(words, split);
                 for (var f = 0; f < s_fields.Length; f++)
                 {
                     split.Clear();
@@ -230,62 +229,76 @@ public static class SearchIndex
                     fields[f] = all.Count;
                     fields[s_fields.Length + f] = split.Count;
                 }
-                words[i] = new DocumentWords([.. all], fields);
+                documents[i] = new DocumentWords([.. all], fields);
             }
-            ordinalTerms[i] = OrdinalTerms(a, table, scratch);
+            ordinalTerms[i] = OrdinalTerms(a, words, scratch);
             return scratchpad;
         }, _ => { });
 
-        var matching = new Dictionary<string, int>[s_fields.Length];
+        // How many documents have each word in each field (field f's count of word w at f × vocabulary + w), and each field's
+        // length in each document.
+        var vocabulary = words.Count;
+        var matching = new int[s_fields.Length * vocabulary];
         var fieldLengths = new int[s_fields.Length][];
         for (var f = 0; f < s_fields.Length; f++)
         {
-            var field = matching[f] = new Dictionary<string, int>(byReference);
+            var field = matching.AsSpan(f * vocabulary, vocabulary);
             fieldLengths[f] = new int[count];
             for (var i = 0; i < count; i++)
             {
-                foreach (var (word, _) in words[i].Field(f)) CollectionsMarshal.GetValueRefOrAddDefault(field, word, out _)++;
-                fieldLengths[f][i] = words[i].Length(f);
+                foreach (var (word, _) in documents[i].Field(f)) field[word]++;
+                fieldLengths[f][i] = documents[i].Length(f);
             }
         }
 
         // The words go to the caller now, before they are weighed: each document's are then let go as soon as it is weighed, so
-        // the words and the weights are never all held at once (at 100,000 agreements about 100 and 60 MB).
-        vocabulary = table.Count;
-        weighed(new SearchIndexBuild(hashOf, words, reused, vocabulary));
+        // the words and the weights are never all held at once (at 100,000 agreements about 50 and 30 MB).
+        weighed(new SearchIndexBuild(hashOf, documents, reused, words));
 
         var averages = fieldLengths.Select(lengths => count == 0 ? 1.0 : Math.Max(1e-9, lengths.Average())).ToArray();
         // Each agreement's word weights, on every core; then added to the terms in agreement order. A word's score is summed
         // over the fields in field order, whatever order each field's words are held in.
-        var weights = new (string Word, int Weight)[count][];
-        Parallel.For(0, count, parallel, () => new Dictionary<string, double>(byReference), (i, loop, scores) =>
+        var weights = new (int Word, int Weight)[count][];
+        Parallel.For(0, count, parallel, () => (new double[vocabulary], new int[vocabulary], new List<int>()), (i, loop, scratchpad) =>
         {
-            scores.Clear();
+            // A word's score, and the document it was last scored for (plus one: 0 is none): each thread's arrays serve all its
+            // documents, and only the scored words' entries are read.
+            var (scores, scoredIn, scored) = scratchpad;
+            scored.Clear();
             for (var f = 0; f < s_fields.Length; f++)
             {
-                foreach (var (word, frequency) in words[i].Field(f))
+                foreach (var (word, frequency) in documents[i].Field(f))
                 {
-                    CollectionsMarshal.GetValueRefOrAddDefault(scores, word, out _) +=
-                        s_fields[f].Boost * Bm25(frequency, matching[f][word], count, fieldLengths[f][i], averages[f]);
+                    if (scoredIn[word] != i + 1)
+                    {
+                        scoredIn[word] = i + 1;
+                        scores[word] = 0;
+                        scored.Add(word);
+                    }
+                    scores[word] += s_fields[f].Boost * Bm25(frequency, matching[(f * vocabulary) + word], count, fieldLengths[f][i], averages[f]);
                 }
             }
-            var scored = new (string Word, int Weight)[scores.Count];
-            var n = 0;
-            foreach (var (word, score) in scores) scored[n++] = (word, Math.Max(1, (int)Math.Round(score * 10, MidpointRounding.AwayFromZero)));
-            weights[i] = scored;
-            words[i] = null!; // weighed: let go
-            return scores;
+            var weighted = new (int Word, int Weight)[scored.Count];
+            for (var n = 0; n < weighted.Length; n++)
+            {
+                var word = scored[n];
+                weighted[n] = (word, Math.Max(1, (int)Math.Round(scores[word] * 10, MidpointRounding.AwayFromZero)));
+            }
+            weights[i] = weighted;
+            documents[i] = null!; // weighed: let go
+            return scratchpad;
         }, _ => { });
         return weights;
     }
 
     /// <summary>
-    /// The terms of <paramref name="a"/> that carry only ordinals: <c>=key</c> for each exact identifier (<see cref="ExactIds"/>;
-    /// one whose key is empty has none), then <c>#filter:value</c> for each filter value, each the table's string.
+    /// The terms of <paramref name="a"/> that carry only ordinals, as their numbers in <paramref name="table"/>: <c>=key</c> for
+    /// each exact identifier (<see cref="ExactIds"/>; one whose key is empty has none), then <c>#filter:value</c> for each filter
+    /// value.
     /// </summary>
-    private static string[] OrdinalTerms(AgreementView a, WordTable table, DistinctValues scratch)
+    private static int[] OrdinalTerms(AgreementView a, WordTable table, DistinctValues scratch)
     {
-        var terms = scratch.Terms;
+        var terms = scratch.Numbers;
         terms.Clear();
         Span<char> buffer = stackalloc char[256];
         foreach (var id in ExactIds(a, scratch))
@@ -297,16 +310,16 @@ public static class SearchIndex
         return [.. terms];
     }
 
-    /// <summary>The table's string for the four parts joined (made in <paramref name="buffer"/> when it fits: no string for a repeat).</summary>
-    private static string Term(WordTable table, Span<char> buffer, ReadOnlySpan<char> a, ReadOnlySpan<char> b, ReadOnlySpan<char> c, ReadOnlySpan<char> d)
+    /// <summary>The table's number for the four parts joined (made in <paramref name="buffer"/> when it fits: no string for a repeat).</summary>
+    private static int Term(WordTable table, Span<char> buffer, ReadOnlySpan<char> a, ReadOnlySpan<char> b, ReadOnlySpan<char> c, ReadOnlySpan<char> d)
     {
         var length = a.Length + b.Length + c.Length + d.Length;
-        if (length > buffer.Length) return table.Get(string.Concat(a, b, c, d));
+        if (length > buffer.Length) return table.Number(string.Concat(a, b, c, d));
         a.CopyTo(buffer);
         b.CopyTo(buffer[a.Length..]);
         c.CopyTo(buffer[(a.Length + b.Length)..]);
         d.CopyTo(buffer[(a.Length + b.Length + c.Length)..]);
-        return table.Get(buffer[..length]);
+        return table.Number(buffer[..length]);
     }
 
     /// <summary>MiniSearch's BM25+ (the scoring the site used before the index was prebuilt).</summary>
@@ -369,12 +382,12 @@ public static class SearchIndex
         void Add(string? text);
     }
 
-    /// <summary>Splits each text into words, added to a list (<see cref="SearchTokens.AddWords"/>).</summary>
-    private readonly struct WordSink(WordTable table, List<string> words) : ITextSink
+    /// <summary>Splits each text into words, whose numbers are added to a list (<see cref="SearchTokens.AddWordNumbers"/>).</summary>
+    private readonly struct WordSink(WordTable table, List<int> words) : ITextSink
     {
         public void StartField() { }
 
-        public void Add(string? text) => SearchTokens.AddWords(text, table, words);
+        public void Add(string? text) => SearchTokens.AddWordNumbers(text, table, words);
     }
 
     /// <summary>Hashes the texts, each with its length (null apart from empty) and each field marked, so that different

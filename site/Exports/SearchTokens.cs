@@ -23,25 +23,45 @@ namespace DulaRegistry.Site.Exports;
 public static class SearchTokens
 {
     /// <summary>The words of <paramref name="text"/>, lower-cased, in order (repeats kept).</summary>
-    public static List<string> Words(string? text) => Words(text, null);
-
-    /// <summary>
-    /// The words of <paramref name="text"/> as <see cref="Words(string?)"/> gives them, each word's string taken from
-    /// <paramref name="table"/> (added there the first time): across a whole registry, one string per distinct word instead of
-    /// one per occurrence.
-    /// </summary>
-    public static List<string> Words(string? text, WordTable? table)
+    public static List<string> Words(string? text)
     {
-        var words = new List<string>();
-        AddWords(text, table, words);
-        return words;
+        var words = new WordList([]);
+        Split(text, ref words);
+        return words.Words;
     }
 
-    /// <summary>Adds the words of <paramref name="text"/> to <paramref name="words"/>, as <see cref="Words(string?, WordTable?)"/> gives them.</summary>
-    public static void AddWords(string? text, WordTable? table, List<string> words)
+    /// <summary>Adds the number in <paramref name="table"/> of each word of <paramref name="text"/> (as <see cref="Words"/> gives
+    /// them) to <paramref name="words"/>, adding the word to the table the first time: across a whole registry, one string per
+    /// distinct word, and each occurrence an <see cref="int"/>.</summary>
+    public static void AddWordNumbers(string? text, WordTable table, List<int> words)
+    {
+        var numbers = new WordNumbers(table, words);
+        Split(text, ref numbers);
+    }
+
+    /// <summary>What <see cref="Split"/> gives each word to (as a span of its buffer, valid only during the call).</summary>
+    private interface IWordSink
+    {
+        void Add(ReadOnlySpan<char> word);
+    }
+
+    private readonly struct WordList(List<string> words) : IWordSink
+    {
+        public List<string> Words => words;
+
+        public void Add(ReadOnlySpan<char> word) => words.Add(new string(word));
+    }
+
+    private readonly struct WordNumbers(WordTable table, List<int> words) : IWordSink
+    {
+        public void Add(ReadOnlySpan<char> word) => words.Add(table.Number(word));
+    }
+
+    /// <summary>Gives <paramref name="sink"/> the words of <paramref name="text"/>, lower-cased, in order.</summary>
+    private static void Split<TSink>(string? text, ref TSink sink) where TSink : struct, IWordSink
     {
         if (string.IsNullOrEmpty(text)) return;
-        // A word is never longer than its text: one buffer, and one string per word (this runs over every field of every agreement).
+        // A word is never longer than its text: one buffer for every word (this runs over every field of every agreement).
         var rented = text.Length <= 256 ? null : System.Buffers.ArrayPool<char>.Shared.Rent(text.Length * 2);
         Span<char> word = rented ?? stackalloc char[512];
         var length = 0;
@@ -69,11 +89,11 @@ public static class SearchTokens
             }
             if (length > 0)
             {
-                words.Add(Word(word[..length], table));
+                sink.Add(word[..length]);
                 length = 0;
             }
         }
-        if (length > 0) words.Add(Word(word[..length], table));
+        if (length > 0) sink.Add(word[..length]);
         if (rented is not null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
     }
 
@@ -106,8 +126,6 @@ public static class SearchTokens
 
     private static bool IsWordRune(Rune rune) => Rune.IsLetter(rune) || Rune.IsNumber(rune) || Rune.GetUnicodeCategory(rune)
         is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
-
-    private static string Word(ReadOnlySpan<char> word, WordTable? table) => table is null ? new string(word) : table.Get(word);
 
     private static Rune Lower(Rune rune) => Rune.ToLower(rune, CultureInfo.InvariantCulture);
 }

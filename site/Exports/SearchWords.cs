@@ -2,17 +2,18 @@ namespace DulaRegistry.Site.Exports;
 
 /// <summary>
 /// One document's words as the search index weighs them: per field (in <see cref="SearchIndex"/>'s field order), each
-/// distinct word with how often it occurs, and the field's length in words. Held flat, field after field (two arrays per
-/// document rather than two per field: fewer objects to make and for the collector to trace).
+/// distinct word (its number in the index's <see cref="WordTable"/>) with how often it occurs, and the field's length in words.
+/// Held flat, field after field (two arrays per document rather than two per field: fewer objects to make and for the
+/// collector to trace; numbers rather than strings: half the bytes, and nothing for the collector to follow).
 /// </summary>
 public sealed class DocumentWords
 {
-    private readonly (string Word, int Count)[] _words;
+    private readonly (int Word, int Count)[] _words;
     private readonly int[] _fields;
 
     /// <param name="words">Every field's words, field after field.</param>
     /// <param name="fields">Per field, where its words end in <paramref name="words"/>, then per field its length in words.</param>
-    public DocumentWords((string Word, int Count)[] words, int[] fields)
+    public DocumentWords((int Word, int Count)[] words, int[] fields)
     {
         if (fields.Length % 2 != 0 || (fields.Length > 0 && fields[(fields.Length / 2) - 1] != words.Length))
         {
@@ -25,14 +26,14 @@ public sealed class DocumentWords
     public int FieldCount => _fields.Length / 2;
 
     /// <summary>The distinct words of field <paramref name="field"/> with their counts.</summary>
-    public ReadOnlySpan<(string Word, int Count)> Field(int field) =>
+    public ReadOnlySpan<(int Word, int Count)> Field(int field) =>
         _words.AsSpan()[(field == 0 ? 0 : _fields[field - 1]).._fields[field]];
 
     /// <summary>How many words field <paramref name="field"/> has, repeats counted.</summary>
     public int Length(int field) => _fields[FieldCount + field];
 
     /// <summary>All the words, field after field.</summary>
-    public ReadOnlySpan<(string Word, int Count)> All => _words;
+    public ReadOnlySpan<(int Word, int Count)> All => _words;
 }
 
 /// <summary>
@@ -42,7 +43,7 @@ public sealed class DocumentWords
 /// </summary>
 public interface IKeptSearchWords
 {
-    /// <summary>The one string of each word; the index's terms are told apart by reference, so a build that takes kept words
+    /// <summary>The kept words, numbered: the kept documents' words are numbers in this table, so a build that takes kept words
     /// splits the rest into this table too.</summary>
     WordTable Table { get; }
 
@@ -54,9 +55,8 @@ public interface IKeptSearchWords
 }
 
 /// <summary>What building the search index made besides its files (which it gave away as it made them): per document in ordinal
-/// order, the hash of its texts, its words and whether they were the kept ones; and how many distinct strings its word table
-/// holds (<paramref name="Vocabulary"/>, at least the distinct words: for sizing tables up front).</summary>
-public sealed record SearchIndexBuild(UInt128[] Hashes, DocumentWords[] Words, bool[] Kept, int Vocabulary = 0)
+/// order, the hash of its texts, its words and whether they were the kept ones; and the table its words are numbers in.</summary>
+public sealed record SearchIndexBuild(UInt128[] Hashes, DocumentWords[] Words, bool[] Kept, WordTable Table)
 {
     /// <summary>How many documents took their words from the kept ones.</summary>
     public int Reused => Kept.Count(k => k);

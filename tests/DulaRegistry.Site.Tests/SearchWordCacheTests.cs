@@ -55,7 +55,7 @@ public sealed class SearchWordCacheTests
 
         // Written with the old entries as they were and the new words after the old ones; read back, it serves every document.
         var next = SearchWordCache.Parse(SearchWordCache.Encode(rebuilt, kept, Key).ShouldNotBeNull(), Key).ShouldNotBeNull();
-        next.Words.Take(kept.Words.Length).ShouldBe(kept.Words);
+        next.Words.Take(kept.Words.Count()).ShouldBe(kept.Words);
         next.Added.ShouldBeGreaterThan(0);
         var (thirdFiles, third) = SearchIndex.Collect(changed, next);
         third.Reused.ShouldBe(site.Agreements.Count);
@@ -75,41 +75,42 @@ public sealed class SearchWordCacheTests
         var rebuilt = SearchIndex.Collect(changed, kept).Index;
         var next = SearchWordCache.Parse(SearchWordCache.Encode(rebuilt, kept, Key)!, Key)!;
         next.Added.ShouldBe(0);
-        next.Words.ShouldNotContain(kept.Words.Except(rebuilt.Words.SelectMany(w => w.All.ToArray().Select(p => p.Word))).First());
+        next.Words.ShouldNotContain(kept.Words.Except(rebuilt.Words.SelectMany(w => w.All.ToArray().Select(p => rebuilt.Table[p.Word]))).First());
         SearchIndex.Collect(changed, next).Index.Reused.ShouldBe(site.Agreements.Count);
     }
 
     [Fact]
     public void A_word_UTF8_cannot_carry_leaves_its_document_out_and_the_others_keep_their_own_words()
     {
-        // All of a document's words in its first field, once each; each string the table's, as the index makes them (new words
+        // All of a document's words in its first field, once each; each a number in the table, as the index makes them (new words
         // are split into the kept words' table).
         static DocumentWords Document(WordTable table, params string[] words)
         {
             var fields = new int[2 * SearchIndex.FieldCount];
             for (var f = 0; f < SearchIndex.FieldCount; f++) fields[f] = words.Length;
             fields[SearchIndex.FieldCount] = words.Length;
-            return new DocumentWords([.. words.Select(w => (table.Get(w), 1))], fields);
+            return new DocumentWords([.. words.Select(w => (table.Number(w), 1))], fields);
         }
-        static SearchIndexBuild Index(params (UInt128 Hash, DocumentWords Words, bool Kept)[] documents) =>
-            new([.. documents.Select(d => d.Hash)], [.. documents.Select(d => d.Words)], [.. documents.Select(d => d.Kept)]);
+        static SearchIndexBuild Index(WordTable table, params (UInt128 Hash, DocumentWords Words, bool Kept)[] documents) =>
+            new([.. documents.Select(d => d.Hash)], [.. documents.Select(d => d.Words)], [.. documents.Select(d => d.Kept)], table);
         string[] Words(SearchWordCache.Kept kept, UInt128 hash) =>
-            kept.TryGet(hash, out var words) ? [.. words.Field(0).ToArray().Select(w => w.Word)] : ["(none)"];
+            kept.TryGet(hash, out var words) ? [.. words.Field(0).ToArray().Select(w => kept.Table[w.Word])] : ["(none)"];
         var many = Enumerable.Range(0, 100).Select(i => $"word{i}").ToArray();
 
         // A lone surrogate is not a word the tokenizer makes, but the file must not depend on that: such a document is left out.
-        var first = SearchWordCache.Parse(SearchWordCache.Encode(Index((1, Document(new WordTable(), "alpha", "\uD800bad"), false), (2, Document(new WordTable(), many), false)), null, Key)!, Key)!;
+        var table = new WordTable();
+        var first = SearchWordCache.Parse(SearchWordCache.Encode(Index(table, (1, Document(table, "alpha", "\uD800bad"), false), (2, Document(table, many), false)), null, Key)!, Key)!;
         first.Count.ShouldBe(1);
         Words(first, 2).ShouldBe(many);
         Words(first, 1).ShouldBe(["(none)"]);
 
         // Twice more, with new words after the old ones (few: the old entries are copied), one of them unstorable each time.
         var second = SearchWordCache.Parse(SearchWordCache.Encode(
-            Index((3, Document(first.Table, "\uDC00worse"), false), (2, Document(first.Table, many), true), (4, Document(first.Table, "gamma"), false)), first, Key)!, Key)!;
+            Index(first.Table, (3, Document(first.Table, "\uDC00worse"), false), (2, Document(first.Table, many), true), (4, Document(first.Table, "gamma"), false)), first, Key)!, Key)!;
         second.Added.ShouldBeGreaterThan(0);
         Words(second, 4).ShouldBe(["gamma"]);
         var third = SearchWordCache.Parse(SearchWordCache.Encode(
-            Index((5, Document(second.Table, "\uD801odd"), false), (2, Document(second.Table, many), true), (4, Document(second.Table, "gamma"), true),
+            Index(second.Table, (5, Document(second.Table, "\uD801odd"), false), (2, Document(second.Table, many), true), (4, Document(second.Table, "gamma"), true),
                 (6, Document(second.Table, "gamma", "delta", "word7"), false)), second, Key)!, Key)!;
         third.Added.ShouldBeGreaterThan(second.Added);
         Words(third, 2).ShouldBe(many);
