@@ -89,6 +89,7 @@ public static class SearchWordCache
         // agreements, tables grown by doubling left tens of megabytes of large arrays that only a full collection reclaims.
         var table = index.Table;
         var numbers = new int[table.Count];
+        numbers.AsSpan().Fill(-1);
         var list = new List<int>(table.Count); // table numbers, in file order; -1 for a kept word that could not be stored
         void Number(DocumentWords document)
         {
@@ -102,7 +103,6 @@ public static class SearchWordCache
             }
         }
         var added = 0;
-        numbers.AsSpan().Fill(-1);
         if (kept is not null)
         {
             // A kept word keeps its place (an entry copied as it is names its words so).

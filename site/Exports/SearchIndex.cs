@@ -70,8 +70,8 @@ public static class SearchIndex
     /// </summary>
     /// <param name="weighed">Given each document's words (for the next build, <see cref="Build.SearchWordCache"/>) once they are
     /// counted, before they are weighed. When it returns, the index lets go of each document's words as it weighs them (the
-    /// array it gave is emptied: a caller that keeps the words copies it): at 100,000 agreements they are about 100 MB, which
-    /// the weights and the postings' arrays would otherwise join.</param>
+    /// array it gave is emptied: a caller that keeps the words copies it): at 100,000 agreements they were about 100 MB when
+    /// held as strings, which the weights and the postings' arrays would otherwise join.</param>
     /// <param name="gather">Called once every document is weighed and its words let go, before the postings are gathered (a
     /// large build collects its garbage there: <see cref="Build.HeapTrim"/>).</param>
     public static void Build(SiteModel site, IKeptSearchWords? kept, Action<string, byte[]> file, Action<SearchIndexBuild> weighed,
@@ -189,8 +189,8 @@ public static class SearchIndex
         var count = agreements.Count;
         // Every term has a number in one table, and everything below is counted in arrays indexed by it: hundreds of thousands
         // of lookups per build index an array instead of hashing a string. Words kept from the last build are numbers in that
-        // table already.
-        var words = table = kept?.Table ?? new WordTable();
+        // table already. (A local of its own: the lambdas below cannot capture an out parameter.)
+        var wordTable = table = kept?.Table ?? new WordTable();
         // Per document: each field's words with their frequency and the field's length (small arrays, not a dictionary per
         // field per document: this step allocates little, which matters most in an incremental build, where the heap is large
         // and every collection costs). The hash of the texts they were split from identifies them for the next build.
@@ -218,7 +218,7 @@ public static class SearchIndex
             {
                 all.Clear();
                 var fields = new int[2 * s_fields.Length];
-                var splitting = new WordSink(words, split);
+                var splitting = new WordSink(wordTable, split);
                 for (var f = 0; f < s_fields.Length; f++)
                 {
                     split.Clear();
@@ -231,13 +231,13 @@ public static class SearchIndex
                 }
                 documents[i] = new DocumentWords([.. all], fields);
             }
-            ordinalTerms[i] = OrdinalTerms(a, words, scratch);
+            ordinalTerms[i] = OrdinalTerms(a, wordTable, scratch);
             return scratchpad;
         }, _ => { });
 
         // How many documents have each word in each field (field f's count of word w at f × vocabulary + w), and each field's
         // length in each document.
-        var vocabulary = words.Count;
+        var vocabulary = wordTable.Count;
         var matching = new int[s_fields.Length * vocabulary];
         var fieldLengths = new int[s_fields.Length][];
         for (var f = 0; f < s_fields.Length; f++)
@@ -252,8 +252,8 @@ public static class SearchIndex
         }
 
         // The words go to the caller now, before they are weighed: each document's are then let go as soon as it is weighed, so
-        // the words and the weights are never all held at once (at 100,000 agreements about 50 and 30 MB).
-        weighed(new SearchIndexBuild(hashOf, documents, reused, words));
+        // the words and the weights are never all held at once.
+        weighed(new SearchIndexBuild(hashOf, documents, reused, wordTable));
 
         var averages = fieldLengths.Select(lengths => count == 0 ? 1.0 : Math.Max(1e-9, lengths.Average())).ToArray();
         // Each agreement's word weights, on every core; then added to the terms in agreement order. A word's score is summed
