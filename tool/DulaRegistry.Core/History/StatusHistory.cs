@@ -1,6 +1,7 @@
 using DulaRegistry.Git;
 using DulaRegistry.Loading;
 using DulaRegistry.Model;
+using LibGit2Sharp;
 
 namespace DulaRegistry.History;
 
@@ -32,6 +33,11 @@ public static class StatusHistory
         catch (GitException ex)
         {
             return (RegistryHistory.Empty(ex.Explanation), null);
+        }
+        catch (LibGit2SharpException ex)
+        {
+            // A damaged object met during the walk: no timelines, and the note says why.
+            return (RegistryHistory.Empty(GitException.Unreadable(root, ex).Explanation), null);
         }
     }
 
