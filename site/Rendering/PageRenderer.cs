@@ -40,7 +40,7 @@ public sealed class PageRenderer : IAsyncDisposable
     }
 
     /// <summary>A renderer that writes files through <paramref name="writer"/>: a worker that replaces its renderer now and then
-    /// keeps its writer (and the writer's 40 KB of buffers) for all of them.</summary>
+    /// keeps its writer (and the writer's 80 KB of buffers) for all of them.</summary>
     internal PageRenderer(Utf8FileWriter writer)
     {
         _writer = writer;
@@ -62,9 +62,8 @@ public sealed class PageRenderer : IAsyncDisposable
         _renderer.Dispatcher.InvokeAsync(async () =>
         {
             var output = await _renderer.RenderComponentAsync(page.Component, ParameterView.FromDictionary(page.ParameterTable())).ConfigureAwait(false);
-            using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0);
-            _writer.WriteTo(stream, output.WriteHtmlTo);
-            return stream.Position; // the length written, without asking the file system again
+            using var file = File.OpenHandle(path, FileMode.Create, FileAccess.Write, FileShare.None);
+            return _writer.WriteTo(file, output.WriteHtmlTo); // the length written, without asking the file system again
         });
 
     public async ValueTask DisposeAsync()
