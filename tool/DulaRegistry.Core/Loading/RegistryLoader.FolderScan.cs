@@ -13,8 +13,17 @@ public static partial class RegistryLoader
     {
         var files = new List<(string, FileStamp?)>();
         var looked = 0;
-        foreach (var entry in Directory.EnumerateFileSystemEntries(directory).Order(StringComparer.Ordinal))
+        var entries = Directory.EnumerateFileSystemEntries(directory).Order(StringComparer.Ordinal).ToArray();
+        // Every entry but dot files is stat'ed: on every core, into its own slot (10,000 system calls were a twentieth of a
+        // one-file rebuild, on one core while the other waited), then looked at in name order.
+        var stats = new (FileKind Kind, FileStamp? Stamp)[entries.Length];
+        Parallel.For(0, entries.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) }, i =>
         {
+            if (!Path.GetFileName(entries[i]).StartsWith('.')) stats[i] = RegularFile.Stat(entries[i]);
+        });
+        for (var i = 0; i < entries.Length; i++)
+        {
+            var entry = entries[i];
             var name = Path.GetFileName(entry);
             var relative = $"{folder}/{name}";
             var isMarkdown = name.EndsWith(".md", StringComparison.Ordinal);
@@ -25,7 +34,7 @@ public static partial class RegistryLoader
                 sink.Report(FileDiagnostics.HiddenFile(relative));
                 continue;
             }
-            var (kind, stamp) = RegularFile.Stat(entry);
+            var (kind, stamp) = stats[i];
             if (kind == FileKind.Directory)
             {
                 sink.Report(FileDiagnostics.FolderInFolder(relative, folder));
