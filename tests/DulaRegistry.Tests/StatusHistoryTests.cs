@@ -183,17 +183,9 @@ public sealed class StatusHistoryTests : IDisposable
     public void A_damaged_object_is_reported_not_read_as_something_else()
     {
         Commit("2026-01-05T10:00:00+00:00", "Propose", File("DULA-2026-0001", Agreement("DULA-2026-0001", "proposed")));
-        // The blob's loose object, its compressed bytes overwritten: libgit2 no longer hashes what it reads (as Git does not
-        // outside `git fsck`), and the damage must still show, through zlib's own checksum.
-        using (var repository = new LibGit2Sharp.Repository(_git.WorkTree))
-        {
-            var blob = repository.Head.Tip["registry/agreements/DULA-2026-0001.md"].Target.Sha;
-            var path = Path.Combine(_git.WorkTree, ".git", "objects", blob[..2], blob[2..]);
-            System.IO.File.SetAttributes(path, FileAttributes.Normal);
-            var bytes = System.IO.File.ReadAllBytes(path);
-            for (var i = bytes.Length / 2; i < bytes.Length; i++) bytes[i] ^= 0x5A;
-            System.IO.File.WriteAllBytes(path, bytes);
-        }
+        // libgit2 no longer hashes what it reads (as Git does not outside `git fsck`): the damage must still show, through
+        // zlib's own checksum.
+        _git.DamageBlob("registry/agreements/DULA-2026-0001.md");
 
         var history = Read();
 

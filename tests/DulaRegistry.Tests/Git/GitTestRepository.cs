@@ -76,6 +76,18 @@ internal sealed class GitTestRepository : IDisposable
         return RegistryFolder.Length == 0 ? clone : Path.Combine(clone, RegistryFolder);
     }
 
+    /// <summary>Damages the loose object of the file at <paramref name="path"/> (relative to the work tree) on main: the second
+    /// half of its compressed bytes flipped, as a failing disk might leave it.</summary>
+    public void DamageBlob(string path)
+    {
+        var blob = _repository.Branches[Main].Tip[path].Target.Sha;
+        var file = Path.Combine(WorkTree, ".git", "objects", blob[..2], blob[2..]);
+        File.SetAttributes(file, FileAttributes.Normal);
+        var bytes = File.ReadAllBytes(file);
+        for (var i = bytes.Length / 2; i < bytes.Length; i++) bytes[i] ^= 0x5A;
+        File.WriteAllBytes(file, bytes);
+    }
+
     private readonly List<string> _clones = [];
 
     public void Dispose()

@@ -90,6 +90,19 @@ public sealed class RegistryRepositoryTests : IDisposable
     }
 
     [Fact]
+    public void A_damaged_object_is_a_typed_error_in_plain_words()
+    {
+        _git.Commit("2026-01-05T10:00:00+00:00", "First", [("agreements/DULA-2026-0001.md", "one\n")]);
+        _git.DamageBlob("registry/agreements/DULA-2026-0001.md");
+        using var repository = RegistryRepository.Open(_git.RegistryRoot);
+
+        var error = Should.Throw<GitException>(() => repository.ReadFile(repository.ResolveCommit("HEAD"), "agreements/DULA-2026-0001.md", 1024));
+
+        error.Problem.ShouldBe(GitProblem.Unreadable);
+        error.Explanation.ShouldContain("git fsck");
+    }
+
+    [Fact]
     public void Lists_agreement_file_names_on_every_branch()
     {
         _git.Commit("2026-01-05T10:00:00+00:00", "Main", [("agreements/DULA-2026-0001.md", "a\n"), ("agencies/dor.md", "b\n")]);

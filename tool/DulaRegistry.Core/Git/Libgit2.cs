@@ -83,8 +83,8 @@ internal static unsafe class Libgit2
             // Counted by libgit2: harmless when LibGit2Sharp has initialised it already, needed when it has not yet.
             if (functions.Init() < 0) return null;
             // libgit2 hashes every object it reads again to check it is the object asked for, which Git itself does only in
-            // `git fsck`: a damaged object still fails to inflate (zlib checks its own checksum). Reading thousands of blobs,
-            // the status history spent a tenth of its time there (measured at 10,000 agreements).
+            // `git fsck`: a damaged object still fails to inflate (zlib checks its own checksum). Reading 45,000 blobs, the
+            // status history spent a fifth of its time there (at 10,000 agreements: 0.94-0.98 s with it, 0.75-0.79 s without).
             _ = functions.Options(StrictHashVerification, 0);
             return functions;
         }

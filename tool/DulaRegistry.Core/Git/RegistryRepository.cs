@@ -106,13 +106,24 @@ public sealed class RegistryRepository : IDisposable
     /// A file's bytes at a commit, or null when the file does not exist there (or is not a regular file).
     /// <paramref name="path"/> is relative to the registry root: <c>agreements/DULA-2026-0001.md</c>.
     /// </summary>
-    /// <exception cref="GitException">the commit is unknown, or the file is over <paramref name="maxBytes"/>.</exception>
+    /// <exception cref="GitException">the commit is unknown, the file is over <paramref name="maxBytes"/>, or an object on the
+    /// way to it cannot be read (a damaged repository).</exception>
     public byte[]? ReadFile(GitCommit commit, string path, long maxBytes)
     {
-        var entry = LookupCommit(commit.Sha)[InRepository(path)];
-        if (entry is null || entry.TargetType != TreeEntryTargetType.Blob || !IsRegularFile(entry.Mode)) return null;
-        // The entry's target is named without reading it; the blob is read (and inflated) once, here.
-        var bytes = Blobs.Read(entry.Target.Sha, maxBytes, out var size);
+        TreeEntry? entry;
+        byte[]? bytes;
+        long size;
+        try
+        {
+            entry = LookupCommit(commit.Sha)[InRepository(path)];
+            if (entry is null || entry.TargetType != TreeEntryTargetType.Blob || !IsRegularFile(entry.Mode)) return null;
+            // The entry's target is named without reading it; the blob is read (and inflated) once, here.
+            bytes = Blobs.Read(entry.Target.Sha, maxBytes, out size);
+        }
+        catch (LibGit2SharpException ex)
+        {
+            throw GitException.Unreadable(_repository.Info.WorkingDirectory, ex); // a tree or the blob does not inflate
+        }
         if (bytes is null && size > maxBytes) throw GitException.FileTooLarge(path, commit.Sha, size, maxBytes);
         // Named by the tree but not in the object database: a damaged repository or a partial clone, not a missing file.
         return bytes ?? throw GitException.Unreadable(_repository.Info.WorkingDirectory,
@@ -124,7 +135,45 @@ public sealed class RegistryRepository : IDisposable
 
     /// <summary>Reads a blob into <paramref name="buffer"/>, as <see cref="BlobReader.Read(string, long, ref byte[])"/> does: the
     /// number of bytes read, or -1 when it is missing or over <paramref name="maxBytes"/>.</summary>
-    public int ReadBlob(string blobId, long maxBytes, ref byte[] buffer) => Blobs.Read(blobId, maxBytes, ref buffer);
+    /// <exception cref="GitException">the blob cannot be read (a damaged repository).</exception>
+    public int ReadBlob(string blobId, long maxBytes, ref byte[] buffer)
+    {
+        try
+        {
+            return Blobs.Read(blobId, maxBytes, ref buffer);
+        }
+        catch (LibGit2SharpException ex)
+        {
+            throw GitException.Unreadable(_repository.Info.WorkingDirectory, ex);
+        }
+    }
+
+    /// <summary>A folder tree, as <see cref="BlobReader.ReadFolderTree"/> reads it; a damaged one is a <see cref="GitException"/>.</summary>
+    private FolderTree ReadFolderTree(ObjectId treeId, ref byte[] buffer)
+    {
+        try
+        {
+            return Blobs.ReadFolderTree(treeId, ref buffer);
+        }
+        catch (LibGit2SharpException ex)
+        {
+            throw GitException.Unreadable(_repository.Info.WorkingDirectory, ex);
+        }
+    }
+
+    /// <summary>What <paramref name="read"/> reads from the repository; an object that cannot be read (it does not inflate)
+    /// is a <see cref="GitException"/> in plain words rather than libgit2's exception.</summary>
+    private T Readable<T>(Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (LibGit2SharpException ex)
+        {
+            throw GitException.Unreadable(_repository.Info.WorkingDirectory, ex);
+        }
+    }
 
     /// <summary>A reader of blobs with a repository handle of its own, for use on another thread than this repository's.</summary>
     public BlobReader OpenBlobReader() => new(_repository.Info.Path);
@@ -226,9 +275,9 @@ public sealed class RegistryRepository : IDisposable
         for (var i = oldest; i >= 0; i--)
         {
             var commit = chain[i];
-            var treeId = commit[folderPath] is { TargetType: TreeEntryTargetType.Tree } entry ? entry.Target.Id : null;
+            var treeId = Readable(() => commit[folderPath] is { TargetType: TreeEntryTargetType.Tree } entry ? entry.Target.Id : null);
             if (treeId == previousId) continue;
-            var tree = treeId is null ? FolderTree.Empty : Blobs.ReadFolderTree(treeId, ref buffer);
+            var tree = treeId is null ? FolderTree.Empty : ReadFolderTree(treeId, ref buffer);
             var changes = FolderTree.Changes(previous, tree);
             (previous, previousId, previousBuffer, buffer) = (tree, treeId, buffer, previousBuffer);
             if (changes.Count > 0) yield return new FolderCommit(ToGitCommit(commit), boundary && i == oldest, changes);
