@@ -1,7 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using DulaRegistry.History;
+using DulaRegistry.IO;
 
 namespace DulaRegistry.Site.Build;
 
@@ -54,8 +53,10 @@ public sealed record BuildCache(
     /// <summary>The cache folder's marker: a folder without it was not made by this tool and is neither read nor written.</summary>
     public const string MarkerFile = ".registry-cache";
 
-    private const string DataFile = "cache.json";
-    private const string Format = "dula-registry-build-cache 4";
+    private const string DataFile = "cache.bin";
+
+    /// <summary>What earlier versions of this file were called; removed when this one is written.</summary>
+    private static readonly string[] s_formerFiles = ["cache.json"];
 
     /// <summary>The cache folder of an output folder: <c>.&lt;out&gt;.registry-cache</c> beside it.</summary>
     public static string FolderOf(string output)
@@ -71,7 +72,7 @@ public sealed record BuildCache(
     public static string KeyFor(SiteBuildOptions options)
     {
         static string Build(Type type) => type.Assembly.ManifestModule.ModuleVersionId.ToString("N");
-        return string.Join(' ', Format,
+        return string.Join(' ', BuildCacheCodec.Format,
             Build(typeof(BuildCache)), Build(typeof(DulaRegistry.Loading.RegistryLoader)), Build(typeof(Microsoft.AspNetCore.Components.ComponentBase)),
             "base:" + options.BaseUrl, "today:" + options.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             "history:" + options.History, "generator:" + options.Generator);
@@ -96,17 +97,19 @@ public sealed record BuildCache(
         BuildCache? cache;
         try
         {
-            // Read whole, then parsed from memory: faster than the serializer's streaming reader.
-            cache = JsonSerializer.Deserialize(File.ReadAllBytes(file), BuildCacheJson.Default.BuildCache);
+            // Mapped rather than read into an array (a large-object allocation the collector would count against its budget);
+            // the strings are copied out, and the file is only ever replaced by renaming (AtomicFile), never rewritten in place.
+            using var mapped = MappedFile.Read(file, int.MaxValue / 2);
+            cache = BuildCacheCodec.Decode(mapped.Memory);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or NotSupportedException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             reason = "the cache could not be read";
             return null;
         }
-        if (cache is null || cache.Pages is null || cache.Files is null)
+        if (cache is null)
         {
-            reason = "the cache is empty";
+            reason = "the cache could not be read";
             return null;
         }
         if (UpdateInterrupted(output))
@@ -132,10 +135,20 @@ public sealed record BuildCache(
     /// Writes the cache for the site now at <paramref name="output"/>, atomically (a temporary file renamed over the old one).
     /// Returns false, writing nothing, when the cache folder exists but was not made by this tool.
     /// </summary>
+    /// <exception cref="IOException">the cache cannot be written, or would not come back the same (a path or a commit
+    /// subject with a lone surrogate); the next build is then a full one.</exception>
     public bool Write(string output)
     {
         if (!OwnFolder(output)) return false;
-        WriteOwnFile(output, DataFile, stream => JsonSerializer.Serialize(stream, this, BuildCacheJson.Default.BuildCache));
+        WriteOwnFile(output, DataFile, stream =>
+        {
+            // Thrown inside the write, so the half-written file is removed and the last cache stays.
+            if (!BuildCacheCodec.Write(this, stream)) throw new IOException("a path or a commit subject cannot be kept exactly");
+        });
+        foreach (var former in s_formerFiles)
+        {
+            if (OwnFile(output, former) is { } leftover) SafeDelete.TryFile(leftover);
+        }
         return true;
     }
 
@@ -178,9 +191,3 @@ public sealed record BuildCache(
         AtomicFile.Write(file, write);
     }
 }
-
-/// <summary>The cache's serialization, made at compile time (no reflection when a build starts); enums by name, the history
-/// with each commit once (<see cref="CompactHistoryConverter"/>).</summary>
-[JsonSourceGenerationOptions(UseStringEnumConverter = true, Converters = [typeof(CompactHistoryConverter)])]
-[JsonSerializable(typeof(BuildCache))]
-internal sealed partial class BuildCacheJson : JsonSerializerContext;

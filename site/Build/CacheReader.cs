@@ -56,6 +56,9 @@ internal struct CacheReader(ReadOnlyMemory<byte> bytes)
 
     public readonly bool AtEnd => _at == _bytes.Length;
 
+    /// <summary>The bytes not read yet.</summary>
+    public readonly int Remaining => _bytes.Length - _at;
+
     /// <summary>Where the next read starts, from the start of the buffer.</summary>
     public readonly int Position => _at;
 
@@ -74,6 +77,14 @@ internal struct CacheReader(ReadOnlyMemory<byte> bytes)
     {
         var length = Read7BitEncodedInt();
         return length == 0 ? null : Decode(ReadBytes(length - 1).Span);
+    }
+
+    /// <summary><see cref="ReadNullableString"/>, as a string of its own: for texts that are not repeated across files (paths,
+    /// fingerprints), which would only fill the shared table.</summary>
+    public string? ReadNullableOwnString()
+    {
+        var length = Read7BitEncodedInt();
+        return length == 0 ? null : Encoding.UTF8.GetString(ReadBytes(length - 1).Span);
     }
 
     /// <summary>A short text as the one string every file that repeats it shares (<see cref="SharedStrings"/>: agency ids,

@@ -145,10 +145,10 @@ public sealed class IncrementalBuildTests : IDisposable
     {
         var folder = BuildCache.FolderOf(Path.Combine(_temp, "site"));
         Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "cache.json"), "my own notes");
+        File.WriteAllText(Path.Combine(folder, "cache.bin"), "my own notes");
         var state = await Build(Options("site"));
         state.Incremental.CacheNote.ShouldStartWith("not written");
-        File.ReadAllText(Path.Combine(folder, "cache.json")).ShouldBe("my own notes");
+        File.ReadAllText(Path.Combine(folder, "cache.bin")).ShouldBe("my own notes");
         (await ReadCacheNote(Options("site"))).ShouldStartWith("no cache");
     }
 
@@ -156,7 +156,7 @@ public sealed class IncrementalBuildTests : IDisposable
     public async Task A_damaged_cache_means_a_full_build_not_a_failure()
     {
         await Build(Options("site"));
-        File.WriteAllText(Path.Combine(BuildCache.FolderOf(Path.Combine(_temp, "site")), "cache.json"), "{ not json");
+        File.WriteAllText(Path.Combine(BuildCache.FolderOf(Path.Combine(_temp, "site")), "cache.bin"), "not a cache");
         (await ReadCacheNote(Options("site"))).ShouldStartWith("the cache could not be read");
         await Build(Options("site"));
         await Build(Options("full", incremental: false));
