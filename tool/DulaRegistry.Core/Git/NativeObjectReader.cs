@@ -15,11 +15,13 @@ internal sealed unsafe class NativeObjectReader : IDisposable
     private const int BlobType = 3; // GIT_OBJECT_BLOB
 
     private readonly byte[] _oid = new byte[20]; // a git_oid: the 20 bytes of a SHA-1, as LibGit2Sharp passes it
+    private readonly string _gitFolder;
     private IntPtr _repository;
     private IntPtr _odb;
 
-    private NativeObjectReader(IntPtr repository, IntPtr odb)
+    private NativeObjectReader(string gitFolder, IntPtr repository, IntPtr odb)
     {
+        _gitFolder = gitFolder;
         _repository = repository;
         _odb = odb;
     }
@@ -39,7 +41,7 @@ internal sealed unsafe class NativeObjectReader : IDisposable
             git.RepositoryFree(repository);
             return null;
         }
-        return new NativeObjectReader(repository, odb);
+        return new NativeObjectReader(gitFolder, repository, odb);
     }
 
     /// <summary>
@@ -47,7 +49,7 @@ internal sealed unsafe class NativeObjectReader : IDisposable
     /// The length read, or -1 when there is no such blob (missing, or another kind of object) or it is over <paramref name="maxBytes"/>;
     /// <paramref name="size"/> is the blob's size, also when it is too large, or -1 when there is no such blob.
     /// </summary>
-    /// <exception cref="LibGit2SharpException">the object database cannot be read (a damaged pack, say).</exception>
+    /// <exception cref="GitException">the object database cannot be read (a damaged pack, say).</exception>
     public int Read(string blobId, long maxBytes, ref byte[] buffer, out long size)
     {
         size = -1;
@@ -56,7 +58,7 @@ internal sealed unsafe class NativeObjectReader : IDisposable
     }
 
     /// <summary>Reads the raw tree <paramref name="treeId"/> into <paramref name="buffer"/>, growing it when needed: its length, or -1 when there is no such tree.</summary>
-    /// <exception cref="LibGit2SharpException">the object database cannot be read.</exception>
+    /// <exception cref="GitException">the object database cannot be read.</exception>
     public int ReadTree(ObjectId treeId, ref byte[] buffer)
     {
         treeId.RawId.CopyTo(_oid, 0);
@@ -72,7 +74,8 @@ internal sealed unsafe class NativeObjectReader : IDisposable
         int result;
         fixed (byte* oid = _oid) result = git.OdbRead(&obj, _odb, oid);
         if (result == Libgit2.NotFound) return -1;
-        if (result != 0) throw new LibGit2SharpException($"cannot read object {Convert.ToHexStringLower(_oid)}: {Libgit2.LastError()}");
+        // An object that does not inflate (a damaged pack or loose object): in plain words, as every other Git problem is.
+        if (result != 0) throw GitException.Unreadable(_gitFolder, new LibGit2SharpException($"cannot read object {Convert.ToHexStringLower(_oid)}: {Libgit2.LastError()}"));
         try
         {
             if (git.OdbObjectType(obj) != type) return -1;

@@ -110,20 +110,10 @@ public sealed class RegistryRepository : IDisposable
     /// way to it cannot be read (a damaged repository).</exception>
     public byte[]? ReadFile(GitCommit commit, string path, long maxBytes)
     {
-        TreeEntry? entry;
-        byte[]? bytes;
-        long size;
-        try
-        {
-            entry = LookupCommit(commit.Sha)[InRepository(path)];
-            if (entry is null || entry.TargetType != TreeEntryTargetType.Blob || !IsRegularFile(entry.Mode)) return null;
-            // The entry's target is named without reading it; the blob is read (and inflated) once, here.
-            bytes = Blobs.Read(entry.Target.Sha, maxBytes, out size);
-        }
-        catch (LibGit2SharpException ex)
-        {
-            throw GitException.Unreadable(_repository.Info.WorkingDirectory, ex); // a tree or the blob does not inflate
-        }
+        var entry = Readable(() => LookupCommit(commit.Sha)[InRepository(path)]);
+        if (entry is null || entry.TargetType != TreeEntryTargetType.Blob || !IsRegularFile(entry.Mode)) return null;
+        // The entry's target is named without reading it; the blob is read (and inflated) once, here.
+        var bytes = Blobs.Read(entry.Target.Sha, maxBytes, out var size);
         if (bytes is null && size > maxBytes) throw GitException.FileTooLarge(path, commit.Sha, size, maxBytes);
         // Named by the tree but not in the object database: a damaged repository or a partial clone, not a missing file.
         return bytes ?? throw GitException.Unreadable(_repository.Info.WorkingDirectory,
@@ -136,33 +126,10 @@ public sealed class RegistryRepository : IDisposable
     /// <summary>Reads a blob into <paramref name="buffer"/>, as <see cref="BlobReader.Read(string, long, ref byte[])"/> does: the
     /// number of bytes read, or -1 when it is missing or over <paramref name="maxBytes"/>.</summary>
     /// <exception cref="GitException">the blob cannot be read (a damaged repository).</exception>
-    public int ReadBlob(string blobId, long maxBytes, ref byte[] buffer)
-    {
-        try
-        {
-            return Blobs.Read(blobId, maxBytes, ref buffer);
-        }
-        catch (LibGit2SharpException ex)
-        {
-            throw GitException.Unreadable(_repository.Info.WorkingDirectory, ex);
-        }
-    }
+    public int ReadBlob(string blobId, long maxBytes, ref byte[] buffer) => Blobs.Read(blobId, maxBytes, ref buffer);
 
-    /// <summary>A folder tree, as <see cref="BlobReader.ReadFolderTree"/> reads it; a damaged one is a <see cref="GitException"/>.</summary>
-    private FolderTree ReadFolderTree(ObjectId treeId, ref byte[] buffer)
-    {
-        try
-        {
-            return Blobs.ReadFolderTree(treeId, ref buffer);
-        }
-        catch (LibGit2SharpException ex)
-        {
-            throw GitException.Unreadable(_repository.Info.WorkingDirectory, ex);
-        }
-    }
-
-    /// <summary>What <paramref name="read"/> reads from the repository; an object that cannot be read (it does not inflate)
-    /// is a <see cref="GitException"/> in plain words rather than libgit2's exception.</summary>
+    /// <summary>What <paramref name="read"/> reads through LibGit2Sharp (a commit's trees); an object that cannot be read (it
+    /// does not inflate) is a <see cref="GitException"/> in plain words rather than libgit2's exception, as the blob reader's are.</summary>
     private T Readable<T>(Func<T> read)
     {
         try
@@ -277,7 +244,7 @@ public sealed class RegistryRepository : IDisposable
             var commit = chain[i];
             var treeId = Readable(() => commit[folderPath] is { TargetType: TreeEntryTargetType.Tree } entry ? entry.Target.Id : null);
             if (treeId == previousId) continue;
-            var tree = treeId is null ? FolderTree.Empty : ReadFolderTree(treeId, ref buffer);
+            var tree = treeId is null ? FolderTree.Empty : Blobs.ReadFolderTree(treeId, ref buffer);
             var changes = FolderTree.Changes(previous, tree);
             (previous, previousId, previousBuffer, buffer) = (tree, treeId, buffer, previousBuffer);
             if (changes.Count > 0) yield return new FolderCommit(ToGitCommit(commit), boundary && i == oldest, changes);
