@@ -145,11 +145,18 @@ public sealed record BuildCache(
             // Thrown inside the write, so the half-written file is removed and the last cache stays.
             if (!BuildCacheCodec.Write(this, stream)) throw new IOException("a path or a commit subject cannot be kept exactly");
         });
-        foreach (var former in s_formerFiles)
-        {
-            if (OwnFile(output, former) is { } leftover) SafeDelete.TryFile(leftover);
-        }
+        RemoveOwnFiles(output, s_formerFiles);
         return true;
+    }
+
+    /// <summary>Removes the files called <paramref name="names"/> from the cache folder beside <paramref name="output"/>, where it
+    /// is this tool's and they are regular files (what earlier versions of the cache kept under other names).</summary>
+    internal static void RemoveOwnFiles(string output, IEnumerable<string> names)
+    {
+        foreach (var name in names)
+        {
+            if (OwnFile(output, name) is { } leftover) SafeDelete.TryFile(leftover);
+        }
     }
 
     /// <summary>The build cache's note when the folder beside <paramref name="output"/> is not this tool's (see <see cref="OwnFolder"/>).</summary>

@@ -303,10 +303,7 @@ public sealed class FileCache : IParsedFileCache, IDisposable
             }
             stream.Write(checksum.GetCurrentHash());
         });
-        foreach (var former in s_formerFiles)
-        {
-            if (BuildCache.OwnFile(output, former) is { } leftover) SafeDelete.TryFile(leftover);
-        }
+        BuildCache.RemoveOwnFiles(output, s_formerFiles);
     }
 
     private static bool Storable(BodyFacts facts, RenderedBody view) =>

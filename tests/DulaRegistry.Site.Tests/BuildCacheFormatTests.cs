@@ -81,20 +81,24 @@ public sealed class BuildCacheFormatTests
         BuildCacheCodec.Decode(Array.Empty<byte>()).ShouldBeNull();
     }
 
-    [Fact]
-    public void Contents_out_of_place_under_a_valid_checksum_are_no_cache()
+    [Theory]
+    [InlineData(999, 0)] // a status number no status has
+    [InlineData((int)AgreementStatus.Proposed, 7)] // a commit past the end of the table
+    [InlineData((int)AgreementStatus.Proposed, -1)] // no commit, where a change needs one
+    public void Contents_out_of_place_under_a_valid_checksum_are_no_cache(int status, int commit)
     {
-        // A status number no status has, written by hand with the checksum made right: the reader's own checks catch it.
+        // The one status change's (status, commit) written over by hand, with the checksum made right: the reader's own checks
+        // catch it.
         var bytes = BuildCacheCodec.Encode(Cache(new RegistryHistory(new Dictionary<string, AgreementHistory>
         {
             ["DULA-2024-0001"] = new([new StatusChange(AgreementStatus.Proposed, s_day, "x", "s")], null),
         })))!;
         var body = bytes[..^16];
         BuildCacheCodec.Decode(body.Concat(XxHash128.Hash(body)).ToArray()).ShouldNotBeNull(); // the checksum made as the codec makes it
-        var status = BitConverter.GetBytes((int)AgreementStatus.Proposed);
-        var at = body.AsSpan().LastIndexOf(status.Concat(BitConverter.GetBytes(0)).ToArray());
+        var at = body.AsSpan().LastIndexOf(BitConverter.GetBytes((int)AgreementStatus.Proposed).Concat(BitConverter.GetBytes(0)).ToArray());
         at.ShouldBeGreaterThan(0);
-        BitConverter.GetBytes(999).CopyTo(body, at);
+        BitConverter.GetBytes(status).CopyTo(body, at);
+        BitConverter.GetBytes(commit).CopyTo(body, at + 4);
         BuildCacheCodec.Decode(body.Concat(XxHash128.Hash(body)).ToArray()).ShouldBeNull();
     }
 
