@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using DulaRegistry.Site.Components.Pages;
+using DulaRegistry.Site.Graph;
 using DulaRegistry.Site.Rendering;
 using DulaRegistry.Site.ViewModels;
 
@@ -17,8 +18,10 @@ namespace DulaRegistry.Site.Build;
 /// page's own view model, serialized whole. The view model already holds what the page shows of other files (party names,
 /// lineage, next steps), so a change anywhere that the page shows changes its fingerprint. An agency page and a listing page
 /// take their agreements' fingerprints rather than their view models again; a listing page also takes the year links and
-/// the filters' choices it shows. The others (home, agencies index, graph) show the whole registry and are always rendered:
-/// they get no fingerprint. The hash tells one build's inputs from the next build's, it is no signature: a fast
+/// the filters' choices it shows. The graph page takes its drawing (the SVG enters as its hash) and what its table shows of
+/// each flow: the two agencies, the count and the agreements it names, not their titles or statuses (retitling an agreement
+/// leaves the 1.4 MB page of a 10,000-agreement site as it is). The others (home, agencies index) show the whole registry and
+/// are always rendered: they get no fingerprint. The hash tells one build's inputs from the next build's, it is no signature: a fast
 /// non-cryptographic hash is enough (SHA-256 was half of this step).
 /// </summary>
 public static class PageFingerprints
@@ -65,6 +68,14 @@ public static class PageFingerprints
             fingerprints[i] = Fingerprint(pages[i], globals, new ListingInputs(listing with { Agreements = [] }, years, site.Filters),
                 FingerprintJson.Default.ListingInputs, MemoryMarshal.AsBytes(rows.AsSpan()));
         });
+        foreach (var i in Indexes(typeof(GraphPage)))
+        {
+            var graph = (FlowGraphView)pages[i].Parameter("Graph")!;
+            var flows = site.Flows.Select(f => new FlowRow(f.From, f.To, f.Count,
+                [.. f.Agreements.Take(GraphPage.ListedPerFlow).Select(a => new AgreementLink(a.Id, a.Url))])).ToList();
+            fingerprints[i] = Fingerprint(pages[i], globals, new GraphInputs(graph with { Svg = "" }, flows), FingerprintJson.Default.GraphInputs,
+                MemoryMarshal.AsBytes(graph.Svg.AsSpan()));
+        }
         var result = new Dictionary<string, string>(pages.Count, StringComparer.Ordinal);
         for (var i = 0; i < pages.Count; i++)
         {
@@ -136,6 +147,15 @@ internal sealed record YearLink(int? Year, string Url, int Total);
 /// <summary>What a listing page shows besides its rows (which enter its fingerprint as their agreements' fingerprints).</summary>
 internal sealed record ListingInputs(AgreementListing Listing, IReadOnlyList<YearLink> Years, FilterOptions Filters);
 
+/// <summary>What the graph page shows: the graph (its SVG enters the fingerprint as its hash) and each flow's row of the table.</summary>
+internal sealed record GraphInputs(FlowGraphView Graph, IReadOnlyList<FlowRow> Flows);
+
+/// <summary>A row of the graph page's table: the flow's agencies, how many agreements carry it and those the row names.</summary>
+internal sealed record FlowRow(AgencyRef From, AgencyRef To, int Count, IReadOnlyList<AgreementLink> Named);
+
+/// <summary>An agreement as the graph page's table names it: its id, linked to its page.</summary>
+internal sealed record AgreementLink(string Id, string? Url);
+
 /// <summary>
 /// Serialization made at compile time for the fingerprinted view models: no reflection per value, about twice as fast as the
 /// reflection-based serializer over ten thousand pages. Enums as their names, so a renamed label changes the fingerprint.
@@ -145,6 +165,7 @@ internal sealed record ListingInputs(AgreementListing Listing, IReadOnlyList<Yea
 [JsonSerializable(typeof(AgencyView))]
 [JsonSerializable(typeof(SiteGlobals))]
 [JsonSerializable(typeof(ListingInputs))]
+[JsonSerializable(typeof(GraphInputs))]
 internal sealed partial class FingerprintJson : JsonSerializerContext;
 
 /// <summary>

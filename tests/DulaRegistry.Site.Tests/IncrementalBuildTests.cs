@@ -111,6 +111,32 @@ public sealed class IncrementalBuildTests : IDisposable
     }
 
     [Fact]
+    public async Task The_graph_page_is_rendered_again_only_when_what_it_shows_changes()
+    {
+        await Build(Options("site"));
+        var graph = Path.Combine(_temp, "site", "graph", "index.html");
+        var written = File.GetLastWriteTimeUtc(graph);
+        Thread.Sleep(20); // a rewritten file gets a later time than the first build's
+
+        // A title is not on the graph page: the page stays as the first build wrote it.
+        Edit("agreements/DULA-2026-0001.md", "\ntitle: ", "\ntitle: Retitled ");
+        var retitled = await Build(Options("site"));
+        retitled.Incremental.PagesReused.ShouldBeGreaterThan(0);
+        File.GetLastWriteTimeUtc(graph).ShouldBe(written);
+        await Build(Options("full", incremental: false));
+        ShouldBeSameSite("site", "full");
+
+        // An agency's name is, in the drawing and in the table of flows.
+        Edit("agencies/dor.md", "\nname: ", "\nname: Renamed ");
+        await Build(Options("site"));
+        File.GetLastWriteTimeUtc(graph).ShouldBeGreaterThan(written);
+        File.ReadAllText(graph).ShouldContain("Renamed ");
+        SafeDelete.Tree(Path.Combine(_temp, "full"));
+        await Build(Options("full", incremental: false));
+        ShouldBeSameSite("site", "full");
+    }
+
+    [Fact]
     public async Task An_agreement_added_or_deleted_changes_counts_on_every_page_and_still_matches()
     {
         await Build(Options("site"));
