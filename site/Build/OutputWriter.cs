@@ -10,10 +10,10 @@ internal static class OutputWriter
     public static OutputFile Write(string staging, string relativePath, string text, OutputKind kind) =>
         Write(staging, relativePath, s_utf8.GetBytes(text), kind);
 
-    public static OutputFile Write(string staging, string relativePath, byte[] bytes, OutputKind kind)
+    public static OutputFile Write(string staging, string relativePath, ReadOnlySpan<byte> bytes, OutputKind kind)
     {
         File.WriteAllBytes(PrepareDirectory(staging, relativePath), bytes);
-        return new OutputFile(relativePath, kind, bytes.LongLength);
+        return new OutputFile(relativePath, kind, bytes.Length);
     }
 
     /// <summary>Bytes the file stream holds before writing to disk; the exports' own writers buffer too.</summary>
@@ -46,9 +46,9 @@ internal static class OutputWriter
     /// a file the previous build made there with exactly these bytes: that one stays, and nothing is written (most of the
     /// search index's files and every asset are the same after a one-file change).
     /// </summary>
-    public static OutputFile WriteIfChanged(SiteTarget target, string relativePath, byte[] bytes, OutputKind kind)
+    public static OutputFile WriteIfChanged(SiteTarget target, string relativePath, ReadOnlySpan<byte> bytes, OutputKind kind)
     {
-        if (Unchanged(target, relativePath, kind) is { } kept && kept.Bytes == bytes.LongLength && SameBytes(SitePath(target, relativePath), bytes))
+        if (Unchanged(target, relativePath, kind) is { } kept && kept.Bytes == bytes.Length && SameBytes(SitePath(target, relativePath), bytes))
         {
             return kept;
         }
@@ -59,15 +59,23 @@ internal static class OutputWriter
     private static string SitePath(SiteTarget target, string relativePath) =>
         Path.Combine(target.Context.Output, relativePath.Replace('/', Path.DirectorySeparatorChar));
 
+    /// <summary>Bytes compared at a time: a large file is compared piece by piece, through one small pooled buffer.</summary>
+    private const int CompareChunk = 64 * 1024;
+
     /// <summary>True when the file at <paramref name="path"/> holds exactly <paramref name="bytes"/>; false if it cannot be read.</summary>
-    private static bool SameBytes(string path, byte[] bytes)
+    private static bool SameBytes(string path, ReadOnlySpan<byte> bytes)
     {
-        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(bytes.Length + 1);
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Min(bytes.Length + 1, CompareChunk));
         try
         {
             using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
-            var read = file.ReadAtLeast(buffer.AsSpan(0, bytes.Length + 1), bytes.Length + 1, throwOnEndOfStream: false);
-            return read == bytes.Length && buffer.AsSpan(0, read).SequenceEqual(bytes);
+            for (var offset = 0; ;)
+            {
+                var read = file.Read(buffer);
+                if (read == 0) return offset == bytes.Length;
+                if (read > bytes.Length - offset || !buffer.AsSpan(0, read).SequenceEqual(bytes.Slice(offset, read))) return false;
+                offset += read;
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -253,6 +253,18 @@ public sealed class IncrementalBuildTests : IDisposable
         await Build(Options("site"));
         File.ReadAllBytes(Path.Combine(site, css)).ShouldBe(original);
         ShouldBeSameSite("site", "full");
+
+        // So is one damaged past the first piece compared, with its length unchanged: a font's last byte.
+        var font = times.Keys.Where(p => p.StartsWith("assets/", StringComparison.Ordinal))
+            .OrderByDescending(p => new FileInfo(Path.Combine(site, p)).Length).First();
+        var fontBytes = File.ReadAllBytes(Path.Combine(site, font));
+        fontBytes.Length.ShouldBeGreaterThan(2 * 64 * 1024);
+        var damaged = fontBytes.ToArray();
+        damaged[^1] ^= 0xFF;
+        File.WriteAllBytes(Path.Combine(site, font), damaged);
+        await Build(Options("site"));
+        File.ReadAllBytes(Path.Combine(site, font)).ShouldBe(fontBytes);
+        ShouldBeSameSite("site", "full");
     }
 
     [Fact]
