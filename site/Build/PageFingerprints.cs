@@ -27,10 +27,6 @@ namespace DulaRegistry.Site.Build;
 /// </summary>
 public static class PageFingerprints
 {
-    /// <summary>One serialization buffer per thread, reused for every page that thread fingerprints.</summary>
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? t_buffer;
-
     /// <summary>Fingerprints by page path, for the pages that have one.</summary>
     public static IReadOnlyDictionary<string, string> Of(IReadOnlyList<PageSpec> pages, SiteModel site)
     {
@@ -115,26 +111,29 @@ public static class PageFingerprints
     [ThreadStatic]
     private static XxHash128? t_hash;
 
-    /// <summary>One JSON writer per thread over <see cref="t_buffer"/>, reset for each page.</summary>
+    /// <summary>One JSON writer per thread over <see cref="t_sink"/>, reset for each page.</summary>
     [ThreadStatic]
     private static Utf8JsonWriter? t_json;
+
+    /// <summary>Where each thread's JSON writer writes: straight into <see cref="t_hash"/>.</summary>
+    [ThreadStatic]
+    private static HashingBufferWriter? t_sink;
 
     /// <summary>The hash of the page's component and path, the site-wide values, the page's JSON and <paramref name="more"/>.</summary>
     private static UInt128 Fingerprint<T>(PageSpec page, byte[] globals, T value, JsonTypeInfo<T> type, ReadOnlySpan<byte> more)
     {
-        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(64 * 1024);
         var hash = t_hash ??= new XxHash128();
-        buffer.ResetWrittenCount();
-        var json = t_json ??= new Utf8JsonWriter(buffer);
-        json.Reset(buffer);
-        JsonSerializer.Serialize(json, value, type);
-        json.Flush();
+        var sink = t_sink ??= new HashingBufferWriter(hash);
         // The component's name and the page's path, each followed by a line break, as UTF-8 (no string made for them).
         AppendLine(hash, page.Component.FullName);
         AppendLine(hash, page.Path);
         hash.Append(globals);
         hash.Append("\n"u8);
-        hash.Append(buffer.WrittenSpan);
+        // The JSON is hashed as it is written, a piece at a time: never held whole (the graph page's is megabytes).
+        var json = t_json ??= new Utf8JsonWriter(sink);
+        json.Reset(sink);
+        JsonSerializer.Serialize(json, value, type);
+        json.Flush();
         hash.Append("\n"u8);
         hash.Append(more);
         var fingerprint = hash.GetCurrentHashAsUInt128();
