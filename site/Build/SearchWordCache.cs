@@ -3,6 +3,7 @@ using System.Buffers.Binary;
 using System.Diagnostics.CodeAnalysis;
 using System.IO.Hashing;
 using System.Text;
+using DulaRegistry.IO;
 using DulaRegistry.Site.Exports;
 
 namespace DulaRegistry.Site.Build;
@@ -31,19 +32,30 @@ public static class SearchWordCache
     public static Kept? Read(string output, string key)
     {
         if (BuildCache.OwnFile(output, DataFile) is not { } file) return null;
+        IMemoryOwner<byte>? owner = null;
         try
         {
-            // Read whole (a few megabytes): entries are decoded from it while the index is built, after this returns.
-            return Parse(File.ReadAllBytes(file), key);
+            // Mapped (entries are decoded from it while the index is built, after this returns), not read into an array: a
+            // large object of 1.7 MB at 10,000 agreements, which counted towards a full collection. The cache's files are only
+            // ever replaced by renaming, never rewritten in place. The caller disposes what this returns, and the mapping with it.
+            owner = MappedFile.Read(file, int.MaxValue / 2);
+            if (Parse(owner.Memory, key, owner) is not { } kept) return null;
+            owner = null;
+            return kept;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             return null; // damaged or cut short: every document is split again
         }
+        finally
+        {
+            owner?.Dispose(); // not used: unmapped at once
+        }
     }
 
     /// <summary>The kept words in <paramref name="bytes"/>, or null when they are not words this build can use.</summary>
-    public static Kept? Parse(byte[] bytes, string key)
+    /// <param name="owner">What holds <paramref name="bytes"/>, disposed with the words returned (not when null is returned).</param>
+    public static Kept? Parse(ReadOnlyMemory<byte> bytes, string key, IDisposable? owner = null)
     {
         if (!CacheReader.TryChecked(bytes, out var reader)) return null;
         if (reader.ReadString() != Format || reader.ReadString() != key || reader.ReadInt32() != SearchIndex.FieldCount) return null;
@@ -66,7 +78,7 @@ public static class SearchWordCache
             entries[hash] = (reader.Position, length); // the reader's buffer starts where the file does
             reader.Skip(length);
         }
-        return reader.AtEnd ? new Kept(bytes, table, numbers, entries, added) : null;
+        return reader.AtEnd ? new Kept(bytes, owner, table, numbers, entries, added) : null;
     }
 
     private static int Count(ref CacheReader reader) =>
@@ -235,14 +247,17 @@ public static class SearchWordCache
 
     /// <summary>The words a build kept: the file's bytes, its words (one string each, in <see cref="Table"/>) and where each
     /// entry is; an entry is decoded when asked for.</summary>
-    public sealed class Kept : IKeptSearchWords
+    public sealed class Kept : IKeptSearchWords, IDisposable
     {
-        private readonly byte[] _bytes;
+        private readonly ReadOnlyMemory<byte> _bytes;
+        private readonly IDisposable? _owner;
         private readonly Dictionary<UInt128, (int Start, int Length)> _entries;
 
-        internal Kept(byte[] bytes, WordTable table, int[] numbers, Dictionary<UInt128, (int Start, int Length)> entries, int added)
+        internal Kept(ReadOnlyMemory<byte> bytes, IDisposable? owner, WordTable table, int[] numbers, Dictionary<UInt128, (int Start, int Length)> entries,
+            int added)
         {
             _bytes = bytes;
+            _owner = owner;
             _entries = entries;
             Table = table;
             Numbers = numbers;
@@ -265,7 +280,10 @@ public static class SearchWordCache
 
         /// <summary>The bytes of the entry for <paramref name="hash"/>, or empty.</summary>
         internal ReadOnlySpan<byte> Entry(UInt128 hash) =>
-            _entries.TryGetValue(hash, out var at) ? _bytes.AsSpan(at.Start, at.Length) : default;
+            _entries.TryGetValue(hash, out var at) ? _bytes.Span.Slice(at.Start, at.Length) : default;
+
+        /// <summary>Lets go of the file's bytes (unmapped): no entry is read after this.</summary>
+        public void Dispose() => _owner?.Dispose();
 
         /// <summary>Each thread's list for decoding an entry, reused entry after entry.</summary>
         [ThreadStatic]
@@ -277,7 +295,7 @@ public static class SearchWordCache
             if (!_entries.TryGetValue(hash, out var at)) return false;
             try
             {
-                var reader = new CacheReader(_bytes.AsMemory(at.Start, at.Length));
+                var reader = new CacheReader(_bytes.Slice(at.Start, at.Length));
                 var fields = new int[2 * SearchIndex.FieldCount];
                 var all = t_words ??= [];
                 all.Clear();

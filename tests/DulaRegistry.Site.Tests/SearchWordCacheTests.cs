@@ -124,9 +124,9 @@ public sealed class SearchWordCacheTests
     {
         var bytes = SearchWordCache.Encode(SearchIndex.Collect(Site(), null).Index, null, Key)!;
         SearchWordCache.Parse(bytes, "another build").ShouldBeNull();
-        SearchWordCache.Parse(bytes[..(bytes.Length / 2)], Key).ShouldBeNull();
-        SearchWordCache.Parse([.. bytes.Select((b, i) => i == bytes.Length / 3 ? (byte)~b : b)], Key).ShouldBeNull();
-        SearchWordCache.Parse([], Key).ShouldBeNull();
+        SearchWordCache.Parse(bytes.AsMemory(0, bytes.Length / 2), Key).ShouldBeNull();
+        SearchWordCache.Parse(bytes.Select((b, i) => i == bytes.Length / 3 ? (byte)~b : b).ToArray(), Key).ShouldBeNull();
+        SearchWordCache.Parse(ReadOnlyMemory<byte>.Empty, Key).ShouldBeNull();
         SearchWordCache.Parse("not a cache at all, but long enough"u8.ToArray(), Key).ShouldBeNull();
     }
 }

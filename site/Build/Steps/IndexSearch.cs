@@ -13,7 +13,7 @@ public sealed class IndexSearch : IBuildStep<SiteTarget, WrittenFiles>
     {
         var options = target.Context.Options;
         var key = options.Incremental ? BuildCache.KeyFor(options) : null;
-        var kept = key is null ? null : SearchWordCache.Read(target.Context.Output, key);
+        using var kept = key is null ? null : SearchWordCache.Read(target.Context.Output, key); // unmapped once the index is made
         HeapTrim.IfLarge(); // what the steps before left, before the words of every document join the site model
         // Each file is written as soon as it is made, and let go.
         var written = new List<OutputFile>();
