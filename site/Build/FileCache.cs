@@ -294,7 +294,7 @@ public sealed class FileCache : IParsedFileCache, IDisposable
                 {
                     if (_current.ContainsKey(s.Value.Sha256)) stamps[kept++] = s;
                 }
-                Array.Sort(stamps, 0, kept, Comparer<KeyValuePair<string, (FileStamp Stamp, string Sha256)>>.Create((a, b) => string.CompareOrdinal(a.Key, b.Key)));
+                stamps.AsSpan(0, kept).Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
                 writer.Write(_takenAtNs);
                 writer.Write(kept);
                 foreach (var (path, (stamp, sha)) in stamps.AsSpan(0, kept))
