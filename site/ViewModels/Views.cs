@@ -3,8 +3,9 @@ using DulaRegistry.Model;
 
 namespace DulaRegistry.Site.ViewModels;
 
-// A page's fingerprint is its view model serialized (Build/PageFingerprints.cs). A property computed from the others adds
-// nothing to it but the cost of computing and writing it again: such properties are [JsonIgnore]d.
+// A page's fingerprint is its view model serialized (Build/PageFingerprints.cs; an agreement's view is hashed field by field
+// instead, Build/AgreementViewHash.cs, which must write every property: its tests fail otherwise). A property computed from
+// the others adds nothing to it but the cost of computing and writing it again: such properties are [JsonIgnore]d.
 
 /// <summary>A link to an agency. <see cref="Url"/> is null when the id names no agency file.</summary>
 public sealed record AgencyRef(string Id, string Name, string? Acronym, string? Url)
