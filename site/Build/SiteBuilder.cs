@@ -46,6 +46,8 @@ public static class SiteBuilder
         FileCache? fileCache = null;
         Task<string?>? filesWritten = null;
         SpillFile? spill = null;
+        Task? journal = null;
+        var swapping = false;
         try
         {
             staging = (await run.Run(PrepareOutput, context).ConfigureAwait(false)).Path;
@@ -60,12 +62,16 @@ public static class SiteBuilder
 
             HeapTrim.IfLarge(); // the parsed registry, which the site model replaced
             var target = new SiteTarget(context, staging, cache.Previous, content);
+            // An incremental build moves files into the site only once the site is written. The journal that marks that update
+            // is written and flushed to disk meanwhile, beside the writing, instead of after it (its flush took 16-19 ms).
+            if (cache.Previous is not null) journal = Task.Run(() => BuildCache.BeginUpdate(context.Output), CancellationToken.None);
             var written = await run.Run(WriteSite, target).ConfigureAwait(false);
             foreach (var step in additions.WriteSteps) written = written.And(await run.Run(step, target).ConfigureAwait(false));
             // Every page is written, and the file cache has taken what it keeps: the spill file goes before the swap.
             if (filesWritten is not null) await Task.WhenAny(filesWritten).ConfigureAwait(false);
             spill.Dispose();
-            var published = await run.Run(SwapOutput, (target, written)).ConfigureAwait(false);
+            swapping = true;
+            var published = await run.Run(SwapOutput, (target, written, journal)).ConfigureAwait(false);
             if (published.StagingMoved) staging = null;
             run.Published = true;
             var note = await run.Run(WriteBuildCache, (context, filesWritten, model.History, written)).ConfigureAwait(false);
@@ -85,6 +91,13 @@ public static class SiteBuilder
         {
             // Nothing of a build goes on writing once it has returned.
             if (filesWritten is not null) await Task.WhenAny(filesWritten).ConfigureAwait(false);
+            if (journal is not null)
+            {
+                await Task.WhenAny(journal).ConfigureAwait(false);
+                _ = journal.Exception; // observed: a failure to write it was reported by the swap, or no longer matters
+                // Stopped before any file moved: the site is as the last build left it, and the next build need not be a full one.
+                if (!swapping) BuildCache.EndUpdate(context.Output);
+            }
             // Then the last build's files are let go, and this build's spill file: both were only read while this build ran.
             fileCache?.Dispose();
             spill?.Dispose();

@@ -208,6 +208,28 @@ public sealed class IncrementalBuildTests : IDisposable
     }
 
     [Fact]
+    public async Task An_incremental_build_that_fails_before_it_moves_a_file_leaves_no_journal_and_the_site_as_it_was()
+    {
+        await Build(Options("site"));
+        var site = Path.Combine(_temp, "site");
+        var page = Path.Combine(site, "agreements", "DULA-2026-0001", "index.html");
+        var before = File.ReadAllBytes(page);
+        Edit("agreements/DULA-2026-0001.md", "\ntitle: ", "\ntitle: Retitled ");
+        // The journal is written while the site is: a build that fails then has moved nothing, and takes its journal away.
+        var stopped = await SiteBuilder.BuildAsync(Options("site"), new BuildAdditions([], [new FailingStep()]));
+        stopped.Succeeded.ShouldBeFalse();
+        File.Exists(Path.Combine(BuildCache.FolderOf(site), BuildCache.JournalFile)).ShouldBeFalse();
+        File.ReadAllBytes(page).ShouldBe(before);
+        (await ReadCacheNote(Options("site"))).ShouldBe("cache used");
+
+        var next = await Build(Options("site"));
+        next.Incremental.PagesReused.ShouldBeGreaterThan(0);
+        File.Exists(Path.Combine(BuildCache.FolderOf(site), BuildCache.JournalFile)).ShouldBeFalse();
+        await Build(Options("full", incremental: false));
+        ShouldBeSameSite("site", "full");
+    }
+
+    [Fact]
     public async Task Only_changed_files_are_written_and_unchanged_pages_keep_their_file()
     {
         await Build(Options("site"));
