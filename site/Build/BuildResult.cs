@@ -35,6 +35,10 @@ public sealed record IncrementalReport(string CacheNote, int FilesFromCache, int
     /// same (see <see cref="SearchWordCache"/>).</summary>
     public int SearchWordsReused { get; init; }
 
+    /// <summary>How many agreements' records of <c>agreements.json</c> were copied from the last build's file, their views being
+    /// the same (see <see cref="JsonRecordCache"/>).</summary>
+    public int JsonRecordsReused { get; init; }
+
     public static readonly IncrementalReport None = new("off", 0, 0, 0, 0, 0);
 }
 

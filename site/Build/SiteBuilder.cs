@@ -80,7 +80,7 @@ public static class SiteBuilder
             {
                 Incremental = new IncrementalReport(note, cache.Files?.Hits ?? 0, cache.Files?.Added ?? 0, written.PagesReused,
                     published.UpdatedFiles, published.RemovedFiles)
-                { FilesNotRead = cache.Files?.Unread ?? 0, SearchWordsReused = written.SearchWordsReused },
+                { FilesNotRead = cache.Files?.Unread ?? 0, SearchWordsReused = written.SearchWordsReused, JsonRecordsReused = written.JsonRecordsReused },
             };
         }
         catch (BuildStoppedException stopped)

@@ -16,6 +16,13 @@ public sealed record WrittenFiles(IReadOnlyList<OutputFile> Files, IReadOnlyDict
     /// cache; null when the build is not incremental or they are the ones already kept.</summary>
     public byte[]? SearchWords { get; init; }
 
+    /// <summary>Where each agreement's record is in <c>agreements.json</c>, for the next build (<see cref="JsonRecordCache.Encode"/>),
+    /// written with the build cache; null when the build is not incremental.</summary>
+    public byte[]? JsonRecords { get; init; }
+
+    /// <summary>How many records of <c>agreements.json</c> were copied from the last build's file (<see cref="JsonRecordCache"/>).</summary>
+    public int JsonRecordsReused { get; init; }
+
     /// <summary>How many documents of the search index took their words from the last build's (<see cref="SearchWordCache"/>).</summary>
     public int SearchWordsReused { get; init; }
 
@@ -30,6 +37,8 @@ public sealed record WrittenFiles(IReadOnlyList<OutputFile> Files, IReadOnlyDict
         return new WrittenFiles([.. Files, .. more.Files], fingerprints, PagesReused + more.PagesReused)
         {
             SearchWords = SearchWords ?? more.SearchWords,
+            JsonRecords = JsonRecords ?? more.JsonRecords,
+            JsonRecordsReused = JsonRecordsReused + more.JsonRecordsReused,
             SearchWordsReused = SearchWordsReused + more.SearchWordsReused,
         };
     }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -21,18 +22,54 @@ public static class JsonExport
     private const int FlushAt = 32 * 1024;
 
     /// <summary>Writes the export to <paramref name="output"/> (left open), flushing as it goes.</summary>
-    public static void Write(SiteModel site, Stream output)
+    /// <param name="records">Records to copy instead of writing them, and told where each record went; null: every record is
+    /// written and none is told.</param>
+    public static void Write(SiteModel site, Stream output, IJsonRecords? records = null)
     {
-        using (var json = new Utf8JsonWriter(output, Options))
+        if (records is null)
+        {
+            using (var json = new Utf8JsonWriter(output, Options))
+            {
+                json.WriteStartArray();
+                foreach (var a in site.Agreements)
+                {
+                    WriteAgreement(json, a);
+                    if (json.BytesPending >= FlushAt) json.Flush();
+                }
+                json.WriteEndArray();
+            }
+            output.WriteByte((byte)'\n');
+            return;
+        }
+
+        // Into a buffer, so each record's bytes and place are known once written; the buffer goes to the stream between records.
+        var buffer = new ArrayBufferWriter<byte>(2 * FlushAt);
+        long flushed = 0;
+        using (var json = new Utf8JsonWriter(buffer, Options))
         {
             json.WriteStartArray();
             foreach (var a in site.Agreements)
             {
-                WriteAgreement(json, a);
-                if (json.BytesPending >= FlushAt) json.Flush();
+                json.Flush();
+                var before = buffer.WrittenCount;
+                // A copied record is the bytes this method wrote for the same view, at the same depth, from the line break and
+                // indentation before it: the writer puts only the comma before a raw value.
+                if (records.TryGet(a, out var known)) json.WriteRawValue(known, skipInputValidation: true);
+                else WriteAgreement(json, a);
+                json.Flush();
+                var written = buffer.WrittenSpan[before..];
+                var start = written.Length > 0 && written[0] == (byte)',' ? 1 : 0;
+                records.Written(a, flushed + before + start, written[start..]);
+                if (buffer.WrittenCount >= FlushAt)
+                {
+                    output.Write(buffer.WrittenSpan);
+                    flushed += buffer.WrittenCount;
+                    buffer.ResetWrittenCount();
+                }
             }
             json.WriteEndArray();
         }
+        output.Write(buffer.WrittenSpan);
         output.WriteByte((byte)'\n');
     }
 

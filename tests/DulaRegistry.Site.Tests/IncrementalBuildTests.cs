@@ -208,6 +208,41 @@ public sealed class IncrementalBuildTests : IDisposable
     }
 
     [Fact]
+    public async Task Unchanged_records_of_agreements_json_are_copied_and_a_record_changed_in_the_site_is_written_again()
+    {
+        var first = await Build(Options("site"));
+        first.Incremental.JsonRecordsReused.ShouldBe(0); // no last build
+        var all = (await Build(Options("site"))).Incremental.JsonRecordsReused;
+        all.ShouldBeGreaterThan(1);
+        Edit("agreements/DULA-2026-0001.md", "\ntitle: ", "\ntitle: Quixotic ");
+        // Its record and those of the two agreements that name it (their views show its title) are written again.
+        (await Build(Options("site"))).Incremental.JsonRecordsReused.ShouldBe(all - 3);
+        await Build(Options("full", incremental: false));
+        ShouldBeSameSite("site", "full");
+
+        // Someone edits the site's file in place, keeping its length: that record no longer hashes as kept, and is written again.
+        var json = Path.Combine(_temp, "site", "agreements.json");
+        var bytes = File.ReadAllBytes(json);
+        var at = bytes.AsSpan().IndexOf("Quixotic"u8);
+        at.ShouldBeGreaterThan(0);
+        "Quizzical"u8[..8].CopyTo(bytes.AsSpan(at));
+        File.WriteAllBytes(json, bytes);
+        (await Build(Options("site"))).Incremental.JsonRecordsReused.ShouldBe(all - 1);
+        ShouldBeSameSite("site", "full");
+
+        // A damaged record list means every record is written afresh, never a failure.
+        var kept = Path.Combine(BuildCache.FolderOf(Path.Combine(_temp, "site")), "agreements-json.bin");
+        var list = File.ReadAllBytes(kept);
+        list[list.Length / 2] ^= 0xFF;
+        File.WriteAllBytes(kept, list);
+        Edit("agreements/DULA-2026-0001.md", "\ntitle: Quixotic ", "\ntitle: ");
+        (await Build(Options("site"))).Incremental.JsonRecordsReused.ShouldBe(0);
+        await Build(Options("full", incremental: false));
+        ShouldBeSameSite("site", "full");
+        (await Build(Options("site"))).Incremental.JsonRecordsReused.ShouldBe(all);
+    }
+
+    [Fact]
     public async Task An_incremental_build_that_fails_before_it_moves_a_file_leaves_no_journal_and_the_site_as_it_was()
     {
         await Build(Options("site"));

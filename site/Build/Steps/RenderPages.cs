@@ -26,7 +26,7 @@ public sealed class RenderPages : IBuildStep<SiteTarget, WrittenFiles>
         var pages = target.Pages;
         var staging = target.Staging;
         var written = new ConcurrentBag<OutputFile>();
-        var fingerprints = target.Context.Options.Incremental ? PageFingerprints.Of(pages, target.Site) : new Dictionary<string, string>();
+        var fingerprints = await target.Fingerprints().ConfigureAwait(false);
         var previous = target.Previous?.Pages;
         var reused = 0;
         var workers = Math.Min(target.Context.Options.EffectiveParallelism, Math.Max(1, pages.Count / 8));

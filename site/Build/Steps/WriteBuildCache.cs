@@ -2,7 +2,8 @@ namespace DulaRegistry.Site.Build;
 
 /// <summary>
 /// Keeps, beside the output folder, what the next build needs to be incremental: each page's fingerprint, the status
-/// history with the Git state it came from, the search index's words (<see cref="SearchWordCache"/>), and (written earlier,
+/// history with the Git state it came from, the search index's words (<see cref="SearchWordCache"/>), where each record of
+/// <c>agreements.json</c> is (<see cref="JsonRecordCache"/>), and (written earlier,
 /// see <see cref="FileCache.WriteInBackground"/>) what each file loaded as. Runs once the new site is in place, so the cache
 /// always names the site it describes; a build killed before it leaves the old cache, which no longer matches, and the next
 /// build is a full one. Returns what became of the cache: "written", "off", or why it was not written.
@@ -26,6 +27,7 @@ public sealed class WriteBuildCache : IBuildStep<(BuildContext Context, Task<str
         {
             if (!cache.Write(output)) return BuildCache.NotOursNote(output);
             if (written.SearchWords is { } words) SearchWordCache.Write(output, words);
+            if (written.JsonRecords is { } records) JsonRecordCache.Write(output, records);
             BuildCache.EndUpdate(output); // the cache now describes the site as it is: an update that was under way is complete
             return "written";
         }

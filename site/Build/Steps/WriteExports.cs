@@ -14,10 +14,24 @@ public sealed class WriteExports : IBuildStep<SiteTarget, WrittenFiles>
         var staging = target.Staging;
         // The site's pages, as RenderPages renders them.
         var pages = target.Pages.Select(p => p.Path).ToList();
+        var key = target.Context.Options.Incremental ? BuildCache.KeyFor(target.Context.Options) : null;
+        byte[]? kept = null;
+        var reused = 0;
+        async Task<OutputFile> Json()
+        {
+            if (key is null) return OutputWriter.Write(staging, SiteUrls.AgreementsJsonPath, output => JsonExport.Write(site, output), OutputKind.Export, cancellationToken);
+            // Unchanged agreements' records are copied from the last build's file (mapped until written): they are known by their
+            // pages' fingerprints, awaited (not waited for on a thread the other exports could use).
+            var fingerprints = await target.Fingerprints().ConfigureAwait(false);
+            using var records = JsonRecordCache.Open(target, key, fingerprints);
+            var file = OutputWriter.Write(staging, SiteUrls.AgreementsJsonPath, output => JsonExport.Write(site, output, records), OutputKind.Export, cancellationToken);
+            kept = records.Encode(key, file.Bytes);
+            reused = records.Reused;
+            return file;
+        }
         // Each export streams to its own file and reads only the site model, so they are written side by side.
         Func<OutputFile>[] exports =
         [
-            () => OutputWriter.Write(staging, SiteUrls.AgreementsJsonPath, output => JsonExport.Write(site, output), OutputKind.Export, cancellationToken),
             () => OutputWriter.Write(staging, SiteUrls.AgreementsCsvPath, output => CsvExport.Write(site, output), OutputKind.Export, cancellationToken),
             () => OutputWriter.Write(staging, SiteUrls.FeedPath, output => AtomFeed.Write(site, output), OutputKind.Export, cancellationToken),
             () => OutputWriter.Write(staging, SiteUrls.CalendarPath, output => CalendarExport.Write(site, output), OutputKind.Export, cancellationToken),
@@ -30,9 +44,12 @@ public sealed class WriteExports : IBuildStep<SiteTarget, WrittenFiles>
         OutputFile Schema(string file, Func<string> make) =>
             OutputWriter.Unchanged(target, SiteUrls.SchemaPath(file), OutputKind.Export)
             ?? OutputWriter.Write(staging, SiteUrls.SchemaPath(file), make(), OutputKind.Export);
-        var files = await Task.WhenAll(exports.Select(export => Task.Run(export, cancellationToken))).ConfigureAwait(false);
-        return WrittenFiles.Of(files);
+        var files = await Task.WhenAll(exports.Select(export => Task.Run(export, cancellationToken)).Prepend(Task.Run(Json, cancellationToken)))
+            .ConfigureAwait(false);
+        return WrittenFiles.Of(files) with { JsonRecords = kept, JsonRecordsReused = reused };
     }
 
-    public string? Summarize(SiteTarget target, WrittenFiles written) => $"{written.Files.Count:N0} files";
+    public string? Summarize(SiteTarget target, WrittenFiles written) => written.JsonRecordsReused > 0
+        ? $"{written.Files.Count:N0} files ({written.JsonRecordsReused:N0} records of {SiteUrls.AgreementsJsonPath} copied from the last build's)"
+        : $"{written.Files.Count:N0} files";
 }
