@@ -57,7 +57,7 @@ public static class SearchIndex
     {
         var files = new List<(string, byte[])>();
         SearchIndexBuild? index = null;
-        Build(site, kept, (path, bytes) => files.Add((path, bytes)), weighed => index = weighed with { Words = [.. weighed.Words] }, null, cancellationToken);
+        Build(site, kept, (path, bytes) => files.Add((path, bytes!)), weighed => index = weighed with { Words = [.. weighed.Words] }, null, null, cancellationToken);
         return (files, index!);
     }
 
@@ -74,31 +74,14 @@ public static class SearchIndex
     /// held as strings, which the weights and the postings' arrays would otherwise join.</param>
     /// <param name="gather">Called once every document is weighed and its words let go, before the postings are gathered (a
     /// large build collects its garbage there: <see cref="Build.HeapTrim"/>).</param>
-    public static void Build(SiteModel site, IKeptSearchWords? kept, Action<string, byte[]> file, Action<SearchIndexBuild> weighed,
-        Action? gather, CancellationToken cancellationToken = default)
+    /// <param name="unchangedDocs">Given a document chunk's number and the range of agreements it holds, true when the site
+    /// already holds that chunk's file with the bytes it would have (its agreements' views are the last build's): the chunk is
+    /// then not made, and given to <paramref name="file"/> as null. Null: every chunk is made.</param>
+    public static void Build(SiteModel site, IKeptSearchWords? kept, Action<string, byte[]?> file, Action<SearchIndexBuild> weighed,
+        Action? gather, Func<int, Range, bool>? unchangedDocs, CancellationToken cancellationToken = default)
     {
         var agreements = site.Agreements;
         var parallel = new ParallelOptions { CancellationToken = cancellationToken };
-
-        // Documents: chunks of records in id order, each chunk on whichever core is free.
-        var docs = new byte[(agreements.Count + DocumentChunk - 1) / DocumentChunk][];
-        Parallel.For(0, docs.Length, parallel, chunk =>
-        {
-            var start = chunk * DocumentChunk;
-            var end = Math.Min(agreements.Count, start + DocumentChunk);
-            var scratch = new DistinctValues();
-            docs[chunk] = Json(json =>
-            {
-                json.WriteStartArray();
-                for (var i = start; i < end; i++) WriteRecord(json, agreements[i], scratch);
-                json.WriteEndArray();
-            });
-        });
-        for (var n = 0; n < docs.Length; n++)
-        {
-            file(SiteUrls.SearchDocsPath(n), docs[n]);
-            docs[n] = null!; // given: let go
-        }
 
         var weighted = Weigh(agreements, kept, parallel, weighed, out var exact, out var table);
         gather?.Invoke();
@@ -159,6 +142,28 @@ public static class SearchIndex
                 foreach (var word in group) json.WriteStringValue(word);
                 json.WriteEndArray();
             }));
+        }
+
+        // Documents: chunks of records in id order, each chunk on whichever core is free. Made last: in an incremental build,
+        // whether a chunk changed is known from its agreements' page fingerprints, made by then beside the terms.
+        var docs = new byte[(agreements.Count + DocumentChunk - 1) / DocumentChunk][];
+        Parallel.For(0, docs.Length, parallel, chunk =>
+        {
+            var start = chunk * DocumentChunk;
+            var end = Math.Min(agreements.Count, start + DocumentChunk);
+            if (unchangedDocs?.Invoke(chunk, start..end) == true) return; // left null: the site's file stays
+            var scratch = new DistinctValues();
+            docs[chunk] = Json(json =>
+            {
+                json.WriteStartArray();
+                for (var i = start; i < end; i++) WriteRecord(json, agreements[i], scratch);
+                json.WriteEndArray();
+            });
+        });
+        for (var n = 0; n < docs.Length; n++)
+        {
+            file(SiteUrls.SearchDocsPath(n), docs[n]);
+            docs[n] = null!; // given: let go
         }
 
         file(SiteUrls.SearchManifestPath, Json(json =>

@@ -277,6 +277,26 @@ public sealed class IncrementalBuildTests : IDisposable
     }
 
     [Fact]
+    public async Task Removing_an_agreement_moves_the_search_documents_after_it_and_every_chunk_matches_a_full_build()
+    {
+        // Several document chunks; the first agreement removed moves every later one back by one place, into another chunk.
+        LargeRegistry.AddCopies(_root, 450);
+        await Build(Options("site"));
+        var first = Directory.EnumerateFiles(Path.Combine(_root, "agreements"), "*.md").Order(StringComparer.Ordinal).First();
+        var text = File.ReadAllText(first);
+        File.Delete(first);
+        var state = await Build(Options("site"));
+        state.Succeeded.ShouldBeTrue(state.Error);
+        await Build(Options("full", incremental: false));
+        ShouldBeSameSite("site", "full");
+        // And back: the chunks move forward again.
+        File.WriteAllText(first, text);
+        (await Build(Options("site"))).Succeeded.ShouldBeTrue();
+        await Build(Options("full", incremental: false));
+        ShouldBeSameSite("site", "full");
+    }
+
+    [Fact]
     public async Task Assets_schemas_and_unchanged_search_files_are_left_as_they_are()
     {
         // More agreements than one search document chunk holds, so a change touches one chunk and not the others.
