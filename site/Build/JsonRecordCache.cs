@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.IO.Hashing;
 using DulaRegistry.IO;
 using DulaRegistry.Site.Exports;
@@ -26,13 +25,20 @@ public sealed class JsonRecordCache : IJsonRecords, IDisposable
 
     private readonly IReadOnlyDictionary<string, string> _fingerprints;
     private readonly Dictionary<string, Entry> _previous;
-    private readonly IMemoryOwner<byte>? _site;
     private readonly List<Entry> _written = [];
+
+    /// <summary>The last build's file in the site, read forward as records are copied (records are in id order in both files).
+    /// Read, not mapped: it is in the site, where another program might cut it short in place, and a mapped file cut short
+    /// faults when read.</summary>
+    private readonly FileStream? _site;
+
+    /// <summary>The record being copied, read from <see cref="_site"/>.</summary>
+    private byte[] _record = new byte[16 * 1024];
 
     /// <summary>The record <see cref="TryGet"/> gave last, until <see cref="Written"/> is told where it went.</summary>
     private Entry? _copied;
 
-    private JsonRecordCache(IReadOnlyDictionary<string, string> fingerprints, Dictionary<string, Entry> previous, IMemoryOwner<byte>? site)
+    private JsonRecordCache(IReadOnlyDictionary<string, string> fingerprints, Dictionary<string, Entry> previous, FileStream? site)
     {
         _fingerprints = fingerprints;
         _previous = previous;
@@ -45,7 +51,7 @@ public sealed class JsonRecordCache : IJsonRecords, IDisposable
     /// <summary>
     /// The records of the last build into <paramref name="target"/>'s output folder, when the cache has them for this build's
     /// <paramref name="key"/> and the site still holds the file they describe; otherwise none (every record is written, and
-    /// kept for the next build all the same). The site's file is mapped until this is disposed.
+    /// kept for the next build all the same). The site's file is open until this is disposed.
     /// </summary>
     /// <param name="fingerprints">This build's page fingerprints (<see cref="SiteTarget.Fingerprints"/>).</param>
     public static JsonRecordCache Open(SiteTarget target, string key, IReadOnlyDictionary<string, string> fingerprints)
@@ -57,20 +63,20 @@ public sealed class JsonRecordCache : IJsonRecords, IDisposable
         {
             return none;
         }
-        IMemoryOwner<byte>? site = null;
+        FileStream? site = null;
         try
         {
             Dictionary<string, Entry> entries;
             long length;
-            using (var mapped = MappedFile.Read(file, int.MaxValue / 2))
+            using (var mapped = MappedFile.Read(file, int.MaxValue / 2)) // the cache's own file, only ever replaced by renaming
             {
                 if (Parse(mapped.Memory, key, out length) is not { } parsed) return none;
                 entries = parsed;
             }
-            var path = Path.Combine(output, SiteUrls.AgreementsJsonPath);
-            if (SafeDelete.RegularFileLength(path) != length || length > int.MaxValue / 2) return none;
-            site = MappedFile.Read(path, int.MaxValue / 2);
-            if (site.Memory.Length != length) return none;
+            // Never through a link, never waiting on a named pipe; the length it had when the last build wrote it.
+            if (RegularFile.OpenHandle(Path.Combine(output, SiteUrls.AgreementsJsonPath), out _) is not { } handle) return none;
+            site = new FileStream(handle, FileAccess.Read, bufferSize: 64 * 1024);
+            if (site.Length != length) return none;
             var cache = new JsonRecordCache(fingerprints, entries, site);
             site = null;
             return cache;
@@ -112,7 +118,17 @@ public sealed class JsonRecordCache : IJsonRecords, IDisposable
         {
             return false;
         }
-        var bytes = _site.Memory.Span.Slice((int)kept.Offset, kept.Length);
+        if (_record.Length < kept.Length) _record = new byte[Math.Max(kept.Length, 2 * _record.Length)];
+        var bytes = _record.AsSpan(0, kept.Length);
+        try
+        {
+            _site.Position = kept.Offset; // forward, and within the read buffer but for a record skipped
+            _site.ReadExactly(bytes);
+        }
+        catch (Exception ex) when (ex is IOException or EndOfStreamException)
+        {
+            return false; // cut short or unreadable since it was opened: written afresh
+        }
         if (XxHash3.HashToUInt64(bytes) != kept.Hash) return false; // the site's file changed there since: written afresh
         record = bytes;
         _copied = kept;
@@ -160,7 +176,7 @@ public sealed class JsonRecordCache : IJsonRecords, IDisposable
     /// has checked that the cache folder is this tool's (<see cref="BuildCache.OwnFolder"/>).</summary>
     public static void Write(string output, byte[] encoded) => BuildCache.WriteOwnFile(output, DataFile, stream => stream.Write(encoded));
 
-    /// <summary>Unmaps the last build's file.</summary>
+    /// <summary>Closes the last build's file.</summary>
     public void Dispose() => _site?.Dispose();
 
     /// <summary>One agreement's record: its page's fingerprint, where it is in the file, and the hash of its bytes.</summary>

@@ -20,7 +20,7 @@ public sealed class WriteExports : IBuildStep<SiteTarget, WrittenFiles>
         async Task<OutputFile> Json()
         {
             if (key is null) return OutputWriter.Write(staging, SiteUrls.AgreementsJsonPath, output => JsonExport.Write(site, output), OutputKind.Export, cancellationToken);
-            // Unchanged agreements' records are copied from the last build's file (mapped until written): they are known by their
+            // Unchanged agreements' records are copied from the last build's file (open until written): they are known by their
             // pages' fingerprints, awaited (not waited for on a thread the other exports could use).
             var fingerprints = await target.Fingerprints().ConfigureAwait(false);
             using var records = JsonRecordCache.Open(target, key, fingerprints);
