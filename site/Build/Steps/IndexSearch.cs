@@ -23,9 +23,9 @@ public sealed class IndexSearch : IBuildStep<SiteTarget, WrittenFiles>
         var written = new List<OutputFile>();
         var (reused, words) = (0, (byte[]?)null);
         var chunks = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var left = new ConcurrentDictionary<string, OutputFile>(StringComparer.Ordinal);
         SearchIndex.Build(target.Site, kept,
-            (path, bytes) => written.Add(bytes is null ? OutputWriter.Unchanged(target, path, OutputKind.Export)!
-                : OutputWriter.WriteIfChanged(target, path, bytes, OutputKind.Export)),
+            (path, bytes) => written.Add(bytes is null ? left[path] : OutputWriter.WriteIfChanged(target, path, bytes, OutputKind.Export)),
             index =>
             {
                 reused = index.Reused;
@@ -33,7 +33,7 @@ public sealed class IndexSearch : IBuildStep<SiteTarget, WrittenFiles>
                 words = key is null ? null : SearchWordCache.Encode(index, kept, key);
             },
             HeapTrim.IfLarge, // the words, weighed: dead, and long-lived enough that only a full collection reclaims them
-            key is null ? null : (chunk, range) => Unchanged(target, chunk, range, chunks),
+            key is null ? null : (chunk, range) => Unchanged(target, chunk, range, chunks, left),
             cancellationToken);
         return Task.FromResult(new WrittenFiles(written, chunks, 0) { SearchWordsReused = reused, SearchWords = words });
     }
@@ -41,9 +41,10 @@ public sealed class IndexSearch : IBuildStep<SiteTarget, WrittenFiles>
     /// <summary>
     /// True when the site holds document chunk <paramref name="chunk"/> as the last build made it from the same agreements with
     /// the same views: its fingerprint (of its agreements' page fingerprints, in order) is the one kept for its file. The
-    /// fingerprint goes to <paramref name="chunks"/> either way, for the next build.
+    /// fingerprint goes to <paramref name="chunks"/> either way, for the next build; a file left as it is, to <paramref name="left"/>.
     /// </summary>
-    private static bool Unchanged(SiteTarget target, int chunk, Range range, ConcurrentDictionary<string, string> chunks)
+    private static bool Unchanged(SiteTarget target, int chunk, Range range, ConcurrentDictionary<string, string> chunks,
+        ConcurrentDictionary<string, OutputFile> left)
     {
         var pages = target.Fingerprints().GetAwaiter().GetResult(); // made by now: the terms were made first
         var agreements = target.Site.Agreements;
@@ -57,8 +58,13 @@ public sealed class IndexSearch : IBuildStep<SiteTarget, WrittenFiles>
         var path = SiteUrls.SearchDocsPath(chunk);
         var mine = Convert.ToHexStringLower(hash.GetCurrentHash());
         chunks[path] = mine;
-        return target.Previous is { } previous && previous.Pages.TryGetValue(path, out var before) && before == mine
-            && OutputWriter.Unchanged(target, path, OutputKind.Export) is not null;
+        if (target.Previous is not { } previous || !previous.Pages.TryGetValue(path, out var before) || before != mine
+            || OutputWriter.Unchanged(target, path, OutputKind.Export) is not { } file)
+        {
+            return false;
+        }
+        left[path] = file;
+        return true;
     }
 
     public string? Summarize(SiteTarget target, WrittenFiles written) => written.SearchWordsReused > 0
