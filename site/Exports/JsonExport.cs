@@ -18,7 +18,7 @@ public static class JsonExport
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     };
 
-    /// <summary>Utf8JsonWriter keeps what it writes until flushed: flushing at this size keeps its buffer small.</summary>
+    /// <summary>What is written goes to the stream once the buffer holds this much: the buffer stays small.</summary>
     private const int FlushAt = 32 * 1024;
 
     /// <summary>Writes the export to <paramref name="output"/> (left open), flushing as it goes.</summary>
@@ -26,22 +26,6 @@ public static class JsonExport
     /// written and none is told.</param>
     public static void Write(SiteModel site, Stream output, IJsonRecords? records = null)
     {
-        if (records is null)
-        {
-            using (var json = new Utf8JsonWriter(output, Options))
-            {
-                json.WriteStartArray();
-                foreach (var a in site.Agreements)
-                {
-                    WriteAgreement(json, a);
-                    if (json.BytesPending >= FlushAt) json.Flush();
-                }
-                json.WriteEndArray();
-            }
-            output.WriteByte((byte)'\n');
-            return;
-        }
-
         // Into a buffer, so each record's bytes and place are known once written; the buffer goes to the stream between records.
         var buffer = new ArrayBufferWriter<byte>(2 * FlushAt);
         long flushed = 0;
@@ -54,12 +38,15 @@ public static class JsonExport
                 var before = buffer.WrittenCount;
                 // A copied record is the bytes this method wrote for the same view, at the same depth, from the line break and
                 // indentation before it: the writer puts only the comma before a raw value.
-                if (records.TryGet(a, out var known)) json.WriteRawValue(known, skipInputValidation: true);
+                if (records is not null && records.TryGet(a, out var known)) json.WriteRawValue(known, skipInputValidation: true);
                 else WriteAgreement(json, a);
                 json.Flush();
-                var written = buffer.WrittenSpan[before..];
-                var start = written.Length > 0 && written[0] == (byte)',' ? 1 : 0;
-                records.Written(a, flushed + before + start, written[start..]);
+                if (records is not null)
+                {
+                    var written = buffer.WrittenSpan[before..];
+                    var start = written.Length > 0 && written[0] == (byte)',' ? 1 : 0;
+                    records.Written(a, flushed + before + start, written[start..]);
+                }
                 if (buffer.WrittenCount >= FlushAt)
                 {
                     output.Write(buffer.WrittenSpan);
