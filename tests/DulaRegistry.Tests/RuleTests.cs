@@ -763,6 +763,16 @@ public class RuleTests
     }
 
     [Fact]
+    public void DULA053_each_stray_signature_is_reported_at_its_own_item_with_its_own_number()
+    {
+        // The messages are made only when reported, after the loop over the signatures: each must keep its own item and number.
+        var text = s_valid.Edit("  - agency: dta\n    name: Casey", "  - agency: anf\n    name: Casey").Edit("  - agency: dor\n    name: Riley", "  - agency: anf\n    name: Riley");
+        var diagnostics = Fixtures.ValidateAgreement(text);
+        diagnostics.ShouldReport(C.NeedsSignatures, A, text.LineOf("  - agency: anf\n    name: Casey"), 5).Message.ShouldContain("signature 1 is for `anf`");
+        diagnostics.ShouldReport(C.NeedsSignatures, A, text.LineOf("  - agency: anf\n    name: Riley"), 5).Message.ShouldContain("signature 2 is for `anf`");
+    }
+
+    [Fact]
     public void DULA054_executed_needs_the_executed_copy()
     {
         var text = s_valid.Edit($"executed_copy:\n  sha256: {Fixtures.Sha}\n", "");

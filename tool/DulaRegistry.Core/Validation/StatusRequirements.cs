@@ -30,12 +30,17 @@ public enum RequirementKind
 /// </summary>
 /// <param name="Since">The status from which the requirement applies (<c>final</c> for signatories, even when checked for <c>executed</c>).</param>
 /// <param name="Path">The front-matter path the diagnostic points at.</param>
-/// <param name="Diagnostic">What the validator reports, at <paramref name="Path"/>, worded for the target status.</param>
+/// <param name="Describe">Makes what the validator reports, at <paramref name="Path"/>, worded for the target status: only when
+/// asked (<see cref="Diagnostic"/>). The checklist of every agreement in a site build never asks; its messages were a tenth of
+/// what building the site model allocated.</param>
 /// <param name="Party">The agency id of the party concerned, or null when it concerns the whole agreement (or a party without an agency).</param>
 /// <param name="Detail">A name the checklist needs (the unauthorised signatory, the agency of a stray signature), or null.</param>
 public sealed record UnmetRequirement(
-    RequirementKind Kind, AgreementStatus Since, string Path, Diagnostic Diagnostic, string? Party, string? Detail = null)
+    RequirementKind Kind, AgreementStatus Since, string Path, Func<Diagnostic> Describe, string? Party, string? Detail = null)
 {
+    /// <summary>What the validator reports, made once when first asked.</summary>
+    public Diagnostic Diagnostic => field ??= Describe();
+
     /// <summary>The diagnostic code the validator reports it with.</summary>
     public string Code => Diagnostic.Code;
 
@@ -73,13 +78,13 @@ public static class StatusRequirements
             {
                 var termAt = TermAt();
                 unmet.Add(new(RequirementKind.TermEffective, AgreementStatus.Final, termAt,
-                    LifecycleDiagnostics.NeedsTermEffective(file, where[termAt], target), null));
+                    () => LifecycleDiagnostics.NeedsTermEffective(file, where[termAt], target), null));
             }
             if (m.Term?.Expires is null && !map.IsInvalid("term.expires") && !map.IsInvalid("term"))
             {
                 var termAt = TermAt();
                 unmet.Add(new(RequirementKind.TermExpires, AgreementStatus.Final, termAt,
-                    LifecycleDiagnostics.NeedsTermExpires(file, where[termAt], target), null));
+                    () => LifecycleDiagnostics.NeedsTermExpires(file, where[termAt], target), null));
             }
             for (var i = 0; i < m.Parties.Count; i++)
             {
@@ -89,21 +94,21 @@ public static class StatusRequirements
                 if (string.IsNullOrWhiteSpace(party.DulaManager?.Name) && !map.IsInvalid(path, "dula_manager"))
                 {
                     unmet.Add(new(RequirementKind.DulaManager, AgreementStatus.Final, path,
-                        LifecycleDiagnostics.NeedsManager(file, where[path], target, who), party.Agency));
+                        () => LifecycleDiagnostics.NeedsManager(file, where[path], target, who), party.Agency));
                 }
                 if (string.IsNullOrWhiteSpace(party.Signatory?.Name))
                 {
                     if (!map.IsInvalid(path, "signatory")) // a wrong-typed signatory was already reported
                     {
                         unmet.Add(new(RequirementKind.Signatory, AgreementStatus.Final, path,
-                            LifecycleDiagnostics.NeedsSignatory(file, where[path], target, who), party.Agency));
+                            () => LifecycleDiagnostics.NeedsSignatory(file, where[path], target, who), party.Agency));
                     }
                 }
                 else if (party.Agency is { } id && agencies.TryGetValue(id, out var agency)
                     && !agency.Model.Signatories.Any(s => SameName(s.Name, party.Signatory.Name)))
                 {
                     unmet.Add(new(RequirementKind.SignatoryAuthority, AgreementStatus.Final, $"{path}.signatory",
-                        LifecycleDiagnostics.SignatoryNotAuthorized(file, where[$"{path}.signatory"], party.Signatory.Name, id),
+                        () => LifecycleDiagnostics.SignatoryNotAuthorized(file, where[$"{path}.signatory"], party.Signatory.Name, id),
                         id, party.Signatory.Name));
                 }
             }
@@ -112,7 +117,7 @@ public static class StatusRequirements
         if (Lifecycle.AtLeast(target, AgreementStatus.Submitted) && string.IsNullOrWhiteSpace(m.ServiceRequest) && !map.IsInvalid("service_request"))
         {
             unmet.Add(new(RequirementKind.ServiceRequest, AgreementStatus.Submitted, "status",
-                LifecycleDiagnostics.NeedsServiceRequest(file, where["status"], target), null));
+                () => LifecycleDiagnostics.NeedsServiceRequest(file, where["status"], target), null));
         }
 
         if (Lifecycle.WasExecuted(target))
@@ -126,23 +131,23 @@ public static class StatusRequirements
                 {
                     var at = where.Contains("executed_copy") ? "executed_copy" : "status";
                     unmet.Add(new(RequirementKind.ExecutedCopy, AgreementStatus.Executed, at,
-                        LifecycleDiagnostics.NeedsExecutedCopy(file, where[at], target), null));
+                        () => LifecycleDiagnostics.NeedsExecutedCopy(file, where[at], target), null));
                 }
             }
             else if (sha.Length != 64 || !sha.All(char.IsAsciiHexDigit))
             {
                 unmet.Add(new(RequirementKind.ExecutedCopyFormat, AgreementStatus.Executed, "executed_copy.sha256",
-                    LifecycleDiagnostics.ExecutedCopyFormat(file, where["executed_copy.sha256"]), null));
+                    () => LifecycleDiagnostics.ExecutedCopyFormat(file, where["executed_copy.sha256"]), null));
             }
         }
 
         if (target is AgreementStatus.Terminated or AgreementStatus.Superseded && m.Ended is null && !map.IsInvalid("ended"))
         {
-            unmet.Add(new(RequirementKind.EndDate, target, "status", LifecycleDiagnostics.NeedsEnded(file, where["status"], target), null));
+            unmet.Add(new(RequirementKind.EndDate, target, "status", () => LifecycleDiagnostics.NeedsEnded(file, where["status"], target), null));
         }
         if (target == AgreementStatus.Superseded && string.IsNullOrWhiteSpace(m.SupersededBy))
         {
-            unmet.Add(new(RequirementKind.SupersededBy, target, "status", LifecycleDiagnostics.NeedsSupersededBy(file, where["status"]), null));
+            unmet.Add(new(RequirementKind.SupersededBy, target, "status", () => LifecycleDiagnostics.NeedsSupersededBy(file, where["status"]), null));
         }
         return unmet;
     }
@@ -164,31 +169,32 @@ public static class StatusRequirements
         {
             var signature = m.Signatures[i];
             var path = ItemPaths.Signature(i);
+            var number = i + 1; // the message is made later: it must not see the loop's counter move on
             if (signature.Agency is { } meant && !parties.Contains(meant) && meantByUnknown.Contains(meant)) continue;
             if (string.IsNullOrWhiteSpace(signature.Agency) || !parties.Contains(signature.Agency))
             {
                 unmet.Add(new(RequirementKind.SignatureNotParty, since, path,
-                    LifecycleDiagnostics.SignatureNotParty(file, where[path], i + 1, signature.Agency),
-                    null, (i + 1).ToString(CultureInfo.InvariantCulture)));
+                    () => LifecycleDiagnostics.SignatureNotParty(file, where[path], number, signature.Agency),
+                    null, number.ToString(CultureInfo.InvariantCulture)));
                 continue;
             }
             if (!signed.Add(signature.Agency))
             {
-                unmet.Add(new(RequirementKind.SignatureTwice, since, path, LifecycleDiagnostics.SignedTwice(file, where[path], signature.Agency), signature.Agency));
+                unmet.Add(new(RequirementKind.SignatureTwice, since, path, () => LifecycleDiagnostics.SignedTwice(file, where[path], signature.Agency), signature.Agency));
             }
             if (signature.Date is null && !map.IsInvalid(path, "date"))
             {
-                unmet.Add(new(RequirementKind.SignatureDate, since, path, LifecycleDiagnostics.SignatureNeedsDate(file, where[path], signature.Agency), signature.Agency));
+                unmet.Add(new(RequirementKind.SignatureDate, since, path, () => LifecycleDiagnostics.SignatureNeedsDate(file, where[path], signature.Agency), signature.Agency));
             }
             if (string.IsNullOrWhiteSpace(signature.Name))
             {
-                unmet.Add(new(RequirementKind.SignatureName, since, path, LifecycleDiagnostics.SignatureNeedsName(file, where[path], signature.Agency), signature.Agency));
+                unmet.Add(new(RequirementKind.SignatureName, since, path, () => LifecycleDiagnostics.SignatureNeedsName(file, where[path], signature.Agency), signature.Agency));
             }
         }
         foreach (var party in parties.Where(p => !signed.Contains(p) && !unknown.Contains(p)).Order(StringComparer.Ordinal))
         {
             var at = m.Signatures.Count > 0 ? "signatures" : "status";
-            unmet.Add(new(RequirementKind.Signature, since, at, LifecycleDiagnostics.NeedsSignature(file, where[at], target, party), party));
+            unmet.Add(new(RequirementKind.Signature, since, at, () => LifecycleDiagnostics.NeedsSignature(file, where[at], target, party), party));
         }
     }
 
