@@ -42,8 +42,9 @@ internal static class AgreementViewHash
         w.Number(a.Year);
         w.String(a.Purpose);
         w.Count(a.Parties.Count);
-        foreach (var p in a.Parties)
+        for (var i = 0; i < a.Parties.Count; i++)
         {
+            var p = a.Parties[i];
             Agency(ref w, p.Agency);
             Choice(ref w, p.Role);
             if (w.Present(p.DulaManager) is { } manager)
@@ -55,18 +56,20 @@ internal static class AgreementViewHash
             if (w.Present(p.Signatory) is { } signatory) Person(ref w, signatory);
         }
         w.Count(a.Drafters.Count);
-        foreach (var d in a.Drafters)
+        for (var i = 0; i < a.Drafters.Count; i++)
         {
+            var d = a.Drafters[i];
             w.String(d.Name);
             Agency(ref w, d.Agency);
         }
         w.Count(a.DataFlows.Count);
-        foreach (var f in a.DataFlows)
+        for (var i = 0; i < a.DataFlows.Count; i++)
         {
+            var f = a.DataFlows[i];
             w.String(f.Name);
             Agency(ref w, f.From);
             w.Count(f.To.Count);
-            foreach (var to in f.To) Agency(ref w, to);
+            for (var j = 0; j < f.To.Count; j++) Agency(ref w, f.To[j]);
             Choice(ref w, f.Classification);
             Strings(ref w, f.Elements);
             Strings(ref w, f.Regulations);
@@ -74,8 +77,9 @@ internal static class AgreementViewHash
             w.String(f.Transfer);
         }
         w.Count(a.LegalAuthority.Count);
-        foreach (var authority in a.LegalAuthority)
+        for (var i = 0; i < a.LegalAuthority.Count; i++)
         {
+            var authority = a.LegalAuthority[i];
             w.String(authority.Citation);
             w.String(authority.Note);
         }
@@ -86,8 +90,9 @@ internal static class AgreementViewHash
         w.String(a.Retention);
         w.String(a.ServiceRequest);
         w.Count(a.Signatures.Count);
-        foreach (var s in a.Signatures)
+        for (var i = 0; i < a.Signatures.Count; i++)
         {
+            var s = a.Signatures[i];
             Agency(ref w, s.Agency);
             w.String(s.Name);
             w.String(s.Title);
@@ -108,16 +113,18 @@ internal static class AgreementViewHash
         // The body: its HTML by the hash it was rendered with, and its table of contents.
         w.Hash(a.Body.HtmlHash);
         w.Count(a.Body.Sections.Count);
-        foreach (var section in a.Body.Sections)
+        for (var i = 0; i < a.Body.Sections.Count; i++)
         {
+            var section = a.Body.Sections[i];
             w.String(section.Id);
             w.String(section.Text);
         }
         w.String(a.SourcePath);
         w.String(a.SourceUrl);
         w.Count(a.Timeline.Count);
-        foreach (var change in a.Timeline)
+        for (var i = 0; i < a.Timeline.Count; i++)
         {
+            var change = a.Timeline[i];
             Status(ref w, change.Status);
             w.Time(change.Date);
             w.String(change.Sentence);
@@ -138,8 +145,9 @@ internal static class AgreementViewHash
             Status(ref w, next.Next);
             Status(ref w, next.Gate);
             w.Count(next.Items.Count);
-            foreach (var item in next.Items)
+            for (var i = 0; i < next.Items.Count; i++)
             {
+                var item = next.Items[i];
                 Status(ref w, item.Status);
                 w.String(item.What);
                 w.String(item.Who);
@@ -188,13 +196,13 @@ internal static class AgreementViewHash
     private static void References(ref Writer w, IReadOnlyList<AgreementRef> references)
     {
         w.Count(references.Count);
-        foreach (var r in references) Reference(ref w, r);
+        for (var i = 0; i < references.Count; i++) Reference(ref w, references[i]);
     }
 
     private static void Strings(ref Writer w, IReadOnlyList<string> values)
     {
         w.Count(values.Count);
-        foreach (var value in values) w.String(value);
+        for (var i = 0; i < values.Count; i++) w.String(values[i]);
     }
 
     /// <summary>Appends values to a byte buffer, growing it when it is full.</summary>

@@ -370,9 +370,9 @@ public static class SearchIndex
             case "people": foreach (var name in People(a, scratch)) sink.Add(name); break;
             case "purpose": sink.Add(a.Purpose); break;
             case "elements": foreach (var element in Elements(a, scratch)) sink.Add(element); break;
-            case "regulations": foreach (var regulation in a.Regulations) sink.Add(regulation); break;
-            case "citations": foreach (var authority in a.LegalAuthority) sink.Add(authority.Citation); break;
-            case "tags": foreach (var tag in a.Tags) sink.Add(tag); break;
+            case "regulations": for (var i = 0; i < a.Regulations.Count; i++) sink.Add(a.Regulations[i]); break;
+            case "citations": for (var i = 0; i < a.LegalAuthority.Count; i++) sink.Add(a.LegalAuthority[i].Citation); break;
+            case "tags": for (var i = 0; i < a.Tags.Count; i++) sink.Add(a.Tags[i]); break;
             case "status": sink.Add(a.Status.Name); break;
             case "serviceRequest": sink.Add(a.ServiceRequest); break;
             default: throw new ArgumentOutOfRangeException(nameof(field), field, "not a search field");
@@ -414,10 +414,11 @@ public static class SearchIndex
     private static List<string> Elements(AgreementView a, DistinctValues scratch)
     {
         var elements = scratch.Start();
-        foreach (var flow in a.DataFlows)
+        for (var i = 0; i < a.DataFlows.Count; i++)
         {
+            var flow = a.DataFlows[i];
             scratch.AddOnce(flow.Name);
-            foreach (var element in flow.Elements) scratch.AddOnce(element);
+            for (var j = 0; j < flow.Elements.Count; j++) scratch.AddOnce(flow.Elements[j]);
         }
         return elements;
     }
@@ -428,9 +429,9 @@ public static class SearchIndex
         var agencies = scratch.Agencies;
         agencies.Clear();
         scratch.Start();
-        foreach (var party in a.Parties)
+        for (var i = 0; i < a.Parties.Count; i++)
         {
-            if (scratch.FirstTime(party.Agency.Id)) agencies.Add(party.Agency);
+            if (scratch.FirstTime(a.Parties[i].Agency.Id)) agencies.Add(a.Parties[i].Agency);
         }
         return agencies;
     }
@@ -496,8 +497,9 @@ public static class SearchIndex
         var ids = scratch.Start(ignoreCase: true);
         scratch.AddOnce(a.Id?.Trim());
         scratch.AddOnce(a.ServiceRequest?.Trim());
-        foreach (var party in a.Parties)
+        for (var i = 0; i < a.Parties.Count; i++)
         {
+            var party = a.Parties[i];
             scratch.AddOnce(party.Agency.Id?.Trim());
             scratch.AddOnce(party.Agency.Acronym?.Trim());
         }
@@ -508,13 +510,13 @@ public static class SearchIndex
     private static List<string> People(AgreementView a, DistinctValues scratch)
     {
         var people = scratch.Start();
-        foreach (var party in a.Parties)
+        for (var i = 0; i < a.Parties.Count; i++)
         {
-            scratch.AddOnce(party.DulaManager?.Name?.Trim());
-            scratch.AddOnce(party.Signatory?.Name?.Trim());
+            scratch.AddOnce(a.Parties[i].DulaManager?.Name?.Trim());
+            scratch.AddOnce(a.Parties[i].Signatory?.Name?.Trim());
         }
-        foreach (var signature in a.Signatures) scratch.AddOnce(signature.Name?.Trim());
-        foreach (var drafter in a.Drafters) scratch.AddOnce(drafter.Name?.Trim());
+        for (var i = 0; i < a.Signatures.Count; i++) scratch.AddOnce(a.Signatures[i].Name?.Trim());
+        for (var i = 0; i < a.Drafters.Count; i++) scratch.AddOnce(a.Drafters[i].Name?.Trim());
         return people;
     }
 
