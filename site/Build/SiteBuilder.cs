@@ -47,6 +47,7 @@ public static class SiteBuilder
         Task<string?>? filesWritten = null;
         SpillFile? spill = null;
         Task? journal = null;
+        Task<string>? cacheWritten = null;
         var swapping = false;
         try
         {
@@ -70,11 +71,13 @@ public static class SiteBuilder
             // Every page is written, and the file cache has taken what it keeps: the spill file goes before the swap.
             if (filesWritten is not null) await Task.WhenAny(filesWritten).ConfigureAwait(false);
             spill.Dispose();
+            // An incremental build keeps the site's marker, so its cache can be written while its files move (under the journal).
+            if (cache.Previous is not null) cacheWritten = WriteBuildCache.Start(context, filesWritten, model.History, written);
             swapping = true;
             var published = await run.Run(SwapOutput, (target, written, journal)).ConfigureAwait(false);
             if (published.StagingMoved) staging = null;
             run.Published = true;
-            var note = await run.Run(WriteBuildCache, (context, filesWritten, model.History, written)).ConfigureAwait(false);
+            var note = await run.Run(WriteBuildCache, (context, filesWritten, model.History, written, cacheWritten)).ConfigureAwait(false);
             await run.Run(DeletePreviousOutput, published).ConfigureAwait(false);
             return Result(true, written.Files, null) with
             {
@@ -91,6 +94,7 @@ public static class SiteBuilder
         {
             // Nothing of a build goes on writing once it has returned.
             if (filesWritten is not null) await Task.WhenAny(filesWritten).ConfigureAwait(false);
+            if (cacheWritten is not null) await Task.WhenAny(cacheWritten).ConfigureAwait(false);
             if (journal is not null)
             {
                 await Task.WhenAny(journal).ConfigureAwait(false);
