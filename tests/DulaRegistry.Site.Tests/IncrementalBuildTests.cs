@@ -208,6 +208,35 @@ public sealed class IncrementalBuildTests : IDisposable
     }
 
     [Fact]
+    public async Task An_update_stopped_while_its_files_move_keeps_its_journal_so_the_cache_written_beside_it_is_not_trusted()
+    {
+        await Build(Options("site"));
+        var site = Path.Combine(_temp, "site");
+        var cache = Path.Combine(BuildCache.FolderOf(site), "cache.bin");
+        var cacheBefore = File.ReadAllBytes(cache);
+        Edit("agreements/DULA-2026-0001.md", "\ntitle: ", "\ntitle: Retitled ");
+        // A file where the agreement's folder was: the update moves agreements.csv and agreements.json, then stops there.
+        var folder = Path.Combine(site, "agreements", "DULA-2026-0001");
+        Directory.Delete(folder, recursive: true);
+        File.WriteAllText(folder, "in the way");
+        var stopped = await SiteBuilder.BuildAsync(Options("site"));
+        stopped.Succeeded.ShouldBeFalse();
+        stopped.Error.ShouldNotBeNull().ShouldContain("is not a folder this tool made");
+        // The cache was written while the files moved, and describes the site the update meant to make; the journal stays, so
+        // the next build does not trust it and builds the whole site again.
+        File.ReadAllBytes(cache).ShouldNotBe(cacheBefore);
+        File.Exists(Path.Combine(BuildCache.FolderOf(site), BuildCache.JournalFile)).ShouldBeTrue();
+        (await ReadCacheNote(Options("site"))).ShouldStartWith("the last build was stopped while it updated the site");
+
+        File.Delete(folder);
+        (await Build(Options("site"))).Incremental.PagesReused.ShouldBe(0);
+        File.Exists(Path.Combine(BuildCache.FolderOf(site), BuildCache.JournalFile)).ShouldBeFalse();
+        await Build(Options("full", incremental: false));
+        ShouldBeSameSite("site", "full");
+        (await ReadCacheNote(Options("site"))).ShouldBe("cache used");
+    }
+
+    [Fact]
     public async Task Unchanged_records_of_agreements_json_are_copied_and_a_record_changed_in_the_site_is_written_again()
     {
         var first = await Build(Options("site"));
