@@ -64,32 +64,32 @@ public sealed class BrowserTests(BrowserFixture browser, ITestOutputHelper outpu
         (await page.TitleAsync()).ShouldNotBeNullOrWhiteSpace();
 
         await page.Locator($"header a[href='{BuiltSite.BaseUrl}agreements/']").First.ClickAsync();
-        await ArrivedAsync(page, browser.Url("agreements/"));
+        await BrowserFixture.ArrivedAsync(page, browser.Url("agreements/"));
         await Expect(() => page.Locator("#agreements-table").CountAsync(), 1);
 
         await page.Locator("#agreements-table a", new() { HasTextString = "DULA-2026-0001" }).First.ClickAsync();
-        await ArrivedAsync(page, browser.Url("agreements/DULA-2026-0001/"));
+        await BrowserFixture.ArrivedAsync(page, browser.Url("agreements/DULA-2026-0001/"));
         (await page.Locator("h1").InnerTextAsync()).ShouldContain("SNAP income verification");
 
         // Lineage: the renewal links back to the agreement it supersedes, and that one forward to it.
         await page.Locator("main a[href$='/agreements/DULA-2024-0001/']").First.ClickAsync();
-        await ArrivedAsync(page, browser.Url("agreements/DULA-2024-0001/"));
+        await BrowserFixture.ArrivedAsync(page, browser.Url("agreements/DULA-2024-0001/"));
         await page.Locator("main a[href$='/agreements/DULA-2026-0001/']").First.ClickAsync();
-        await ArrivedAsync(page, browser.Url("agreements/DULA-2026-0001/"));
+        await BrowserFixture.ArrivedAsync(page, browser.Url("agreements/DULA-2026-0001/"));
 
         await page.Locator($"main a[href='{BuiltSite.BaseUrl}agencies/dor/']").First.ClickAsync();
-        await ArrivedAsync(page, browser.Url("agencies/dor/"));
+        await BrowserFixture.ArrivedAsync(page, browser.Url("agencies/dor/"));
         (await page.Locator("h1").InnerTextAsync()).ShouldContain("Department of Revenue");
 
         await page.Locator($"header a[href='{BuiltSite.BaseUrl}agencies/']").First.ClickAsync();
-        await ArrivedAsync(page, browser.Url("agencies/"));
+        await BrowserFixture.ArrivedAsync(page, browser.Url("agencies/"));
 
         await page.Locator($"header a[href='{BuiltSite.BaseUrl}graph/']").First.ClickAsync();
-        await ArrivedAsync(page, browser.Url("graph/"));
+        await BrowserFixture.ArrivedAsync(page, browser.Url("graph/"));
         await page.Locator("main svg").First.WaitForAsync(new() { State = WaitForSelectorState.Attached }); // the graph page shows an SVG
 
         await page.Locator($"header a[href='{BuiltSite.BaseUrl}']").First.ClickAsync();
-        await ArrivedAsync(page, browser.Url(""));
+        await BrowserFixture.ArrivedAsync(page, browser.Url(""));
 
         problems.Problems.ShouldBeEmpty();
         await page.Context.CloseAsync();
@@ -118,7 +118,7 @@ public sealed class BrowserTests(BrowserFixture browser, ITestOutputHelper outpu
         (await hit.CountAsync()).ShouldBe(1);
 
         await hit.ClickAsync();
-        await ArrivedAsync(page, browser.Url($"agreements/{BuiltSite.LighthouseId}/"));
+        await BrowserFixture.ArrivedAsync(page, browser.Url($"agreements/{BuiltSite.LighthouseId}/"));
         problems.Problems.ShouldBeEmpty();
         await page.Context.CloseAsync();
     }
@@ -130,7 +130,7 @@ public sealed class BrowserTests(BrowserFixture browser, ITestOutputHelper outpu
         var input = page.Locator("#search-form #search-input");
         await input.FillAsync("lighthouse");
         await input.PressAsync("Enter");
-        await page.WaitForURLAsync(url => url.StartsWith(browser.Url("agreements/?"), StringComparison.Ordinal) && url.Contains("q=lighthouse", StringComparison.Ordinal));
+        await BrowserFixture.ArrivedAsync(page, url => url.StartsWith(browser.Url("agreements/?"), StringComparison.Ordinal) && url.Contains("q=lighthouse", StringComparison.Ordinal));
         var visible = page.Locator("#agreements-table tbody tr:visible");
         await Expect(() => visible.CountAsync(), 1);
         (await visible.First.InnerTextAsync()).ShouldContain(BuiltSite.LighthouseId);
@@ -316,16 +316,6 @@ public sealed class BrowserTests(BrowserFixture browser, ITestOutputHelper outpu
         page.Locator("#search-results .search-results__summary", new() { HasTextString = $"“{query}”" }).WaitForAsync();
 
     /// <summary>Polls until <paramref name="actual"/> returns <paramref name="expected"/> (filters apply on events), or fails.</summary>
-    /// <summary>
-    /// Waits until <paramref name="page"/> is at <paramref name="url"/> and its document is parsed to its footer (the layout's
-    /// last element), not for its load event: a CI run once waited 30 s for that event after a click, the network long idle.
-    /// </summary>
-    private static async Task ArrivedAsync(IPage page, string url)
-    {
-        await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit });
-        await page.Locator("footer.site-footer").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-    }
-
     private static async Task Expect(Func<Task<int>> actual, int expected)
     {
         var value = -1;

@@ -26,7 +26,7 @@ public sealed partial class SearchTests(BrowserFixture browser) : IClassFixture<
 
         // Enter: the agreements table shows that one agreement too.
         await page.Locator("#search-input").PressAsync("Enter");
-        await page.WaitForURLAsync(url => url.Contains("agreements/?q=DULA-2024-0001", StringComparison.Ordinal));
+        await BrowserFixture.ArrivedAsync(page, url => url.Contains("agreements/?q=DULA-2024-0001", StringComparison.Ordinal));
         await ExpectAsync(() => page.Locator("#agreements-table tbody tr:visible").CountAsync(), 1);
         (await page.Locator("#agreements-table tbody tr:visible").GetAttributeAsync("data-id")).ShouldBe(id);
         problems.Problems.ShouldBeEmpty();

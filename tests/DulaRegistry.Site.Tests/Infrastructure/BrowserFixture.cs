@@ -76,6 +76,26 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>The absolute URL of a site path (relative to the base, no leading slash).</summary>
     public string Url(string sitePath) => BaseAddress + sitePath;
 
+    /// <summary>
+    /// Waits until <paramref name="page"/> is at <paramref name="url"/> (a Playwright URL pattern) and its document is parsed to
+    /// its footer (the layout's last element), not for its load event: a CI run once waited 30 s for that event after a click,
+    /// the network long idle.
+    /// </summary>
+    public static async Task ArrivedAsync(IPage page, string url)
+    {
+        await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit });
+        await Parsed(page);
+    }
+
+    /// <summary><see cref="ArrivedAsync(IPage, string)"/> for the first address <paramref name="url"/> accepts.</summary>
+    public static async Task ArrivedAsync(IPage page, Func<string, bool> url)
+    {
+        await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit });
+        await Parsed(page);
+    }
+
+    private static Task Parsed(IPage page) => page.Locator("footer.site-footer").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
     public async Task DisposeAsync()
     {
         if (_browser is not null) await _browser.CloseAsync();
