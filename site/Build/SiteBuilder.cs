@@ -74,7 +74,7 @@ public static class SiteBuilder
             // An incremental build keeps the site's marker, so its cache can be written while its files move (under the journal).
             if (cache.Previous is not null) cacheWritten = WriteBuildCache.Start(context, filesWritten, model.History, written);
             swapping = true;
-            var published = await run.Run(SwapOutput, (target, written, journal)).ConfigureAwait(false);
+            var published = await run.Run(SwapOutput, (target, written, journal ?? Task.CompletedTask)).ConfigureAwait(false);
             if (published.StagingMoved) staging = null;
             run.Published = true;
             var note = await run.Run(WriteBuildCache, (context, filesWritten, model.History, written, cacheWritten)).ConfigureAwait(false);

@@ -6,13 +6,13 @@ namespace DulaRegistry.Site.Build;
 /// wrote into the site, each replacing its old version atomically, and removes the files the site no longer has; a journal
 /// beside the site marks the update, so a build killed part-way is followed by a full one (see <see cref="BuildCache.JournalFile"/>).
 /// </summary>
-public sealed class SwapOutput : IBuildStep<(SiteTarget Target, WrittenFiles Written, Task? Journal), PublishedSite>
+public sealed class SwapOutput : IBuildStep<(SiteTarget Target, WrittenFiles Written, Task Journal), PublishedSite>
 {
     public string Description => "Publishing the output folder";
 
     /// <param name="input">The site written to the staging folder, its files, and in an incremental build the writing of the
-    /// journal (<see cref="BuildCache.BeginUpdate"/>), started while the site was written; null: it is written here.</param>
-    public async Task<PublishedSite> RunAsync((SiteTarget Target, WrittenFiles Written, Task? Journal) input, CancellationToken cancellationToken)
+    /// journal (<see cref="BuildCache.BeginUpdate"/>), started while the site was written (a full build has none to wait for).</param>
+    public async Task<PublishedSite> RunAsync((SiteTarget Target, WrittenFiles Written, Task Journal) input, CancellationToken cancellationToken)
     {
         var (target, written, journal) = input;
         var output = target.Context.Output;
@@ -20,9 +20,7 @@ public sealed class SwapOutput : IBuildStep<(SiteTarget Target, WrittenFiles Wri
         if (OutputFolder.Problem(output, target.Context.Options.Root) is { } problem) throw new BuildStoppedException(problem);
         if (target.Previous is { } previous)
         {
-            // The journal is on disk before the first file moves.
-            if (journal is not null) await journal.ConfigureAwait(false);
-            else BuildCache.BeginUpdate(output);
+            await journal.ConfigureAwait(false); // the journal is on disk before the first file moves
             var (moved, removed) = UpdateInPlace(target.Staging, output, previous, written.Files);
             // The staging folder now holds only empty folders and its marker: the builder deletes it.
             return new PublishedSite(StagingMoved: false, Aside: null, moved, removed);
@@ -31,7 +29,7 @@ public sealed class SwapOutput : IBuildStep<(SiteTarget Target, WrittenFiles Wri
         return new PublishedSite(StagingMoved: true, aside, 0, 0);
     }
 
-    public string? Summarize((SiteTarget Target, WrittenFiles Written, Task? Journal) input, PublishedSite published) => input.Target.Previous is null
+    public string? Summarize((SiteTarget Target, WrittenFiles Written, Task Journal) input, PublishedSite published) => input.Target.Previous is null
         ? input.Target.Context.Options.Output
         : $"{input.Target.Context.Options.Output} ({published.UpdatedFiles:N0} files updated, {published.RemovedFiles:N0} removed)";
 
