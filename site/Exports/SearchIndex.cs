@@ -85,8 +85,45 @@ public static class SearchIndex
 
         var weighted = Weigh(agreements, kept, parallel, weighed, out var exact, out var table);
         gather?.Invoke();
+        // The documents' chunks: in a full build they depend on nothing but the site, so they are made on the other cores while
+        // this thread gathers the postings and writes the terms, one core's work. An incremental build makes them last, once
+        // the page fingerprints that tell which chunks changed are made (beside the terms).
+        var docs = new byte[(agreements.Count + DocumentChunk - 1) / DocumentChunk][];
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var docsMade = unchangedDocs is null
+            ? Task.Run(() => MakeDocs(agreements, docs, null, new ParallelOptions { CancellationToken = stop.Token }), CancellationToken.None)
+            : null;
+        try
+        {
+            var (chunkFirsts, lengths) = WriteTerms(weighted, exact, table, file, cancellationToken);
+            if (docsMade is null) MakeDocs(agreements, docs, unchangedDocs, parallel);
+            else docsMade.GetAwaiter().GetResult();
+            for (var n = 0; n < docs.Length; n++)
+            {
+                file(SiteUrls.SearchDocsPath(n), docs[n]);
+                docs[n] = null!; // given: let go
+            }
+            WriteManifest(agreements.Count, chunkFirsts, lengths, file);
+        }
+        finally
+        {
+            // The terms stopped short (cancelled, or a file could not be written): the chunks being made stop too, before the
+            // index returns.
+            if (docsMade is { IsCompleted: false })
+            {
+                stop.Cancel();
+                Task.WhenAny(docsMade).GetAwaiter().GetResult();
+                _ = docsMade.Exception; // observed: the failure that stopped the terms is the one that goes on
+            }
+        }
+    }
+
+    /// <summary>Gathers the postings and gives <paramref name="file"/> the term chunks, then the words by length, in order; returns
+    /// the first term of each chunk and the lengths that have words. The documents' words are used up.</summary>
+    private static (List<string> ChunkFirsts, List<int> Lengths) WriteTerms((int Word, int Weight)[][] weighted, int[][] exact, WordTable table,
+        Action<string, byte[]?> file, CancellationToken cancellationToken)
+    {
         var terms = PostingTable.Build(weighted, exact, table);
-        weighted = null!; // used up
         var chunkFirsts = new List<string>();
         var chunk = new ArrayBufferWriter<byte>(2 * TermChunkBytes);
         var chunkWriter = new Utf8JsonWriter(chunk, s_compact);
@@ -144,14 +181,17 @@ public static class SearchIndex
             }));
         }
 
-        // Documents: chunks of records in id order, each chunk on whichever core is free. Made last: in an incremental build,
-        // whether a chunk changed is known from its agreements' page fingerprints, made by then beside the terms.
-        var docs = new byte[(agreements.Count + DocumentChunk - 1) / DocumentChunk][];
+        return (chunkFirsts, lengths);
+    }
+
+    /// <summary>The documents' chunks, records in id order, each chunk on whichever core is free; a chunk
+    /// <paramref name="unchanged"/> tells the site already holds is left null.</summary>
+    private static void MakeDocs(IReadOnlyList<AgreementView> agreements, byte[][] docs, Func<int, Range, bool>? unchanged, ParallelOptions parallel) =>
         Parallel.For(0, docs.Length, parallel, chunk =>
         {
             var start = chunk * DocumentChunk;
             var end = Math.Min(agreements.Count, start + DocumentChunk);
-            if (unchangedDocs?.Invoke(chunk, start..end) == true) return; // left null: the site's file stays
+            if (unchanged?.Invoke(chunk, start..end) == true) return; // left null: the site's file stays
             var scratch = new DistinctValues();
             docs[chunk] = Json(json =>
             {
@@ -160,17 +200,15 @@ public static class SearchIndex
                 json.WriteEndArray();
             });
         });
-        for (var n = 0; n < docs.Length; n++)
-        {
-            file(SiteUrls.SearchDocsPath(n), docs[n]);
-            docs[n] = null!; // given: let go
-        }
 
+    /// <summary>The manifest: how many documents, the chunk size, where the parts are, each term chunk's first term and the
+    /// word lengths.</summary>
+    private static void WriteManifest(int documents, List<string> chunkFirsts, List<int> lengths, Action<string, byte[]?> file) =>
         file(SiteUrls.SearchManifestPath, Json(json =>
         {
             json.WriteStartObject();
             json.WriteNumber("version", 1);
-            json.WriteNumber("documents", agreements.Count);
+            json.WriteNumber("documents", documents);
             json.WriteNumber("documentChunk", DocumentChunk);
             // Paths relative to the manifest, so site.js needs only the manifest's URL.
             json.WriteString("docs", SiteUrls.SearchDocsPath(0)[SiteUrls.SearchFolder.Length..^"0.json".Length]);
@@ -182,7 +220,6 @@ public static class SearchIndex
             json.WriteEndArray();
             json.WriteEndObject();
         }));
-    }
 
     /// <summary>Each document's weighted words, and the terms that carry only its ordinal (<paramref name="exact"/>), by ordinal,
     /// all as numbers in <paramref name="table"/> (every term is one of its words). Each document's words, the hash of the texts

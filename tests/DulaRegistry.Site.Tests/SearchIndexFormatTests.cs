@@ -40,6 +40,30 @@ public sealed class SearchIndexFormatTests
     }
 
     [Fact]
+    public void Files_come_in_one_order_and_the_same_bytes_whether_the_document_chunks_are_made_beside_the_terms_or_after_them()
+    {
+        // A full build makes the document chunks on other cores while the terms are written; an incremental one, after them.
+        var site = Site();
+        var beside = new List<(string Path, byte[] Bytes)>();
+        var after = new List<(string Path, byte[] Bytes)>();
+        SearchIndex.Build(site, null, (path, bytes) => beside.Add((path, bytes!)), _ => { }, null, null);
+        SearchIndex.Build(site, null, (path, bytes) => after.Add((path, bytes!)), _ => { }, null, (_, _) => false);
+        beside.Select(f => f.Path).ShouldBe(after.Select(f => f.Path));
+        beside.Select(f => f.Path).Last().ShouldBe(SiteUrls.SearchManifestPath);
+        beside.Count(f => f.Path.StartsWith(SiteUrls.SearchDocsPath(0)[..^"0.json".Length], StringComparison.Ordinal)).ShouldBeGreaterThan(0);
+        for (var i = 0; i < beside.Count; i++) beside[i].Bytes.ShouldBe(after[i].Bytes, beside[i].Path);
+    }
+
+    [Fact]
+    public void An_index_stopped_by_a_file_it_cannot_write_reports_that_failure_not_the_stopping_of_the_chunks_made_beside_it()
+    {
+        var site = Site();
+        var error = Should.Throw<IOException>(() => SearchIndex.Build(site, null,
+            (path, _) => throw new IOException($"no room for {path}"), _ => { }, null, null));
+        error.Message.ShouldBe($"no room for {SiteUrls.SearchTermsPath(0)}");
+    }
+
+    [Fact]
     public void Terms_are_in_code_unit_order_and_each_posting_list_names_a_document_once_in_order()
     {
         var site = Site();
