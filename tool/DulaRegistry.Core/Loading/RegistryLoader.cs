@@ -22,18 +22,30 @@ public static partial class RegistryLoader
         options ??= LoadOptions.Default;
         root = Path.GetFullPath(root);
         var settings = LoadSettings(root, sink);
-        var (agencies, agencyFiles) = LoadFolder<Agency>(root, AgenciesFolder, settings, options, sink);
-        var (agreements, agreementFiles) = LoadFolder<Agreement>(root, AgreementsFolder, settings, options, sink);
+        // Both folders are scanned before either is loaded: a scan needs nothing else, and a build's loading first waits for
+        // its file cache to be read, which the scans now overlap instead of following.
+        var agencyScan = Scan(root, AgenciesFolder, sink);
+        var agreementScan = Scan(root, AgreementsFolder, sink);
+        var (agencies, agencyFiles) = LoadFolder<Agency>(AgenciesFolder, agencyScan, settings, options, sink);
+        var (agreements, agreementFiles) = LoadFolder<Agreement>(AgreementsFolder, agreementScan, settings, options, sink);
         return new LoadedRegistry(root, settings, agencies, agreements) { AgencyFiles = agencyFiles, AgreementFiles = agreementFiles };
     }
 
-    /// <summary>Loads every <c>.md</c> file of <paramref name="folder"/>; returns them and how many entries were looked at.</summary>
-    private static (List<RegistryDocument<T>> Documents, int Looked) LoadFolder<T>(string root, string folder, RegistrySettings settings, LoadOptions options, IDiagnosticSink sink)
-        where T : class, new()
+    /// <summary>The <c>.md</c> files of <paramref name="folder"/> under <paramref name="root"/> and how many entries were looked at
+    /// (<see cref="ScanFolder"/>); none when it is missing or not a folder of its own.</summary>
+    private static (List<(string Path, FileStamp? Stamp)> Files, int Looked) Scan(string root, string folder, IDiagnosticSink sink)
     {
         var directory = Path.Combine(root, folder);
-        if (!IsRealFolder(directory, folder, sink)) return ([], 0);
-        var (files, looked) = ScanFolder(directory, folder, sink);
+        return IsRealFolder(directory, folder, sink) ? ScanFolder(directory, folder, sink) : ([], 0);
+    }
+
+    /// <summary>Loads every file <paramref name="scan"/> found in <paramref name="folder"/>; returns them and how many entries were
+    /// looked at.</summary>
+    private static (List<RegistryDocument<T>> Documents, int Looked) LoadFolder<T>(string folder, (List<(string Path, FileStamp? Stamp)> Files, int Looked) scan,
+        RegistrySettings settings, LoadOptions options, IDiagnosticSink sink)
+        where T : class, new()
+    {
+        var (files, looked) = scan;
 
         // Each worker takes whole files: read, front matter, YAML, binding, Markdown, body facts. A file's stages depend on
         // each other and files do not, so this keeps every core busy without hand-offs (a reading thread feeding the others
