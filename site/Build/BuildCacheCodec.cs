@@ -57,14 +57,33 @@ internal static class BuildCacheCodec
     }
 
     /// <summary>The cache in <paramref name="bytes"/>; null when they are not a whole cache of this format.</summary>
-    public static BuildCache? Decode(ReadOnlyMemory<byte> bytes)
+    public static BuildCache? Decode(ReadOnlyMemory<byte> bytes) =>
+        TryHeader(bytes, out var key, out var site, out var rest) ? DecodeRest(key, site, rest) : null;
+
+    /// <summary>True when <paramref name="bytes"/> are a cache of this format whose checksum holds, with its key and the site it
+    /// describes, and a reader at the rest (<see cref="DecodeRest"/>): enough to tell whether the cache serves, without decoding it.</summary>
+    public static bool TryHeader(ReadOnlyMemory<byte> bytes, out string key, out long site, out CacheReader rest)
     {
-        if (!CacheReader.TryChecked(bytes, out var reader)) return null;
+        (key, site, rest) = ("", 0, default);
+        if (!CacheReader.TryChecked(bytes, out var reader)) return false;
         try
         {
-            if (reader.ReadNullableString() != Format) return null;
-            var key = reader.ReadNullableString() ?? throw Damaged();
-            var site = reader.ReadInt64();
+            if (reader.ReadNullableString() != Format || reader.ReadNullableString() is not { } found) return false;
+            (key, site, rest) = (found, reader.ReadInt64(), reader);
+            return true;
+        }
+        catch (InvalidDataException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The cache with <paramref name="key"/> and <paramref name="site"/> (its header), the rest read by <paramref name="reader"/>;
+    /// null when the rest is not whole.</summary>
+    public static BuildCache? DecodeRest(string key, long site, CacheReader reader)
+    {
+        try
+        {
             var pageCount = Count(ref reader);
             var pages = new Dictionary<string, string>(pageCount, StringComparer.Ordinal);
             for (var i = 0; i < pageCount; i++) pages[Text(ref reader)] = Text(ref reader);

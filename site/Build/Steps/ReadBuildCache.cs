@@ -1,9 +1,10 @@
 namespace DulaRegistry.Site.Build;
 
 /// <summary>
-/// Reads what the previous build into the same output folder kept (<see cref="BuildCache"/>), when the build is incremental and
-/// the cache still describes the site in place; otherwise the build is a full one, and the summary says why. Also starts
-/// reading the files the last build loaded (<see cref="FileCache"/>), which serve whenever the tool and options are the same.
+/// Tells whether what the previous build into the same output folder kept (<see cref="BuildCache"/>) serves: the build is
+/// incremental when it does and the cache still describes the site in place; otherwise it is a full one, and the summary says
+/// why. The cache itself, and the files the last build loaded (<see cref="FileCache"/>, which serve whenever the tool and
+/// options are the same), are read on other threads while the registry is loaded: the steps after ask for them.
 /// </summary>
 public sealed class ReadBuildCache : IBuildStep<BuildContext, CacheRead>
 {
@@ -13,10 +14,10 @@ public sealed class ReadBuildCache : IBuildStep<BuildContext, CacheRead>
     {
         if (!context.Options.Incremental) return Task.FromResult(CacheRead.Off);
         var key = BuildCache.KeyFor(context.Options);
-        // The files are read on another thread while the pages' cache is read here (the loading waits for them). They are
-        // kept by their bytes, so they serve even when the pages' cache does not.
+        // Both are read on other threads (the loading waits for the files; the history walk and the pages, for the cache). The
+        // files are kept by their bytes, so they serve even when the pages' cache does not.
         var files = FileCache.Start(context.Options.Output, key);
-        var cache = BuildCache.Read(context.Options.Output, key, out var reason);
+        var cache = BuildCache.Start(context.Options.Output, key, out var reason);
         return Task.FromResult(new CacheRead(cache, files, cache is null ? $"{reason}: full build" : reason));
     }
 
@@ -24,11 +25,15 @@ public sealed class ReadBuildCache : IBuildStep<BuildContext, CacheRead>
 }
 
 /// <summary>What the previous build into the same folder left for this one.</summary>
-/// <param name="Previous">Its cache, when it still describes the site in place: the build is incremental. Null: a full build.</param>
+/// <param name="Decoding">Its cache, being decoded, when it still describes the site in place: the build is incremental. Null: a
+/// full build.</param>
 /// <param name="Files">What earlier builds made of each registry file; null when the build is not incremental.</param>
 /// <param name="Note">Why the build is full, or that it uses the cache.</param>
-public sealed record CacheRead(BuildCache? Previous, FileCache? Files, string Note)
+public sealed record CacheRead(Task<BuildCache?>? Decoding, FileCache? Files, string Note)
 {
+    /// <summary>The cache, once decoded (the first to ask waits for it); null: a full build.</summary>
+    public BuildCache? Previous => Decoding?.GetAwaiter().GetResult();
+
     /// <summary>Not an incremental build: nothing read, nothing kept.</summary>
     public static readonly CacheRead Off = new(null, null, "off");
 }
