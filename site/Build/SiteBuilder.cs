@@ -16,7 +16,7 @@ public static class SiteBuilder
     public static readonly LoadRegistry LoadRegistry = new();         // parse registry.yml, agencies/ and agreements/ (and start the history walk beside it)
     public static readonly ValidateRegistry ValidateRegistry = new(); // every rule; errors stop the build here
     public static readonly ReadHistory ReadHistory = new();           // status timelines from Git, in one walk over main's history (when enabled; awaits the walk started above)
-    public static readonly BuildSiteModel BuildSiteModel = new();     // view models, indexes, lineage, flows (and the graph's SVG)
+    public static readonly BuildSiteModel BuildSiteModel = new();     // view models, indexes, lineage, flows (and the graph's SVG); an incremental build's starts beside the validation
     public static readonly Concurrently WriteSite = new("Writing pages, exports, search index and assets",
         new RenderPages(),   // Razor components → HTML, in parallel
         new WriteExports(),  // agreements.json, agreements.csv, feed.xml, expirations.ics, sitemap.xml, schema/
@@ -55,7 +55,7 @@ public static class SiteBuilder
             var cache = await run.Run(ReadBuildCache, context).ConfigureAwait(false);
             fileCache = cache.Files;
             spill = CreateSpill(staging); // bodies and new cache entries, until they are written
-            var model = await ModelAsync(run, context, cache, spill, additions).ConfigureAwait(false);
+            var model = await ModelAsync(run, context, cache, spill, additions, cancellationToken).ConfigureAwait(false);
             diagnostics = model.Validation.Diagnostics;
             if (model.Content is not { } content) return Result(false, [], null);
             // What the loading kept for the next build is written now, beside the rest of the build, and then let go.
@@ -129,15 +129,34 @@ public static class SiteBuilder
     /// A method of its own so the parsed registry, which the views replace, is let go when it returns.
     /// </summary>
     private static async Task<(ValidationReport Validation, HistoryRead History, SiteContent? Content)> ModelAsync(StepRunner run, BuildContext context,
-        CacheRead cache, SpillFile spill, BuildAdditions additions)
+        CacheRead cache, SpillFile spill, BuildAdditions additions, CancellationToken cancellationToken)
     {
         var load = await run.Run(LoadRegistry, (context, cache, spill)).ConfigureAwait(false);
-        var validation = await run.Run(ValidateRegistry, (context, load)).ConfigureAwait(false);
-        if (validation.HasErrors) return (validation, HistoryRead.Off, null);
-        HeapTrim.IfLarge(); // what the parsing of every file left, before the site model is built beside the registry
-        var history = await run.Run(ReadHistory, (context, cache, load)).ConfigureAwait(false);
-        var content = await run.Run(BuildSiteModel, (context, load.Registry, history)).ConfigureAwait(false);
-        foreach (var step in additions.ModelSteps) content = await run.Run(step, content).ConfigureAwait(false);
-        return (validation, history, content);
+        // An incremental build starts its site model beside the validation: each leaves a core idle part of the time, and
+        // neither changes what the other reads. The model is kept only when the registry has no errors. A full build does
+        // not: at 100,000 agreements the two side by side would raise its peak memory, and its validation is a small part.
+        using var stopModel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var started = cache.Previous is not null ? BuildSiteModel.Start(context, load, stopModel.Token) : null;
+        try
+        {
+            var validation = await run.Run(ValidateRegistry, (context, load)).ConfigureAwait(false);
+            if (validation.HasErrors) return (validation, HistoryRead.Off, null);
+            HeapTrim.IfLarge(); // what the parsing of every file left, before the site model is built beside the registry
+            var history = await run.Run(ReadHistory, (context, cache, load)).ConfigureAwait(false);
+            var content = await run.Run(BuildSiteModel, (context, load.Registry, history, started)).ConfigureAwait(false);
+            started = null; // awaited
+            foreach (var step in additions.ModelSteps) content = await run.Run(step, content).ConfigureAwait(false);
+            return (validation, history, content);
+        }
+        finally
+        {
+            // Not used (errors, or the build stopped): the model stops, and whatever it threw on a registry with errors is dropped.
+            if (started is not null)
+            {
+                await stopModel.CancelAsync().ConfigureAwait(false);
+                await Task.WhenAny(started).ConfigureAwait(false);
+                _ = started.Exception;
+            }
+        }
     }
 }

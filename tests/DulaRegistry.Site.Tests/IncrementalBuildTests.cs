@@ -77,6 +77,28 @@ public sealed class IncrementalBuildTests : IDisposable
     }
 
     [Fact]
+    public async Task A_rebuild_of_a_registry_with_errors_reports_them_and_leaves_the_site_though_its_model_was_started()
+    {
+        await Build(Options("site"));
+        await Build(Options("before", incremental: false));
+        // A new agreement naming an agency the registry does not have: the validator reports it, while the site model an
+        // incremental build starts beside the validation is made all the same (with the agreement's page); it is dropped.
+        var added = Path.Combine(_root, "agreements", "DULA-2026-0999.md");
+        File.WriteAllText(added, File.ReadAllText(Path.Combine(_root, "agreements", "DULA-2026-0001.md"))
+            .Replace("id: DULA-2026-0001", "id: DULA-2026-0999", StringComparison.Ordinal)
+            .Replace("  - agency: dor\n", "  - agency: no-such-agency\n", StringComparison.Ordinal));
+        var result = await SiteBuilder.BuildAsync(Options("site"));
+        result.Succeeded.ShouldBeFalse();
+        result.Error.ShouldBeNull();
+        result.Diagnostics.ShouldContain(d => d.Severity == DulaRegistry.Diagnostics.Severity.Error && d.File == "agreements/DULA-2026-0999.md");
+        ShouldBeSameSite("site", "before");
+        // Fixed, the next build is incremental again and equals a full build.
+        File.Delete(added);
+        (await Build(Options("site"))).Incremental.PagesReused.ShouldBeGreaterThan(0);
+        ShouldBeSameSite("site", "before");
+    }
+
+    [Fact]
     public async Task The_search_index_splits_again_only_what_changed_and_a_damaged_word_cache_means_splitting_all()
     {
         var first = await Build(Options("site"));
