@@ -98,6 +98,7 @@ public static class SearchIndex
             var (chunkFirsts, lengths) = WriteTerms(weighted, exact, table, file, cancellationToken);
             if (docsMade is null) MakeDocs(agreements, docs, unchangedDocs, parallel);
             else docsMade.GetAwaiter().GetResult();
+            docsMade = null; // awaited
             for (var n = 0; n < docs.Length; n++)
             {
                 file(SiteUrls.SearchDocsPath(n), docs[n]);
@@ -108,8 +109,8 @@ public static class SearchIndex
         finally
         {
             // The terms stopped short (cancelled, or a file could not be written): the chunks being made stop too, before the
-            // index returns.
-            if (docsMade is { IsCompleted: false })
+            // index returns, and what stopped them (or their own cancellation) is dropped.
+            if (docsMade is not null)
             {
                 stop.Cancel();
                 Task.WhenAny(docsMade).GetAwaiter().GetResult();
