@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DulaRegistry.IO;
 using DulaRegistry.Loading;
 using DulaRegistry.Model;
 using DulaRegistry.Site.Build;
@@ -153,6 +154,109 @@ public sealed class FileCacheFormatTests : IDisposable
         third.TryGet<Agreement>("aa", out var file).ShouldBeTrue();
         file!.Model.Title.ShouldBe(s_model.Title);
         third.TryGet<Agreement>("bb", out _).ShouldBeFalse("not loaded by the second build, so not kept by it");
+    }
+
+    private static FileStamp Stamp(int n) => new(100 + n, 1_000_000_000L * n, 1_000_000_000L * n, (ulong)n, 1);
+
+    private static string CacheFile(string output, string name) => Path.Combine(BuildCache.FolderOf(output), name);
+
+    /// <summary>A cache of <paramref name="count"/> agreements, each file stamped, written as a later build would write it: the
+    /// entries named by <paramref name="sha"/> of the files numbered 0 to count - 1.</summary>
+    private static FileCache Kept(FileCache cache, int count, Func<int, string> sha)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            if (!cache.TryGet<Agreement>(sha(i), out _)) cache.Add(sha(i), File(s_model with { Title = $"Title {sha(i)}" }, Facts("Purpose"), new RenderedBody($"<p>{sha(i)}</p>", [])));
+            cache.Stamped($"agreements/{i}.md", Stamp(i), sha(i), read: true);
+        }
+        return cache;
+    }
+
+    [Fact]
+    public void A_build_that_adds_few_entries_writes_only_those_beside_the_files_the_last_full_write_kept()
+    {
+        var output = Output();
+        Kept(FileCache.Empty(), 40, i => $"v1-{i}").Write(output, "key");
+        var full = System.IO.File.ReadAllBytes(CacheFile(output, "files.bin"));
+        System.IO.File.Exists(CacheFile(output, "files-added.bin")).ShouldBeFalse();
+
+        // Two files changed: their new entries and every stamp go to the second file; files.bin stays as it was.
+        Kept(FileCache.Start(output, "key"), 40, i => i < 2 ? $"v2-{i}" : $"v1-{i}").Write(output, "key");
+        System.IO.File.ReadAllBytes(CacheFile(output, "files.bin")).ShouldBe(full);
+        new FileInfo(CacheFile(output, "files-added.bin")).Length.ShouldBeLessThan(full.Length / 10);
+
+        // The next build sees both: the new entries, the unchanged ones, and the stamps the last build saw.
+        var next = FileCache.Start(output, "key");
+        next.Sha256Of("agreements/0.md", Stamp(0)).ShouldBe("v2-0");
+        next.Sha256Of("agreements/5.md", Stamp(5)).ShouldBe("v1-5");
+        next.TryGet<Agreement>("v2-1", out var changed).ShouldBeTrue();
+        changed!.Model.Title.ShouldBe("Title v2-1");
+        ((RenderedBody)changed.View!).Html.ShouldBe("<p>v2-1</p>");
+        next.TryGet<Agreement>("v1-7", out var unchanged).ShouldBeTrue();
+        unchanged!.Model.Title.ShouldBe("Title v1-7");
+
+        // A third change, and the last file deleted: the entries added before are carried into the new second file, not lost,
+        // and the deleted file's stamp is gone.
+        Kept(next, 39, i => i < 2 ? $"v2-{i}" : i == 2 ? $"v3-{i}" : $"v1-{i}").Write(output, "key");
+        System.IO.File.ReadAllBytes(CacheFile(output, "files.bin")).ShouldBe(full);
+        var third = FileCache.Start(output, "key");
+        third.TryGet<Agreement>("v2-0", out _).ShouldBeTrue();
+        third.TryGet<Agreement>("v3-2", out _).ShouldBeTrue();
+        third.Sha256Of("agreements/2.md", Stamp(2)).ShouldBe("v3-2");
+        third.Sha256Of("agreements/1.md", Stamp(1)).ShouldBe("v2-1");
+        third.Sha256Of("agreements/39.md", Stamp(39)).ShouldBeNull();
+        third.Sha256Of("agreements/38.md", Stamp(38)).ShouldBe("v1-38");
+    }
+
+    [Fact]
+    public void Many_added_or_unused_entries_write_the_first_file_anew_and_remove_the_second()
+    {
+        var output = Output();
+        Kept(FileCache.Empty(), 40, i => $"v1-{i}").Write(output, "key");
+        Kept(FileCache.Start(output, "key"), 40, i => i < 2 ? $"v2-{i}" : $"v1-{i}").Write(output, "key");
+        System.IO.File.Exists(CacheFile(output, "files-added.bin")).ShouldBeTrue();
+
+        // Six more changed files: eight of forty added since files.bin was written, more than an eighth.
+        Kept(FileCache.Start(output, "key"), 40, i => i < 8 ? $"v2-{i}" : $"v1-{i}").Write(output, "key");
+        System.IO.File.Exists(CacheFile(output, "files-added.bin")).ShouldBeFalse();
+        var rewritten = FileCache.Start(output, "key");
+        rewritten.TryGet<Agreement>("v1-0", out _).ShouldBeFalse("not used by the last build, so not kept");
+        rewritten.TryGet<Agreement>("v2-7", out _).ShouldBeTrue();
+        rewritten.Sha256Of("agreements/7.md", Stamp(7)).ShouldBe("v2-7");
+
+        // Eleven of forty files deleted: more than a quarter of files.bin unused, though nothing was added.
+        Kept(FileCache.Start(output, "key"), 29, i => i < 8 ? $"v2-{i}" : $"v1-{i}").Write(output, "key");
+        System.IO.File.Exists(CacheFile(output, "files-added.bin")).ShouldBeFalse();
+        FileCache.Start(output, "key").TryGet<Agreement>("v1-35", out _).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void A_second_file_that_is_damaged_or_names_another_first_file_is_not_used_and_the_first_still_serves()
+    {
+        var output = Output();
+        Kept(FileCache.Empty(), 40, i => $"v1-{i}").Write(output, "key");
+        Kept(FileCache.Start(output, "key"), 40, i => i < 2 ? $"v2-{i}" : $"v1-{i}").Write(output, "key");
+        var added = System.IO.File.ReadAllBytes(CacheFile(output, "files-added.bin"));
+
+        foreach (var damage in new[] { added[..(added.Length / 2)], added.Select((b, i) => i == added.Length / 3 ? (byte)~b : b).ToArray(), [] })
+        {
+            System.IO.File.WriteAllBytes(CacheFile(output, "files-added.bin"), damage);
+            var back = FileCache.Start(output, "key");
+            back.TryGet<Agreement>("v2-0", out _).ShouldBeFalse();
+            back.TryGet<Agreement>("v1-0", out _).ShouldBeTrue("files.bin serves alone");
+            back.Sha256Of("agreements/0.md", Stamp(0)).ShouldBe("v1-0", "with its own stamps, which the file's new stamp would not match");
+        }
+
+        // Put back beside the files.bin it was written for, it serves again.
+        System.IO.File.WriteAllBytes(CacheFile(output, "files-added.bin"), added);
+        FileCache.Start(output, "key").TryGet<Agreement>("v2-0", out _).ShouldBeTrue();
+
+        // files.bin written anew by another build, and the second file of the earlier one put back beside it.
+        Kept(FileCache.Empty(), 41, i => $"v1-{i}").Write(output, "key");
+        System.IO.File.WriteAllBytes(CacheFile(output, "files-added.bin"), added);
+        var other = FileCache.Start(output, "key");
+        other.TryGet<Agreement>("v2-0", out _).ShouldBeFalse("it names the files.bin it was written beside, not this one");
+        other.TryGet<Agreement>("v1-40", out _).ShouldBeTrue();
     }
 
     [Fact]
