@@ -28,7 +28,11 @@ public static class OutputText
     /// <summary>Whether <see cref="Clean"/> would change <paramref name="value"/>.</summary>
     public static bool NeedsCleaning(ReadOnlySpan<char> value)
     {
-        for (var i = 0; i < value.Length; i++)
+        // Most text is printable ASCII, found so a vector at a time; the characters are looked at one by one only from the
+        // first other one (a fifth of the time a one-file rebuild spent writing its CSV and iCalendar exports).
+        var first = value.IndexOfAnyExceptInRange(' ', '~');
+        if (first < 0) return false;
+        for (var i = first; i < value.Length; i++)
         {
             var c = value[i];
             if (IsForbidden(c)) return true;
