@@ -158,9 +158,17 @@ public static class StatusRequirements
     {
         var m = agreement.Model;
         var parties = m.Parties.Select(p => p.Agency).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        // A party that names no agency is reported on the party (DULA023); its signature, under the id it meant, is not a second mistake.
-        var unknown = parties.Where(p => !agencies.ContainsKey(p)).ToHashSet(StringComparer.Ordinal);
-        var meantByUnknown = Rules.AgencyNames.MeantByUnknownParties(m, agencies);
+        // A party that names no agency is reported on the party (DULA023); its signature, under the id it meant, is not a second
+        // mistake. Nearly always every party is a known agency, and then neither set is made.
+        HashSet<string>? unknown = null;
+        HashSet<string>? meantByUnknown = null;
+        foreach (var party in parties)
+        {
+            if (agencies.ContainsKey(party)) continue;
+            unknown = parties.Where(p => !agencies.ContainsKey(p)).ToHashSet(StringComparer.Ordinal);
+            meantByUnknown = Rules.AgencyNames.MeantByUnknownParties(m, agencies);
+            break;
+        }
         var signed = new HashSet<string>(StringComparer.Ordinal);
         const AgreementStatus since = AgreementStatus.Executed;
         var file = agreement.Path;
@@ -170,7 +178,7 @@ public static class StatusRequirements
             var signature = m.Signatures[i];
             var path = ItemPaths.Signature(i);
             var number = i + 1; // the message is made later: it must not see the loop's counter move on
-            if (signature.Agency is { } meant && !parties.Contains(meant) && meantByUnknown.Contains(meant)) continue;
+            if (signature.Agency is { } meant && !parties.Contains(meant) && meantByUnknown?.Contains(meant) == true) continue;
             if (string.IsNullOrWhiteSpace(signature.Agency) || !parties.Contains(signature.Agency))
             {
                 unmet.Add(new(RequirementKind.SignatureNotParty, since, path,
@@ -191,7 +199,14 @@ public static class StatusRequirements
                 unmet.Add(new(RequirementKind.SignatureName, since, path, () => LifecycleDiagnostics.SignatureNeedsName(file, where[path], signature.Agency), signature.Agency));
             }
         }
-        foreach (var party in parties.Where(p => !signed.Contains(p) && !unknown.Contains(p)).Order(StringComparer.Ordinal))
+        List<string>? unsigned = null;
+        foreach (var party in parties)
+        {
+            if (!signed.Contains(party) && unknown?.Contains(party) != true) (unsigned ??= []).Add(party);
+        }
+        if (unsigned is null) return;
+        unsigned.Sort(StringComparer.Ordinal);
+        foreach (var party in unsigned)
         {
             var at = m.Signatures.Count > 0 ? "signatures" : "status";
             unmet.Add(new(RequirementKind.Signature, since, at, () => LifecycleDiagnostics.NeedsSignature(file, where[at], target, party), party));
