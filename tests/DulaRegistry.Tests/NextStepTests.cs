@@ -52,6 +52,18 @@ public sealed class NextStepTests
     }
 
     [Fact]
+    public void The_drafters_act_for_their_agencies_once_each_in_order_and_without_drafters_the_parties_do()
+    {
+        var threeParties = Fixtures.Other.Edit("  - agency: dor\n", "  - agency: anf\n    role: recipient\n  - agency: dor\n");
+        Steps(threeParties).ShouldNotBeNull().Items[0].Who.Agencies.ShouldBe(["anf", "dor", "dta"]);
+        var drafters = "purpose: An earlier match.\ndrafters:\n  - name: \" Sam Drafter \"\n    agency: dor\n  - name: Alex Writer\n    agency: anf\n"
+            + "  - name: \"  \"\n    agency: dta\n  - name: Kim Editor\n    agency: dor";
+        var steps = Steps(Fixtures.Other.Edit("purpose: An earlier match.", drafters)).ShouldNotBeNull();
+        steps.Items[0].Who.Agencies.ShouldBe(["anf", "dor", "dta"]);
+        steps.Items[0].Who.Text.ShouldBe("the drafters (Sam Drafter, Alex Writer, Kim Editor)");
+    }
+
+    [Fact]
     public void In_review_asks_the_coordinators_for_a_signatory_with_authority()
     {
         var text = WithStatus(Fixtures.Agreement, "in-review")

@@ -91,19 +91,34 @@ public static class NextSteps
         return new NextStep(r.Since, what, who, r);
     }
 
+    // The checklist of every agreement on its way to execution is made for the site's model in every build: these build
+    // their lists with plain loops, not LINQ chains (the checklist was 4% of a one-file rebuild's CPU at 10,000 agreements,
+    // half of it the collector clearing memory for what it allocated).
+
     private static Actor Drafters(Agreement a)
     {
-        var names = a.Drafters.Select(d => d.Name).OfType<string>().Where(n => n.Trim().Length > 0).ToList();
-        var drafterAgencies = a.Drafters.Select(d => d.Agency).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var names = new List<string>(a.Drafters.Count);
+        var drafterAgencies = new List<string>(a.Drafters.Count);
+        foreach (var drafter in a.Drafters)
+        {
+            if (drafter.Name is { } name && !string.IsNullOrWhiteSpace(name)) names.Add(name);
+            if (drafter.Agency is { } agency && !drafterAgencies.Contains(agency)) drafterAgencies.Add(agency);
+        }
+        drafterAgencies.Sort(StringComparer.Ordinal);
         return new Actor(ActorKind.Drafters, drafterAgencies.Count > 0 ? drafterAgencies : PartyAgencies(a), SharedStrings.Get("the drafters" + Names(names)));
     }
 
     private static Actor Coordinators(string? party, IReadOnlyDictionary<string, RegistryDocument<Agency>> agencies)
     {
         if (party is null) return new Actor(ActorKind.Coordinators, [], "the party's coordinators");
-        var names = agencies.TryGetValue(party, out var agency)
-            ? agency.Model.Coordinators.Select(c => c.Name).OfType<string>().Where(n => n.Trim().Length > 0).ToList()
-            : [];
+        var names = new List<string>();
+        if (agencies.TryGetValue(party, out var agency))
+        {
+            foreach (var coordinator in agency.Model.Coordinators)
+            {
+                if (coordinator.Name is { } name && !string.IsNullOrWhiteSpace(name)) names.Add(name);
+            }
+        }
         return new Actor(ActorKind.Coordinators, [party], SharedStrings.Get($"{Short(party, agencies)}'s coordinators{Names(names)}"));
     }
 
@@ -114,10 +129,23 @@ public static class NextSteps
         return new Actor(ActorKind.Signatory, [party], SharedStrings.Get($"{Short(party, agencies)}'s signatory{Names(string.IsNullOrWhiteSpace(name) ? [] : [name])}"));
     }
 
-    private static List<string> PartyAgencies(Agreement a) =>
-        a.Parties.Select(p => p.Agency).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+    private static List<string> PartyAgencies(Agreement a)
+    {
+        var agencies = new List<string>(a.Parties.Count);
+        foreach (var party in a.Parties)
+        {
+            if (party.Agency is { } agency && !agencies.Contains(agency)) agencies.Add(agency);
+        }
+        agencies.Sort(StringComparer.Ordinal);
+        return agencies;
+    }
 
-    private static string Names(List<string> names) => names.Count == 0 ? "" : $" ({string.Join(", ", names.Select(n => n.Trim()))})";
+    private static string Names(List<string> names)
+    {
+        if (names.Count == 0) return "";
+        for (var i = 0; i < names.Count; i++) names[i] = names[i].Trim();
+        return $" ({string.Join(", ", names)})";
+    }
 
     /// <summary>The agency's acronym, else its id in capitals: "DPH".</summary>
     public static string Short(string id, IReadOnlyDictionary<string, RegistryDocument<Agency>> agencies) =>
