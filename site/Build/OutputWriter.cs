@@ -1,4 +1,5 @@
 using System.Text;
+using DulaRegistry.IO;
 
 namespace DulaRegistry.Site.Build;
 
@@ -33,11 +34,12 @@ internal static class OutputWriter
     /// In an incremental build, the file at <paramref name="relativePath"/> as the previous build left it in the site (a regular
     /// file that build made), to be left as it is: nothing is written for it. Null when there is none. The caller knows its
     /// bytes would be the same: a page by its fingerprint, a JSON Schema because the cache serves only the same build of the
-    /// tool (<see cref="BuildCache.KeyFor"/>), anything else by comparing them (<see cref="WriteIfChanged"/>).
+    /// tool (<see cref="BuildCache.KeyFor"/>), anything else by comparing them (<see cref="WriteIfChanged"/>). A caller that asks
+    /// for many files passes the site's folder opened once (<paramref name="site"/>, <see cref="RegularFile.OpenFolder"/>).
     /// </summary>
-    public static OutputFile? Unchanged(SiteTarget target, string relativePath, OutputKind kind) =>
+    public static OutputFile? Unchanged(SiteTarget target, string relativePath, OutputKind kind, RegularFile.Folder? site = null) =>
         target.Previous is { } previous && previous.Made(relativePath)
-            && SafeDelete.RegularFileLength(SitePath(target, relativePath)) is { } length
+            && (site is null ? SafeDelete.RegularFileLength(SitePath(target, relativePath)) : SafeDelete.RegularFileLength(site, relativePath)) is { } length
             ? new OutputFile(relativePath, kind, length)
             : null;
 

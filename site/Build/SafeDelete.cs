@@ -31,8 +31,22 @@ internal static class SafeDelete
     {
         var (kind, stamp) = RegularFile.Stat(path);
         if (kind != FileKind.RegularFile) return null;
-        if (stamp is { } known) return known.Size;
-        var info = new FileInfo(path); // where the system gives no stamp (not Linux): the kind is known, the size asked apart
+        return stamp is { } known ? known.Size : LengthWithoutStamp(path);
+    }
+
+    /// <summary><see cref="RegularFileLength(string)"/> of the entry at <paramref name="relative"/> in an open folder (one
+    /// <c>statx</c> relative to it on Linux: what an incremental build asks of every page it leaves in place).</summary>
+    public static long? RegularFileLength(RegularFile.Folder folder, string relative)
+    {
+        var (kind, stamp) = folder.Stat(relative);
+        if (kind != FileKind.RegularFile) return null;
+        return stamp is { } known ? known.Size : LengthWithoutStamp(folder.PathOf(relative));
+    }
+
+    /// <summary>Where the system gives no stamp (not Linux): the kind is known, the size is asked apart.</summary>
+    private static long? LengthWithoutStamp(string path)
+    {
+        var info = new FileInfo(path);
         return info.Exists ? info.Length : null;
     }
 

@@ -328,6 +328,29 @@ public sealed class IncrementalBuildTests : IDisposable
     }
 
     [Fact]
+    public async Task A_page_deleted_from_the_site_or_replaced_by_a_link_is_rendered_again()
+    {
+        await Build(Options("site"));
+        var unchanged = await Build(Options("site")); // renders only the pages without a fingerprint (home, agencies, 404)
+        // Nothing changed in the registry: besides those, only what the site lacks, or holds as something else than a file.
+        var deleted = Path.Combine(_temp, "site", "agreements", "DULA-2023-0004", "index.html");
+        File.Delete(deleted);
+        var linked = Path.Combine(_temp, "site", "agreements", "DULA-2026-0001", "index.html");
+        var elsewhere = Path.Combine(_temp, "elsewhere.html");
+        File.WriteAllText(elsewhere, "not the site's");
+        File.Delete(linked);
+        File.CreateSymbolicLink(linked, elsewhere);
+
+        var state = await Build(Options("site"));
+        state.Incremental.PagesReused.ShouldBe(unchanged.Incremental.PagesReused - 2);
+        File.Exists(deleted).ShouldBeTrue();
+        new FileInfo(linked).LinkTarget.ShouldBeNull("a page again, not the link");
+        File.ReadAllText(elsewhere).ShouldBe("not the site's");
+        await Build(Options("full", incremental: false));
+        ShouldBeSameSite("site", "full");
+    }
+
+    [Fact]
     public async Task Removing_an_agreement_moves_the_search_documents_after_it_and_every_chunk_matches_a_full_build()
     {
         // Several document chunks; the first agreement removed moves every later one back by one place, into another chunk.

@@ -53,6 +53,38 @@ public sealed class FileStampTests : IDisposable
     }
 
     [Fact]
+    public void An_open_folder_tells_each_entry_as_its_whole_path_does_never_following_a_link_at_the_end()
+    {
+        var target = Path.Combine(_folder, "target.md");
+        File.WriteAllText(target, "x");
+        var sub = Path.Combine(_folder, "sub");
+        Directory.CreateDirectory(sub);
+        File.WriteAllText(Path.Combine(sub, "page.html"), "<p>");
+        File.CreateSymbolicLink(Path.Combine(_folder, "link.md"), target);
+        File.CreateSymbolicLink(Path.Combine(_folder, "folder-link"), sub);
+        List<string> entries = ["target.md", "sub/page.html", "sub", "link.md", "folder-link", "none.md", "sub/none.html"];
+        if (OperatingSystem.IsLinux())
+        {
+            using var mkfifo = System.Diagnostics.Process.Start("mkfifo", Path.Combine(_folder, "pipe.md"));
+            mkfifo.WaitForExit();
+            entries.Add("pipe.md");
+        }
+        using (var folder = RegularFile.OpenFolder(_folder))
+        {
+            foreach (var entry in entries) folder.Stat(entry).ShouldBe(RegularFile.Stat(Path.Combine(_folder, entry)), entry);
+            folder.Stat("target.md").Kind.ShouldBe(FileKind.RegularFile);
+            folder.Stat("link.md").Kind.ShouldBe(FileKind.SymbolicLink);
+            folder.Stat("folder-link").Kind.ShouldBe(FileKind.SymbolicLink);
+            if (OperatingSystem.IsLinux()) folder.Stat("pipe.md").Kind.ShouldBe(FileKind.NamedPipe); // told, not opened: nothing blocks
+        }
+
+        // Opened through a link, the folder is looked up by whole paths instead, with the same answers.
+        using var linked = RegularFile.OpenFolder(Path.Combine(_folder, "folder-link"));
+        linked.Stat("page.html").ShouldBe(RegularFile.Stat(Path.Combine(sub, "page.html")));
+        linked.Stat("page.html").Kind.ShouldBe(FileKind.RegularFile);
+    }
+
+    [Fact]
     public void A_stamp_is_trusted_only_when_its_file_changed_well_before_it_was_taken()
     {
         const long second = 1_000_000_000;

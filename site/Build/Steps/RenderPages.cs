@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
+using DulaRegistry.IO;
 using DulaRegistry.Site.Components.Pages;
 using DulaRegistry.Site.Graph;
 using DulaRegistry.Site.Rendering;
@@ -29,6 +30,8 @@ public sealed class RenderPages : IBuildStep<SiteTarget, WrittenFiles>
         var fingerprints = await target.Fingerprints().ConfigureAwait(false);
         var previous = target.Previous?.Pages;
         var reused = 0;
+        // The site's folder, opened once: every unchanged page is looked up by its path inside it.
+        using var site = previous is null ? null : RegularFile.OpenFolder(target.Context.Output);
         var workers = Math.Min(target.Context.Options.EffectiveParallelism, Math.Max(1, pages.Count / 8));
         var next = -1;
         var tasks = Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
@@ -45,7 +48,7 @@ public sealed class RenderPages : IBuildStep<SiteTarget, WrittenFiles>
                     var page = pages[i];
                     if (previous is not null && fingerprints.TryGetValue(page.Path, out var fingerprint)
                         && previous.TryGetValue(page.Path, out var before) && before == fingerprint
-                        && OutputWriter.Unchanged(target, page.Path, OutputKind.Page) is { } kept)
+                        && OutputWriter.Unchanged(target, page.Path, OutputKind.Page, site) is { } kept)
                     {
                         // Unchanged: the file in the site stays as it is, and nothing is written for it.
                         written.Add(kept);

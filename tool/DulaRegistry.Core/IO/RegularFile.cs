@@ -68,6 +68,43 @@ public static partial class RegularFile
         return (Portable.KindOf(path), null);
     }
 
+    /// <summary>
+    /// Opens the folder at <paramref name="path"/> to look up many entries in it (<see cref="Folder.Stat"/>): on Linux each is
+    /// then one <c>statx</c> relative to the open folder, and the kernel walks only the entry's own name instead of the
+    /// whole path again (in a one-file rebuild at 10,000 agreements, the path walks were a third of stat-ing 20,000 files).
+    /// Elsewhere, or when the folder cannot be opened so (a link, gone), each lookup takes the whole path, as
+    /// <see cref="Stat"/>. The caller disposes it.
+    /// </summary>
+    public static Folder OpenFolder(string path) =>
+        new(path, OperatingSystem.IsLinux() && Linux.Available ? Linux.OpenFolder(path) : -1);
+
+    /// <summary>A folder opened by <see cref="OpenFolder"/>.</summary>
+    public sealed class Folder : IDisposable
+    {
+        private readonly string _path;
+        private int _fd;
+
+        internal Folder(string path, int fd) => (_path, _fd) = (path, fd);
+
+        /// <summary>What the entry at <paramref name="relative"/> (a name, or a path under the folder with <c>/</c> or the
+        /// system's separator) is, not following a symbolic link at its end, and its stamp: as <see cref="RegularFile.Stat"/>
+        /// gives them for the whole path.</summary>
+        public (FileKind Kind, FileStamp? Stamp) Stat(string relative)
+        {
+            if (_fd >= 0 && Linux.StatAt(_fd, relative) is { } stat) return stat;
+            return RegularFile.Stat(PathOf(relative));
+        }
+
+        /// <summary>The whole path of the entry at <paramref name="relative"/>.</summary>
+        public string PathOf(string relative) => Path.Combine(_path, relative);
+
+        public void Dispose()
+        {
+            if (_fd >= 0) Linux.Close(_fd);
+            _fd = -1;
+        }
+    }
+
     /// <summary>Reads into <paramref name="into"/> at byte <paramref name="offset"/> of an open file; 0 at its end.</summary>
     private delegate int ReadAt(Span<byte> into, int offset);
 
@@ -126,9 +163,13 @@ public static partial class RegularFile
         private const int ModeOffset = 28;
         private const int SizeOffset = 40;
 
-        // O_NOFOLLOW is 0400000 on x86, x64 and the generic ABI (riscv, loongarch, s390x), 0100000 on arm, arm64 and powerpc.
-        private static readonly int s_noFollow = RuntimeInformation.ProcessArchitecture
-            is Architecture.Arm or Architecture.Arm64 or Architecture.Armv6 or Architecture.Ppc64le ? 0x8000 : 0x20000;
+        // O_NOFOLLOW is 0400000 on x86, x64 and the generic ABI (riscv, loongarch, s390x), 0100000 on arm, arm64 and powerpc;
+        // O_DIRECTORY is 0200000 there and 040000 on arm, arm64 and powerpc.
+        private static readonly bool s_armFlags = RuntimeInformation.ProcessArchitecture
+            is Architecture.Arm or Architecture.Arm64 or Architecture.Armv6 or Architecture.Ppc64le;
+
+        private static readonly int s_noFollow = s_armFlags ? 0x8000 : 0x20000;
+        private static readonly int s_directory = s_armFlags ? 0x4000 : 0x10000;
 
         private static int s_available = -1;
 
@@ -234,12 +275,24 @@ public static partial class RegularFile
 
         public static FileKind? KindOf(string path) => Stat(path)?.Kind;
 
+        /// <summary>The folder at <paramref name="path"/> opened for lookups (not through a link at its end); -1 when it cannot be.</summary>
+        public static int OpenFolder(string path)
+        {
+            var fd = open(path, O_RDONLY | s_directory | s_noFollow | O_CLOEXEC);
+            return fd >= 0 ? fd : -1;
+        }
+
+        public static void Close(int fd) => _ = close(fd);
+
         /// <summary>The kind and stamp of <paramref name="path"/> (one <c>statx</c>, not following a link at its end); null when
         /// the system cannot say.</summary>
-        public static (FileKind Kind, FileStamp? Stamp)? Stat(string path)
+        public static (FileKind Kind, FileStamp? Stamp)? Stat(string path) => StatAt(AT_FDCWD, path);
+
+        /// <summary><see cref="Stat"/> of <paramref name="path"/> relative to the open folder <paramref name="folder"/>.</summary>
+        public static (FileKind Kind, FileStamp? Stamp)? StatAt(int folder, string path)
         {
             Span<byte> buffer = stackalloc byte[StatxSize];
-            if (statx(AT_FDCWD, path, AT_SYMLINK_NOFOLLOW, StampFields, ref MemoryMarshal.GetReference(buffer)) != 0)
+            if (statx(folder, path, AT_SYMLINK_NOFOLLOW, StampFields, ref MemoryMarshal.GetReference(buffer)) != 0)
             {
                 return Marshal.GetLastPInvokeError() is ENOENT or ENOTDIR ? (FileKind.Missing, null) : null;
             }

@@ -16,11 +16,16 @@ public static partial class RegistryLoader
         var files = new List<(string, FileStamp?)>(entries.Length); // sized once: grown by doubling, it was 2 MB of large arrays at 10,000
         // Every entry but dot files is stat'ed: on every core, into its own slot (10,000 system calls were a twentieth of a
         // one-file rebuild, on one core while the other waited), then looked at in name order.
+        // Each by its name in the open folder: the kernel does not walk the folder's own path 10,000 times.
         var stats = new (FileKind Kind, FileStamp? Stamp)[entries.Length];
-        Parallel.For(0, entries.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) }, i =>
+        using (var opened = RegularFile.OpenFolder(directory))
         {
-            if (!Path.GetFileName(entries[i]).StartsWith('.')) stats[i] = RegularFile.Stat(entries[i]);
-        });
+            Parallel.For(0, entries.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) }, i =>
+            {
+                var name = Path.GetFileName(entries[i]);
+                if (!name.StartsWith('.')) stats[i] = opened.Stat(name);
+            });
+        }
         for (var i = 0; i < entries.Length; i++)
         {
             var entry = entries[i];
