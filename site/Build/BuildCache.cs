@@ -188,6 +188,36 @@ public sealed record BuildCache(
         return true;
     }
 
+    /// <summary>
+    /// The file <paramref name="name"/> of the cache folder beside <paramref name="output"/> (<see cref="OwnFile"/>), mapped into
+    /// memory and given to <paramref name="parse"/>, whose result keeps the mapping: it holds slices of it, and the caller
+    /// disposes the mapping with it. Mapped, not read into an array: faulting in and zeroing a fresh array (28 MB of
+    /// <c>files.bin</c> at 10,000 agreements) was two thirds of reading it, and it counted towards a full collection. The
+    /// cache's files are only ever replaced by renaming (<see cref="AtomicFile"/>), never rewritten in place. Null, and
+    /// unmapped at once, when there is no such file, it cannot be read, or it is damaged or cut short (<paramref name="parse"/>
+    /// returns null or throws <see cref="InvalidDataException"/>).
+    /// </summary>
+    internal static T? MapOwnFile<T>(string output, string name, Func<IMemoryOwner<byte>, T?> parse) where T : class
+    {
+        if (OwnFile(output, name) is not { } file) return null;
+        IMemoryOwner<byte>? owner = null;
+        try
+        {
+            owner = MappedFile.Read(file, int.MaxValue / 2);
+            if (parse(owner) is not { } parsed) return null;
+            owner = null; // the result's now
+            return parsed;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            return null;
+        }
+        finally
+        {
+            owner?.Dispose(); // not used: unmapped at once
+        }
+    }
+
     /// <summary>The path of the file <paramref name="name"/> of the cache folder beside <paramref name="output"/>, when the
     /// folder is this tool's (a real folder with the marker) and the file is a regular file; otherwise null.</summary>
     internal static string? OwnFile(string output, string name)

@@ -207,33 +207,11 @@ public sealed class FileCache : IParsedFileCache, IDisposable
 
     private static Kept Nothing() => new(new(StringComparer.Ordinal), new(StringComparer.Ordinal), 0);
 
-    /// <summary>What was kept beside <paramref name="output"/> for builds with <paramref name="key"/>; or nothing.</summary>
-    private static Kept Read(string output, string key)
-    {
-        if (BuildCache.OwnFile(output, DataFile) is not { } file) return Nothing();
-        IMemoryOwner<byte>? owner = null;
-        try
-        {
-            // Mapped, not read into an array: faulting in and zeroing a fresh array (28 MB at 10,000 agreements) was two thirds
-            // of reading it. The cache's files are only ever replaced by renaming (AtomicFile), never rewritten in place.
-            owner = MappedFile.Read(file, int.MaxValue / 2);
-            if (Parse(owner.Memory, key) is { } kept)
-            {
-                var used = WithAdded(kept with { Bytes = owner }, output, key);
-                owner = null;
-                return used;
-            }
-            return Nothing();
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
-        {
-            return Nothing(); // damaged or cut short: load every file afresh
-        }
-        finally
-        {
-            owner?.Dispose(); // not used: unmapped at once
-        }
-    }
+    /// <summary>What was kept beside <paramref name="output"/> for builds with <paramref name="key"/>; or nothing (none, damaged or
+    /// cut short: every file is loaded afresh).</summary>
+    private static Kept Read(string output, string key) =>
+        BuildCache.MapOwnFile(output, DataFile, owner => Parse(owner.Memory, key) is { } kept ? WithAdded(kept with { Bytes = owner }, output, key) : null)
+        ?? Nothing();
 
     /// <summary>The entries and stamps in <see cref="DataFile"/>'s bytes; null when they are not a cache this build can use.</summary>
     private static Kept? Parse(ReadOnlyMemory<byte> bytes, string key)
@@ -251,38 +229,27 @@ public sealed class FileCache : IParsedFileCache, IDisposable
     /// <summary><paramref name="kept"/> with the entries and stamps of <see cref="AddedFile"/> beside <paramref name="output"/>,
     /// when there is one for builds with <paramref name="key"/> that names this very <see cref="DataFile"/>; as it is otherwise
     /// (its stamps are then older, which only means that some unchanged files are read again).</summary>
-    private static Kept WithAdded(Kept kept, string output, string key)
+    private static Kept WithAdded(Kept kept, string output, string key) =>
+        BuildCache.MapOwnFile(output, AddedFile, owner => ParseAdded(kept, owner, key)) ?? kept; // none or damaged: the entries of DataFile alone
+
+    /// <summary><paramref name="kept"/> with the entries and stamps in <paramref name="owner"/>'s bytes, which it then holds; null
+    /// when they are not an <see cref="AddedFile"/> for <paramref name="key"/> and this very <see cref="DataFile"/>.</summary>
+    private static Kept? ParseAdded(Kept kept, IMemoryOwner<byte> owner, string key)
     {
-        if (BuildCache.OwnFile(output, AddedFile) is not { } file) return kept;
-        IMemoryOwner<byte>? owner = null;
-        try
-        {
-            owner = MappedFile.Read(file, int.MaxValue / 2);
-            if (!CacheReader.TryChecked(owner.Memory, out var reader)) return kept;
-            if (reader.ReadString() != AddedFormat || reader.ReadString() != key || reader.ReadUInt128() != kept.Base) return kept;
-            var added = new Dictionary<string, KeptEntry>(StringComparer.Ordinal);
-            if (!ReadEntries(ref reader, added, inBase: false)) return kept;
-            var takenAt = reader.ReadInt64();
-            if (ReadStamps(ref reader) is not { } changed) return kept;
-            var removed = reader.ReadInt32();
-            if (removed is < 0 or > MaxEntries) return kept;
-            var changes = new Dictionary<string, Seen?>(changed.Count + removed, StringComparer.Ordinal);
-            foreach (var (path, seen) in changed) changes[path] = seen;
-            for (var i = 0; i < removed; i++) changes[reader.ReadString()] = null;
-            if (!reader.AtEnd) return kept;
-            foreach (var (sha, entry) in added) kept.Entries.TryAdd(sha, entry);
-            var used = kept with { Changes = changes, TakenAtNs = takenAt, AddedBytes = owner };
-            owner = null;
-            return used;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
-        {
-            return kept; // damaged or cut short: the entries of DataFile alone
-        }
-        finally
-        {
-            owner?.Dispose(); // not used: unmapped at once
-        }
+        if (!CacheReader.TryChecked(owner.Memory, out var reader)) return null;
+        if (reader.ReadString() != AddedFormat || reader.ReadString() != key || reader.ReadUInt128() != kept.Base) return null;
+        var added = new Dictionary<string, KeptEntry>(StringComparer.Ordinal);
+        if (!ReadEntries(ref reader, added, inBase: false)) return null;
+        var takenAt = reader.ReadInt64();
+        if (ReadStamps(ref reader) is not { } changed) return null;
+        var removed = reader.ReadInt32();
+        if (removed is < 0 or > MaxEntries) return null;
+        var changes = new Dictionary<string, Seen?>(changed.Count + removed, StringComparer.Ordinal);
+        foreach (var (path, seen) in changed) changes[path] = seen;
+        for (var i = 0; i < removed; i++) changes[reader.ReadString()] = null;
+        if (!reader.AtEnd) return null;
+        foreach (var (sha, entry) in added) kept.Entries.TryAdd(sha, entry);
+        return kept with { Changes = changes, TakenAtNs = takenAt, AddedBytes = owner };
     }
 
     private static UInt128 Checksum(ReadOnlySpan<byte> file) =>

@@ -29,29 +29,10 @@ public static class SearchWordCache
 
     /// <summary>The words kept beside <paramref name="output"/> for builds with <paramref name="key"/>; null when there are none
     /// or they cannot be used.</summary>
-    public static Kept? Read(string output, string key)
-    {
-        if (BuildCache.OwnFile(output, DataFile) is not { } file) return null;
-        IMemoryOwner<byte>? owner = null;
-        try
-        {
-            // Mapped (entries are decoded from it while the index is built, after this returns), not read into an array: a
-            // large object of 1.7 MB at 10,000 agreements, which counted towards a full collection. The cache's files are only
-            // ever replaced by renaming, never rewritten in place. The caller disposes what this returns, and the mapping with it.
-            owner = MappedFile.Read(file, int.MaxValue / 2);
-            if (Parse(owner.Memory, key, owner) is not { } kept) return null;
-            owner = null;
-            return kept;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
-        {
-            return null; // damaged or cut short: every document is split again
-        }
-        finally
-        {
-            owner?.Dispose(); // not used: unmapped at once
-        }
-    }
+    public static Kept? Read(string output, string key) =>
+        // Mapped: its entries are decoded while the index is built, after this returns; the caller disposes the words, and the
+        // mapping with them. Damaged or cut short: every document is split again.
+        BuildCache.MapOwnFile(output, DataFile, owner => Parse(owner.Memory, key, owner));
 
     /// <summary>The kept words in <paramref name="bytes"/>, or null when they are not words this build can use.</summary>
     /// <param name="owner">What holds <paramref name="bytes"/>, disposed with the words returned (not when null is returned).</param>
